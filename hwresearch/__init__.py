@@ -1,0 +1,5 @@
+"""hwresearch: who says what about whom in a news article, offline."""
+
+from hwresearch.errors import InputError
+
+__all__ = ["InputError"]
