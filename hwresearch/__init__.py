@@ -1,5 +1,11 @@
-"""hwresearch: who says what about whom in a news article, offline."""
+"""hwresearch: who says what about whom in a news article, offline.
 
+The stages, each a function to a pandas DataFrame: ``load_article`` -> ``extract_mentions`` ->
+``extract_quotes`` -> ``stance_statements`` -> ``stakeholder_positions``.
+"""
+
+from hwresearch.article import Article, load_article
+from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.errors import InputError
 
-__all__ = ["InputError"]
+__all__ = ["Article", "Codebook", "InputError", "load_article", "load_codebook"]

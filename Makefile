@@ -1,0 +1,59 @@
+# make run: set up, execute the notebooks in order, write reports/. make test: pytest + nbval.
+# Both create .venv and install the package (editable, with the dev extra) when it is missing or
+# when pyproject.toml changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+REPORTS := reports
+# Runs do not depend on a home folder's state (see notebooks.md, pitfall 10).
+SCRATCH := $(CURDIR)/.scratch
+export JUPYTER_RUNTIME_DIR := $(SCRATCH)/jupyter-runtime
+export IPYTHONDIR := $(SCRATCH)/ipython
+export MPLCONFIGDIR := $(SCRATCH)/matplotlib
+export PYTHONHASHSEED := 0
+
+.PHONY: install run test lab check-wheel clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: install
+	@mkdir -p $(REPORTS)/figures $(REPORTS)/tables $(SCRATCH)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+		--ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to html --output-dir $(REPORTS) $(NOTEBOOKS)
+	@echo "make run wrote:"
+	@find $(REPORTS) -type f | sort | sed 's/^/  /'
+
+test: install
+	@mkdir -p $(SCRATCH)
+	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest --nbval --nbval-current-env \
+		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider $(NOTEBOOKS)
+
+lab: install
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
+
+# A plain (non-editable) install must carry the package data: load the seed from the installed wheel.
+check-wheel: install
+	@rm -rf $(SCRATCH)/wheel && mkdir -p $(SCRATCH)/wheel
+	$(PYTHON) -m venv $(SCRATCH)/wheel/venv
+	$(SCRATCH)/wheel/venv/bin/python -m pip install --quiet .
+	cd $(SCRATCH)/wheel && ./venv/bin/python -c "import hwresearch, pathlib; \
+		from hwresearch import load_article, load_codebook; \
+		assert 'site-packages' in hwresearch.__file__, hwresearch.__file__; \
+		a = load_article(); assert a.headline.startswith('Huawei'), a.headline; \
+		assert load_codebook().actors; \
+		print('wheel carries its data:', a)"
+
+clean:
+	rm -rf $(VENV) $(SCRATCH) $(REPORTS) build *.egg-info

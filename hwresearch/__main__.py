@@ -1,0 +1,7 @@
+"""``python -m hwresearch``: the command line."""
+
+import sys
+
+from hwresearch.cli import main
+
+sys.exit(main())

@@ -1,0 +1,159 @@
+"""Command line: ``hwresearch STAGE [FILE ...] --format table|csv|jsonl``, one subcommand per stage.
+
+With no files the bundled seed article is used. Errors print one line on stderr and exit with
+status 2; the CLI never shows a traceback (set ``HWRESEARCH_DEBUG=1`` to see one when reporting a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from pathlib import Path
+
+import pandas as pd
+
+from hwresearch.article import Article, load_article
+from hwresearch.errors import InputError
+
+FORMATS = ("table", "csv", "jsonl")
+TABLE_TEXT_WIDTH = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"{message} (see `{self.prog} --help`)")
+
+
+def _article_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
+    article = _load(source)
+    return article.sentences if args.sentences else article.paragraphs
+
+
+def _mentions_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
+    from hwresearch.mentions import extract_mentions
+
+    return extract_mentions(_load(source))
+
+
+def _quotes_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
+    from hwresearch.quotes import extract_quotes
+
+    return extract_quotes(_load(source))
+
+
+def _stance_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
+    from hwresearch.stance import stance_statements
+
+    return stance_statements(_load(source))
+
+
+def _positions_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
+    from hwresearch.positions import stakeholder_positions
+
+    return stakeholder_positions(_load(source))
+
+
+def _load(source: str | None) -> Article:
+    """A command-line argument is always a file name, never the article text itself."""
+    return load_article(None if source is None else Path(source))
+
+
+STAGES: dict[str, tuple[str, Callable[[str | None, argparse.Namespace], pd.DataFrame]]] = {
+    "article": ("the article's parts (or sentences with --sentences) with offsets", _article_table),
+    "mentions": ("actor mentions resolved to canonical actors", _mentions_table),
+    "quotes": ("quote attributions: who said what, direct / indirect / mixed", _quotes_table),
+    "stance": ("stance statements: holder -> target, favor / against / neutral, with evidence", _stance_table),
+    "positions": ("stakeholder positions: actor x target", _positions_table),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hwresearch", description="Annotate news articles: who says what about whom.")
+    commands = parser.add_subparsers(dest="stage", metavar="STAGE", parser_class=_Parser)
+    commands.required = True
+    for name, (help_text, _) in STAGES.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files (none: the bundled seed article)")
+        sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+        if name == "article":
+            sub.add_argument("--sentences", action="store_true", help="list sentences instead of parts")
+        if name == "positions":
+            sub.add_argument("--graphml", metavar="PATH", help="also write the actor-target network as GraphML")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
+    """Parse ``argv``, run the stage over every file and return the combined table."""
+    args = build_parser().parse_args(argv)
+    _, stage = STAGES[args.stage]
+    sources: list[str | None] = list(args.files) or [None]
+    frames = []
+    for source in sources:
+        frame = stage(source, args)
+        if len(sources) > 1:
+            frame = frame.assign(file=source if source is not None else "seed")
+        frames.append(frame)
+    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if getattr(args, "graphml", None):
+        _write_graphml(table, args.graphml)
+    _print(table, args.format)
+    return table
+
+
+def _write_graphml(positions: pd.DataFrame, path: str) -> None:
+    from hwresearch.positions import export_graphml, position_graph
+
+    try:
+        export_graphml(position_graph(positions), path)
+    except OSError as err:
+        raise InputError(f"cannot write GraphML to {path}: {err.strerror}; choose a writable path") from None
+
+
+def _print(table: pd.DataFrame, fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "csv":
+        table.to_csv(out, index=False)
+    elif fmt == "jsonl":
+        if len(table):
+            out.write(table.to_json(orient="records", lines=True, force_ascii=False))
+            out.write("\n")
+    else:
+        shown = table.copy()
+        for column in shown.columns:
+            if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+                shown[column] = shown[column].map(_shorten)
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250):
+            out.write(shown.to_string(index=False) + "\n" if len(shown) else "(no rows)\n")
+
+
+def _shorten(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    value = " ".join(value.split())
+    return value if len(value) <= TABLE_TEXT_WIDTH else value[: TABLE_TEXT_WIDTH - 3] + "..."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns the exit status (0 ok, 2 bad input or any error)."""
+    try:
+        run(argv)
+    except InputError as err:
+        print(f"hwresearch: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `hwresearch quotes | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("hwresearch: interrupted", file=sys.stderr)
+        return 2
+    except Exception as err:  # noqa: BLE001 - the CLI promises one line, not a traceback
+        if os.environ.get("HWRESEARCH_DEBUG"):
+            raise
+        print(f"hwresearch: internal error: {type(err).__name__}: {err} (rerun with HWRESEARCH_DEBUG=1 and report it)", file=sys.stderr)
+        return 2
+    return 0
