@@ -40,7 +40,7 @@ _CREDIT = re.compile(
 # An embed placeholder alone on its line: TWEET, VIDEO, EMBED, GRAPHIC, CHART ...
 _EMBED = re.compile(r"[A-Z]{3,12}(?: [A-Z]{3,12})?")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_BLOCK_SPLIT = re.compile(r"\n[ \t\u00a0]*\n")
+_BLOCK_SPLIT = re.compile(r"\n[^\S\n]*\n")  # a blank line, even with \r or spaces on it
 
 _PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".json", ".csv")
 _MAX_PATH_LENGTH = 4096

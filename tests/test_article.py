@@ -1,0 +1,144 @@
+"""The Article: parts, paragraphs and sentences of the seed, read off the article by hand."""
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from hwresearch import InputError, load_article
+
+SEED_HEADLINE = "Huawei's offer to license 5G tech to US firm to create an American rival is still 'on the table'"
+SEED_KEY_POINTS = [
+    "Huawei's founder and CEO Ren Zhengfei said last year the company would be willing to license its 5G "
+    "technology exclusively to an American firm so that the U.S. could create a rival.",
+    "That would allow the U.S. to compete with Huawei in 5G networks.",
+    "As of yet, no company has taken up the offer. But in response to a CNBC piece, Huawei said the offer is "
+    "still on the table.",
+]
+
+
+def test_seed_text_is_kept_exactly(seed):
+    raw = resources.files("hwresearch").joinpath("data", "seed_article.txt").read_text(encoding="utf-8")
+    assert seed.text == raw
+    assert "\u00a0" in seed.text and "•" in seed.text  # nothing normalised away
+
+
+def test_seed_parts(seed):
+    assert seed.section == "Tech"
+    assert seed.headline == SEED_HEADLINE
+    assert seed.key_points == SEED_KEY_POINTS
+    assert seed.caption == "Ren Zhengfei, CEO of Huawei."
+    assert seed.credit == "Justin Solomon | CNBC"
+    assert seed.embeds == ["TWEET"]
+    body = seed.body["text"].tolist()
+    assert len(body) == 11
+    assert body[0] == "Huawei's founder and CEO Ren Zhengfei made a bold offer last year."
+    assert body[-1].endswith("to invest in rivals to Huawei.")
+
+
+def test_every_offset_slices_back(seed):
+    for table in (seed.paragraphs, seed.sentences):
+        for row in table.itertuples():
+            assert seed.text[row.start : row.end] == row.text
+
+
+def test_seed_sentences(seed):
+    sentences = seed.sentences["text"].tolist()
+    # "U.S." does not end a sentence; the no-break space after "offer." does.
+    assert "No U.S. firm has taken up that offer." in sentences
+    assert 'Huawei says it\'s still "on the table."' in sentences
+    assert "Last year, the U.S. added Huawei and its affiliates to a blacklist, the so-called Entity List — which " \
+        "effectively halts its ability to do business with American companies." in sentences
+    # headline 1, key points 1 + 1 + 2, caption 1, body 17
+    assert len(sentences) == 23
+    assert seed.sentences["part"].value_counts().to_dict() == {"body": 17, "key_point": 4, "headline": 1, "caption": 1}
+    assert not any("TWEET" in s for s in sentences)  # an embed is a part, not a sentence
+    assert seed.sentences["sent_id"].tolist() == list(range(23))
+
+
+def test_sentence_at(seed):
+    offset = seed.text.index("Washington maintains")
+    sent_id = seed.sentence_at(offset)
+    assert seed.sentences.loc[sent_id, "text"].startswith("Washington maintains")
+    assert seed.sentence_at(seed.text.index("TWEET")) is None
+
+
+def test_plain_text_loads_as_body():
+    text = "The mayor spoke on Monday. She said the budget is fine.\n\nCritics disagreed, Dr. Lee said."
+    article = load_article(text)
+    assert article.headline is None and article.section is None and article.key_points == []
+    assert article.paragraphs["part"].tolist() == ["body", "body"]
+    assert article.sentences["text"].tolist() == [
+        "The mayor spoke on Monday.", "She said the budget is fine.", "Critics disagreed, Dr. Lee said."
+    ]
+
+
+def test_headline_and_wrapped_paragraphs():
+    text = "Council Approves New Budget\n\nThe council voted 7-2 on Tuesday\nto approve the budget.\n\nIt takes effect in May."
+    article = load_article(text)
+    assert article.headline == "Council Approves New Budget"
+    body = article.body["text"].tolist()
+    assert body == ["The council voted 7-2 on Tuesday\nto approve the budget.", "It takes effect in May."]
+
+
+def test_crlf_text_keeps_offsets():
+    text = "Headline Here Today\r\n\r\nFirst paragraph. Second sentence.\r\n\r\nThird one."
+    article = load_article(text)
+    assert article.headline == "Headline Here Today"
+    for row in article.sentences.itertuples():
+        assert text[row.start : row.end] == row.text
+    assert article.sentences["text"].tolist()[-1] == "Third one."
+
+
+def test_path_and_str_path(tmp_path, seed):
+    path = tmp_path / "article.txt"
+    path.write_text(seed.text, encoding="utf-8")
+    assert load_article(path).text == seed.text
+    assert load_article(str(path)).headline == SEED_HEADLINE
+    assert load_article(seed) is seed
+
+
+def test_reprs(seed):
+    assert len(repr(seed)) < 200 and "23 sentences" in repr(seed)
+    page = seed._repr_html_()
+    assert "Key Points" in page and "Justin Solomon | CNBC" in page and "<script" not in page
+    assert load_article("A <b>bold</b> claim & more.")._repr_html_().count("&lt;b&gt;") == 1
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("", "empty"),
+    ("  \n\t \u00a0", "empty"),
+    (42, "int"),
+    (b"Some bytes", "decode"),
+    (["a list"], "list"),
+    ("text with a NUL \x00 byte", "NUL"),
+])
+def test_bad_values(bad, words):
+    with pytest.raises(InputError, match=words):
+        load_article(bad)
+
+
+def test_bad_files(tmp_path):
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(InputError, match="no such file"):
+        load_article(missing)
+    with pytest.raises(InputError, match="no such file"):
+        load_article(str(missing))
+    with pytest.raises(InputError, match="directory"):
+        load_article(tmp_path)
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError, match="binary"):
+        load_article(binary)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\u00e9 society".encode("latin-1"))
+    with pytest.raises(InputError, match="UTF-8"):
+        load_article(latin)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty"):
+        load_article(empty)
+
+
+def test_input_error_is_a_value_error():
+    assert issubclass(InputError, ValueError)
