@@ -15,10 +15,14 @@ and builds DNA's networks from the formulas in ``docs/methods.md`` (no DNA code 
 The qualifier ``agreement`` is either DNA's boolean (True agrees, False disagrees: both are a side) or
 a number on a signed scale such as +1 favor / 0 neutral / -1 against (the sign is the side; 0 is
 neither). Keep DNA's 1/0 as booleans, as ``read_dna`` does: as plain numbers a 0 would read as neutral,
-which matters for the two-mode ``subtract``/``combine``, not for one-mode weights.
+which matters for the two-mode ``subtract``/``combine`` and for coalitions, not for one-mode weights.
 ``range`` is max q - min q over the statements in the network (1 for booleans); where it is 0 (one
 qualifier value only) every pair of statements counts as congruent and none as conflicting, the limit
 the formulas approach as the values coincide.
+
+Coalitions split the actors of a signed (``subtract``) one-mode network so that its signed modularity
+is high: agreement inside groups, conflict between them. Connected components of the positive ties
+would be simpler but chain: on DNA's sample every organization ends up in one component.
 """
 
 from __future__ import annotations
@@ -230,6 +234,99 @@ def _labelled(
     )
 
 
+# --- coalitions and polarization ------------------------------------------------------------------
+
+
+def coalitions(network: pd.DataFrame) -> pd.DataFrame:
+    """Actors grouped so that signed modularity is highest, found by moving one actor at a time.
+
+    Pass a ``subtract`` network. Each actor, in label order, joins the group it has the most
+    modularity with (its sum of modularity-matrix entries there) when that strictly beats staying;
+    sweeps repeat until nobody moves. This reaches a local optimum, not always the global one, but
+    unlike connected components of the positive ties it keeps apart two camps that a third actor
+    bridges. One row per actor: ``actor``, ``coalition`` (1 the largest, ties by first label),
+    ``size``; an actor with no ties is a coalition of its own.
+    """
+    _check_one_mode(network)
+    pull, _ = _modularity_matrix(network.to_numpy(dtype=float))
+    np.fill_diagonal(pull, 0)  # an actor's own entry counts the same in every group
+    group = np.arange(len(network))
+    moved = True
+    while moved:
+        moved = False
+        for actor in range(len(group)):
+            towards = np.bincount(group, weights=pull[actor], minlength=len(group))
+            best = int(np.argmax(towards))  # an empty group (0) means leaving to stand alone
+            if towards[best] > towards[group[actor]] + 1e-12:
+                group[actor], moved = best, True
+    groups = [sorted(network.index[group == label]) for label in np.unique(group)]
+    groups.sort(key=lambda members: (-len(members), members[0]))
+    records = [
+        {"actor": actor, "coalition": number, "size": len(members)}
+        for number, members in enumerate(groups, start=1)
+        for actor in members
+    ]
+    return pd.DataFrame(records, columns=["actor", "coalition", "size"])
+
+
+def polarization(
+    statements: pd.DataFrame,
+    actor: str = "organization",
+    exclude: Mapping[str, Iterable[object]] | None = None,
+) -> pd.DataFrame:
+    """One row summing up how divided the actors are.
+
+    ``congruence`` and ``conflict`` are total one-mode weights (each pair once, not normalised),
+    ``conflict_share`` is conflict / (congruence + conflict), and ``modularity`` is the signed
+    modularity (Gomez, Jensen & Arenas 2009) of the ``coalitions`` split on the ``subtract`` network:
+    near 0 no structure, higher where agreement runs inside coalitions and conflict between them.
+    """
+    totals = {
+        name: float(np.triu(one_mode(statements, actor, name, exclude=exclude).to_numpy()).sum())
+        for name in ("congruence", "conflict")
+    }
+    signed = one_mode(statements, actor, "subtract", exclude=exclude)
+    groups = coalitions(signed).set_index("actor")["coalition"].reindex(signed.index).to_numpy()
+    total = totals["congruence"] + totals["conflict"]
+    return pd.DataFrame(
+        [
+            {
+                "actors": len(signed),
+                "coalitions": len(set(groups)),
+                "congruence": totals["congruence"],
+                "conflict": totals["conflict"],
+                "conflict_share": totals["conflict"] / total if total else np.nan,
+                "modularity": _signed_modularity(signed.to_numpy(dtype=float), groups),
+            }
+        ]
+    )
+
+
+def _modularity_matrix(weights: np.ndarray) -> tuple[np.ndarray, float]:
+    """Signed modularity matrix B = W - (s+ s+' / 2w+ - s- s-' / 2w-) and its norm 2w+ + 2w-.
+
+    s+/s- are the actors' positive/negative strengths and 2w+/2w- their totals (Gomez, Jensen &
+    Arenas 2009); a sign without ties drops its term.
+    """
+    positive, negative = np.clip(weights, 0, None), np.clip(-weights, 0, None)
+    s_pos, s_neg = positive.sum(axis=1), negative.sum(axis=1)
+    two_w_pos, two_w_neg = s_pos.sum(), s_neg.sum()
+    expected = np.zeros_like(weights)
+    if two_w_pos:
+        expected += np.outer(s_pos, s_pos) / two_w_pos
+    if two_w_neg:
+        expected -= np.outer(s_neg, s_neg) / two_w_neg
+    return weights - expected, float(two_w_pos + two_w_neg)
+
+
+def _signed_modularity(weights: np.ndarray, groups: np.ndarray) -> float:
+    """Q = sum of B over pairs (i, j) in the same group, divided by the norm; NaN without ties."""
+    matrix, norm = _modularity_matrix(weights)
+    if norm == 0:
+        return np.nan
+    return float((matrix * (groups[:, None] == groups[None, :])).sum() / norm)
+
+
 # --- graphs and exports ---------------------------------------------------------------------------
 
 
@@ -318,3 +415,9 @@ def _is_one_mode(network: pd.DataFrame) -> bool:
     same_name = network.index.name == network.columns.name
     return same_name and list(network.index) == list(network.columns)
 
+
+def _check_one_mode(network: pd.DataFrame) -> None:
+    if not _is_one_mode(network):
+        raise InputError(
+            "coalitions need a one-mode network (actors on both axes): build it with one_mode()"
+        )

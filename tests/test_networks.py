@@ -17,9 +17,11 @@ import pytest
 from hwresearch.errors import InputError
 from hwresearch.positions import (
     STATEMENT_COLUMNS,
+    coalitions,
     export_csv,
     export_graphml,
     one_mode,
+    polarization,
     read_dna,
     select_statements,
     statement_table,
@@ -248,6 +250,58 @@ def test_single_qualifier_value_is_all_congruent():
     conflict = one_mode(table, qualifier_aggregation="conflict")
     assert_values(congruence, frame([[0, 1], [1, 0]], list("ST")))
     assert_values(conflict, frame([[0, 0], [0, 0]], list("ST")))
+
+
+# --- coalitions and polarization ------------------------------------------------------------------
+
+
+def test_coalitions_tiny(tiny):
+    # subtract: AB +1, AC 0, BC -1. Modularity matrix B = W - (s+ s+' / 2w+ - s- s-' / 2w-) with
+    # s+ = (1, 1, 0), s- = (0, 1, 1), 2w+ = 2w- = 2: off-diagonal AB 0.5, AC 0, BC -0.5.
+    # From singletons, A gains 0.5 by joining B; B stays (0.5 > -0.5); C would lose 0.5. -> {A, B} | {C}
+    result = coalitions(one_mode(tiny, qualifier_aggregation="subtract"))
+    assert list(result.columns) == ["actor", "coalition", "size"]
+    assert result.set_index("actor")["coalition"].to_dict() == {"A": 1, "B": 1, "C": 2}
+    assert result.set_index("actor")["size"].to_dict() == {"A": 2, "B": 2, "C": 1}
+
+
+def test_coalitions_do_not_chain_through_a_bridge():
+    # AB +2, BC +1, AC -3: the positive part is connected, yet A and C clash.
+    # s+ = (2, 3, 1), 2w+ = 6; s- = (3, 0, 3), 2w- = 6; B = W - (s+ s+' / 6 - s- s-' / 6):
+    # AB 2 - 1 = 1, BC 1 - 0.5 = 0.5, AC -3 - (1/3 - 3/2) = -11/6; diagonal sum 5/6 - 3/2 + 4/3 = 2/3.
+    # Q * 12: all together 2/3 + 2(1 + 1/2 - 11/6) = 0; {A,B}|{C} 2/3 + 2 = 8/3 (the best);
+    # {A}|{B,C} 2/3 + 1; {A,C}|{B} 2/3 - 11/3; all apart 2/3.
+    network = frame([[0, 2, -3], [2, 0, 1], [-3, 1, 0]], list("ABC"))
+    network.index.name = network.columns.name = "organization"
+    result = coalitions(network)
+    assert result.set_index("actor")["coalition"].to_dict() == {"A": 1, "B": 1, "C": 2}
+
+
+def test_coalitions_without_ties_are_singletons():
+    network = frame([[0.0, 0.0], [0.0, 0.0]], list("AB"))
+    network.index.name = network.columns.name = "person"
+    assert coalitions(network)["coalition"].tolist() == [1, 2]
+
+
+def test_polarization(tiny):
+    # congruence total (each pair once) 2 + 1 + 0 = 3, conflict 1 + 1 + 1 = 3, share 0.5.
+    # Signed modularity of {A, B} | {C} on subtract (AB 1, AC 0, BC -1):
+    # strengths w+ A 1, B 1, C 0 (2w+ = 2); w- A 0, B 1, C 1 (2w- = 2)
+    # AA: 0 - (1/2 - 0) = -0.5; BB: 0 - (1/2 - 1/2) = 0; AB, BA: 1 - (1/2 - 0) = 0.5 each;
+    # CC: 0 - (0 - 1/2) = 0.5. Sum 1.0, divided by 2w+ + 2w- = 4 -> 0.25.
+    result = polarization(tiny)
+    assert len(result) == 1
+    row = result.iloc[0]
+    assert row["actors"] == 3 and row["coalitions"] == 2
+    assert row["congruence"] == pytest.approx(3)
+    assert row["conflict"] == pytest.approx(3)
+    assert row["conflict_share"] == pytest.approx(0.5)
+    assert row["modularity"] == pytest.approx(0.25)
+
+
+def test_coalitions_rejects_two_mode(tiny):
+    with pytest.raises(InputError, match="one-mode"):
+        coalitions(two_mode(tiny))
 
 
 # --- graphs and exports ---------------------------------------------------------------------------
