@@ -1,0 +1,255 @@
+"""Score `extract_quotes` on PolNeAR (who said what in US political news) with the data README's rule.
+
+A predicted quote matches a gold attribution when its content covers more than 30% of the gold content
+characters (greedy one-to-one, best coverage first); the match is also right on who-said-what when the
+predicted speaker span overlaps the gold Source span (or both are empty). Precision is over all
+predictions, recall over all gold attributions. The gold kind comes from the gold content text: quote
+marks around all of it is direct, around some of it mixed, none indirect.
+
+    python benchmarks/polnear.py                 # dev: prints the figures, writes results/polnear_dev.json
+    python benchmarks/polnear.py --split train   # error analysis (writes nothing unless --write)
+    python benchmarks/polnear.py --split train --show 20   # print missed and spurious attributions
+
+PolNeAR has no licence: it is read from ../shared/data for evaluation only and never shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data" / "polnear"
+RESULTS = REPO / "benchmarks" / "results"
+KINDS = ("direct", "mixed", "indirect")
+
+_OPEN = "\"“‘'«"
+_CLOSE = "\"”’'»"
+_DOUBLE = re.compile("[\"“”«»]|(?<![\\w])['‘](?=\\w)")
+
+
+@dataclass
+class Gold:
+    """One gold attribution: content fragments (char spans), source fragments, and its kind."""
+
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    kind: str
+
+    @property
+    def size(self) -> int:
+        return sum(e - s for s, e in self.content)
+
+
+@dataclass
+class Scores:
+    n_gold: int = 0
+    n_pred: int = 0
+    content_hits: int = 0
+    who_hits: int = 0
+    by_kind: dict = field(default_factory=lambda: {k: [0, 0] for k in KINDS})  # kind -> [who hits, gold]
+    seconds: float = 0.0
+    articles: int = 0
+
+
+def read_ann(path: Path, text: str) -> list[Gold]:
+    """Attributions of one brat standoff file as :class:`Gold` rows (those without a content are skipped)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relations = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            _, _, offsets = fields[1].partition(" ")
+            spans[fields[0]] = [tuple(map(int, part.split())) for part in offsets.split(";")]
+        elif line.startswith("E") and len(fields) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in fields[1].split()[1:]))
+    gold = []
+    for relation in relations:
+        if "Content" not in relation:
+            continue
+        content = spans[relation["Content"]]
+        source = spans.get(relation.get("Source", ""), [])
+        gold.append(Gold(content, source, gold_kind([text[s:e] for s, e in content])))
+    return gold
+
+
+def gold_kind(fragments: list[str]) -> str:
+    """direct when every fragment is wrapped in quote marks, mixed when some marks occur, else indirect."""
+    def wrapped(fragment: str) -> bool:
+        core = fragment.strip().rstrip(".,;:!?—– ")
+        core = core.strip()
+        return len(core) > 1 and core[0] in _OPEN and (core[-1] in _CLOSE or fragment.strip()[-1] in _CLOSE)
+
+    if all(wrapped(f) for f in fragments):
+        return "direct"
+    if any(_DOUBLE.search(f) for f in fragments):
+        return "mixed"
+    return "indirect"
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match(gold: list[Gold], predicted: list[dict]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (gold index, prediction index), best coverage first, coverage > 30%."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            covered = sum(overlap((p["start"], p["end"]), frag) for frag in g.content)
+            if g.size and covered / g.size > 0.3:
+                candidates.append((covered / g.size, gi, pi))
+    candidates.sort(reverse=True)
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def speaker_right(g: Gold, p: dict) -> bool:
+    if p["speaker_start"] is None:
+        return not g.source
+    return any(overlap((p["speaker_start"], p["speaker_end"]), frag) for frag in g.source)
+
+
+def articles(split: str) -> list[tuple[str, Path, Path]]:
+    """(name, text path, first annotation file in sort order) for every annotated article of a split."""
+    folder = DATA / split
+    found = []
+    for text_path in sorted((folder / "text").glob("*.txt")):
+        anns = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if anns:
+            found.append((text_path.stem, text_path, anns[0]))
+    return found
+
+
+def evaluate(split: str = "dev", show: int = 0, seed: int = 0) -> dict:
+    """Score the split and return the figures (also prints ``show`` sample errors of each type)."""
+    from hwresearch import extract_quotes
+    from hwresearch.codebook import Codebook
+
+    empty = Codebook.empty()
+    scores = Scores()
+    missed, spurious, wrong_speaker = [], [], []
+    for name, text_path, ann_path in articles(split):
+        text = text_path.read_text(encoding="utf-8")
+        gold = read_ann(ann_path, text)
+        started = time.perf_counter()
+        frame = extract_quotes(text, codebook=empty)
+        scores.seconds += time.perf_counter() - started
+        scores.articles += 1
+        predicted = [
+            {
+                "start": int(r.start), "end": int(r.end), "cue": r.cue,
+                "speaker_start": _int_or_none(r.speaker_start), "speaker_end": _int_or_none(r.speaker_end),
+            }
+            for r in frame.itertuples()
+        ]
+        pairs = match(gold, predicted)
+        scores.n_gold += len(gold)
+        scores.n_pred += len(predicted)
+        scores.content_hits += len(pairs)
+        for g in gold:
+            scores.by_kind[g.kind][1] += 1
+        matched_gold = {gi for gi, _ in pairs}
+        matched_pred = {pi for _, pi in pairs}
+        for gi, pi in pairs:
+            if speaker_right(gold[gi], predicted[pi]):
+                scores.who_hits += 1
+                scores.by_kind[gold[gi].kind][0] += 1
+            else:
+                wrong_speaker.append((name, text, gold[gi], predicted[pi]))
+        missed += [(name, text, g) for gi, g in enumerate(gold) if gi not in matched_gold]
+        spurious += [(name, text, p) for pi, p in enumerate(predicted) if pi not in matched_pred]
+    result = _figures(split, scores)
+    if show:
+        _show(show, missed, spurious, wrong_speaker, seed)
+    return result
+
+
+def _int_or_none(value) -> int | None:
+    return None if value is None or value is pd.NA else int(value)
+
+
+def _prf(hits: int, n_pred: int, n_gold: int) -> dict:
+    p = hits / n_pred if n_pred else 0.0
+    r = hits / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(100 * f, 1)}
+
+
+def _figures(split: str, s: Scores) -> dict:
+    return {
+        "split": split,
+        "articles": s.articles,
+        "gold_attributions": s.n_gold,
+        "predicted_attributions": s.n_pred,
+        "content": _prf(s.content_hits, s.n_pred, s.n_gold),
+        "who_said_what": _prf(s.who_hits, s.n_pred, s.n_gold),
+        "who_said_what_recall_by_kind": {
+            k: {"recall": round(100 * hits / n, 1) if n else 0.0, "gold": n} for k, (hits, n) in s.by_kind.items()
+        },
+        "articles_per_second": round(s.articles / s.seconds, 1) if s.seconds else None,
+    }
+
+
+def _show(n: int, missed: list, spurious: list, wrong: list, seed: int) -> None:
+    rng = random.Random(seed)
+
+    def clip(text: str, s: int, e: int) -> str:
+        return " ".join(text[s:e].split())[:160]
+
+    print(f"\n== missed gold ({len(missed)}) ==")
+    for name, text, g in rng.sample(missed, min(n, len(missed))):
+        src = " / ".join(clip(text, *f) for f in g.source) or "-"
+        print(f"[{g.kind}] {name[:40]} | SRC {src!r} | {clip(text, g.content[0][0], g.content[-1][1])!r}")
+    print(f"\n== spurious predictions ({len(spurious)}) ==")
+    for name, text, p in rng.sample(spurious, min(n, len(spurious))):
+        sp = clip(text, p["speaker_start"], p["speaker_end"]) if p["speaker_start"] is not None else "-"
+        print(f"{name[:40]} | cue {p['cue']!r} | SRC {sp!r} | {clip(text, p['start'], p['end'])!r}")
+    print(f"\n== content found, speaker wrong ({len(wrong)}) ==")
+    for name, text, g, p in rng.sample(wrong, min(n, len(wrong))):
+        src = " / ".join(clip(text, *f) for f in g.source) or "-"
+        sp = clip(text, p["speaker_start"], p["speaker_end"]) if p["speaker_start"] is not None else "-"
+        print(f"[{g.kind}] gold SRC {src!r} | predicted {sp!r} (cue {p['cue']!r}) | {clip(text, p['start'], p['end'])[:90]!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--show", type=int, default=0, help="print this many sample errors of each type")
+    parser.add_argument("--write", action="store_true", help="write results/polnear_SPLIT.json (always for dev)")
+    args = parser.parse_args(argv)
+    if not (DATA / args.split).is_dir():
+        print(f"no PolNeAR data at {DATA / args.split}", file=sys.stderr)
+        return 2
+    result = evaluate(args.split, show=args.show)
+    c, w = result["content"], result["who_said_what"]
+    print(f"PolNeAR {args.split}: {result['articles']} articles, {result['gold_attributions']} gold, "
+          f"{result['predicted_attributions']} predicted")
+    print(f"content        P {c['precision']:5.1f}  R {c['recall']:5.1f}  F1 {c['f1']:5.1f}")
+    print(f"who-said-what  P {w['precision']:5.1f}  R {w['recall']:5.1f}  F1 {w['f1']:5.1f}")
+    print("who-said-what recall by kind: " + ", ".join(
+        f"{k} {v['recall']:.1f} (n={v['gold']})" for k, v in result["who_said_what_recall_by_kind"].items()))
+    print(f"speed: {result['articles_per_second']} articles/second")
+    if args.split == "dev" or args.write:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        out = RESULTS / f"polnear_{args.split}.json"
+        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {out.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,810 @@
+"""Quote attribution: who said what, by rules over quote marks, a cue lexicon and word spans.
+
+No parser is available offline, so the rules work on what the text shows: quote marks paired by type,
+cue words (verbs of saying and of reported thought, "according to", a few multiword cues), the word
+tokens around a cue, capitalisation, and the clause punctuation that bounds a source or a content. Each
+attribution is a *content* span, a *cue* span, a *speaker* span (the local mention, e.g. "He") and the
+speaker resolved to a codebook actor where the mentions layer (or, until it exists, the codebook's own
+names) can do it. Every rule runs in time linear in the text, so odd quote marks, unclosed quotes or a
+megabyte without punctuation cost nothing more than a normal article and never lose the rest of it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from hwresearch.article import PROSE_PARTS, Article, load_article
+from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.text import word_spans
+
+COLUMNS = [
+    "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
+    "speaker", "speaker_start", "speaker_end", "speaker_type", "addressee", "sent_id",
+]
+_INT_COLUMNS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "sent_id")
+
+# ---- quote marks ----------------------------------------------------------------------------------
+# Families pair only with themselves: curly doubles, straight doubles, guillemets, singles.
+_MARK = re.compile("[\"“”„‟«»'‘’‛]")
+_OPENERS = {"“": "curly", "„": "curly", "‟": "curly", "«": "guillemet"}
+_CLOSERS = {"”": "curly", "»": "guillemet"}
+_BEFORE_OPEN = set(" \t\n\u00a0([{—–-/")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A top-level quoted span: ``start`` is the opening mark, ``end`` is just past the closing mark."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The quoted words without the marks (and without the comma a quote ends on)."""
+        s, e = self.start + 1, self.end - 1 if self.closed else self.end
+        return s, e
+
+
+def _mark_role(text: str, i: int) -> tuple[str, str]:
+    """(role, family) of the quote mark at ``i``: role is open, close, toggle or none (an apostrophe)."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in _OPENERS:
+        return "open", _OPENERS[ch]
+    if ch in _CLOSERS:
+        return "close", _CLOSERS[ch]
+    if ch == '"':
+        if before in _BEFORE_OPEN and not after.isspace():
+            return "open", "straight"
+        if not before.isspace() and (after.isspace() or not after.isalnum()):
+            return "close", "straight"
+        return "toggle", "straight"
+    # Single marks: an apostrophe has a letter on both sides ("don't") or closes a plural possessive.
+    if before.isalnum() and after.isalnum():
+        return "none", "single"
+    if before in _BEFORE_OPEN and after.isalpha() and ch in "'‘‛":
+        return "open", "single"
+    if not before.isspace() and not after.isalnum():
+        return "close", "single"
+    return "none", "single"
+
+
+def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Top-level quotes in ``paragraphs`` (ordered ``(start, end)`` spans of ``text``).
+
+    Marks pair by family on a stack, so nested quotes stay inside the outer one. A paragraph that ends
+    inside a double quote continues into the next paragraph when that one opens with the same family
+    (the newspaper convention for long quotes); otherwise the quote ends with its paragraph. Closing marks
+    with no opener and single marks that never close are apostrophes or typos and are dropped.
+    """
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []
+    open_count: dict[str, int] = {}
+
+    def pop_to(depth: int, end: int) -> None:
+        while len(stack) > depth:
+            family, start = stack.pop()
+            open_count[family] -= 1
+            if not stack:
+                quotes.append(Quote(start, end))
+
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        continuation = None
+        if stack:  # a quote is carried over from the previous paragraph: it must reopen here
+            head = text[p_start : p_start + 1]
+            role, family = _mark_role(text, p_start) if head and _MARK.match(head) else ("none", "")
+            if role in ("open", "toggle") and family == stack[0][0]:
+                continuation = p_start
+            else:
+                outer = stack[0]
+                stack.clear()
+                open_count.clear()
+                if outer[0] != "single":
+                    quotes.append(Quote(outer[1], paragraphs[index - 1][1], closed=False))
+        for match in _MARK.finditer(text, p_start, p_end):
+            i = match.start()
+            if i == continuation:
+                continue
+            role, family = _mark_role(text, i)
+            if role == "none":
+                continue
+            if role == "toggle":
+                role = "close" if open_count.get(family) else "open"
+            if role == "open" and family in ("straight", "single") and open_count.get(family):
+                role = "close" if family == "straight" or not text[i + 1 : i + 2].isalpha() else "open"
+            if role == "open":
+                if family == "curly" and open_count.get("curly"):  # a curly quote left open: close it here
+                    depth = max(d for d, (f, _) in enumerate(stack) if f == "curly")
+                    pop_to(depth, i)
+                stack.append((family, i))
+                open_count[family] = open_count.get(family, 0) + 1
+            elif open_count.get(family):
+                depth = len(stack) - 1
+                while stack[depth][0] != family:
+                    depth -= 1
+                pop_to(depth, i + 1)
+        # Unclosed singles inside the paragraph were apostrophes after all.
+        while stack and stack[-1][0] == "single" and len(stack) > 1:
+            stack.pop()
+            open_count["single"] -= 1
+    if stack and stack[0][0] != "single":
+        quotes.append(Quote(stack[0][1], paragraphs[-1][1], closed=False))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+# ---- the cue lexicon ------------------------------------------------------------------------------
+# Frames: "say" verbs take a clause or a quote and allow every order (SOURCE CUE CONTENT, CONTENT, SOURCE
+# CUE, CONTENT, CUE SOURCE); "think" verbs report internal states (SOURCE CUE CONTENT, CONTENT, SOURCE
+# CUE); "object" verbs take a noun phrase or a preposition ("accused it of ...") after the cue.
+_SAY = """say tell add write ask continue explain note state declare announce reply respond answer insist
+argue claim maintain contend assert acknowledge admit concede warn caution predict promise vow pledge
+suggest recall remark observe comment quip joke tweet post report conclude emphasize emphasise stress
+complain charge allege confirm testify estimate reiterate repeat recount counter retort boast brag
+mention hint indicate signal urge demand propose recommend inform assure reveal disclose speculate
+predict clarify declare proclaim announce lament shout yell explain concur agree disagree protest
+mock muse wonder acknowledge affirm reaffirm assert contend theorize guarantee swear threaten""".split()
+_THINK = """think believe fear worry hope feel expect know understand suspect doubt assume realize realise
+recognize recognise want wish imagine reckon guess trust presume""".split()
+_OBJECT = """accuse criticize criticise blame praise deny reject dismiss question defend endorse support
+oppose describe call cite slam blast attack condemn decry applaud laud hail welcome dispute challenge
+rule refuse decline denounce mock""".split()
+_EVIDENCE = "show find".split()
+
+# Verbs whose bare form also has a common non-reporting sense ("the U.S. added Huawei to a list"): they
+# count only when a that-clause, a colon, a quote or the end of the clause follows.
+_NEEDS_CLAUSE = frozenset("add continue write post note explain answer state report charge post signal call".split())
+# Object verbs that introduce their content with a preposition after the object.
+_OBJECT_PREP = {"accuse": "of", "blame": "for", "praise": "for", "criticize": "for", "criticise": "for",
+                "slam": "for", "blast": "for", "attack": "for", "condemn": "for", "applaud": "for", "laud": "for"}
+
+_IRREGULAR = {
+    "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
+    "know": ["knew", "known"], "feel": ["felt"], "understand": ["understood"], "swear": ["swore", "sworn"],
+    "find": ["found"], "show": ["showed", "shown"], "hope": ["hoped"],
+}
+_DOUBLING = {"admit": "admitted admitting", "quip": "quipped quipping", "regret": "regretted regretting",
+             "commit": "committed committing", "slam": "slammed slamming"}
+
+
+def _forms(base: str) -> set[str]:
+    """Base form, -s, past and -ing forms of a cue verb (regular rules plus a small irregular table)."""
+    forms = {base}
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(base + "es")
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    if base in _DOUBLING:
+        forms.update(_DOUBLING[base].split())
+    elif base.endswith("e"):
+        forms.update({base + "d", base[:-1] + "ing"})
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        forms.update({base[:-1] + "ied", base + "ing"})
+    else:
+        forms.update({base + "ed", base + "ing"})
+    if base in _IRREGULAR:
+        forms.difference_update({base + "ed", base + "d"})
+        forms.update(_IRREGULAR[base])
+    return forms
+
+
+def _lexicon() -> dict[str, tuple[str, str]]:
+    """Every cue word form mapped to (lemma, frame)."""
+    table: dict[str, tuple[str, str]] = {}
+    for frame, verbs in (("evidence", _EVIDENCE), ("object", _OBJECT), ("think", _THINK), ("say", _SAY)):
+        for verb in verbs:
+            for form in _forms(verb):
+                table[form] = (verb, frame)
+    return table
+
+
+_CUE_FORMS = _lexicon()
+# Multiword cues first (longest match wins in an alternation ordered by length).
+_MULTIWORD = {
+    "according to": ("according to", "according"),
+    "in a statement": ("statement", "say"),
+    "pointed out": ("point out", "say"), "points out": ("point out", "say"), "point out": ("point out", "say"),
+    "called for": ("call for", "object"), "calls for": ("call for", "object"), "calling for": ("call for", "object"),
+    "called on": ("call on", "object"), "calls on": ("call on", "object"),
+    "spoke of": ("speak of", "object"), "spoke about": ("speak about", "object"),
+    "talked about": ("talk about", "object"), "warned of": ("warn of", "object"),
+    "went on to say": ("say", "say"), "made clear": ("make clear", "say"), "made it clear": ("make clear", "say"),
+}
+_STATE_ADJ = "concerned|worried|convinced|confident|optimistic|pessimistic|skeptical|sceptical|adamant|hopeful|afraid|certain|sure|aware|unhappy|frustrated|angry|upset|pleased|happy"
+_PASSIVE_VERB = "seen|viewed|regarded|considered|expected|believed|thought|rumou?red|alleged|described|touted|known|perceived|reported|said"
+_COPULA = r"(?:is|are|was|were|be|been|being|remains?|remained|'s|’s|'re|’re)"
+
+_CUE = re.compile(
+    r"(?<![\w'’-])(?:"
+    rf"(?P<state>{_COPULA}\s+(?:\w+ly\s+)?(?:{_STATE_ADJ})(?:\s+(?:about|that|of|by))?)"
+    rf"|(?P<passive>(?:{_COPULA}\s+(?:\w+ly\s+)?)?(?:{_PASSIVE_VERB})\s+(?:as|to)(?=\s))"
+    r"|(?P<according>[Aa]ccording to)"
+    rf"|(?P<multi>{'|'.join(sorted((re.escape(k) for k in _MULTIWORD if k != 'according to'), key=len, reverse=True))})"
+    rf"|(?P<word>{'|'.join(sorted(_CUE_FORMS, key=len, reverse=True))})"
+    r")(?![\w'’-])"
+)
+
+# ---- word classes for the source and content rules ------------------------------------------------
+_AUX = frozenset("""has have had will would could should may might must can did does do is are was were be been
+being not n't never 's ’s 've ’ve 'd ’d 'll ’ll also later then previously recently repeatedly once again
+often already still always publicly privately reportedly allegedly apparently just even first further
+ultimately flatly initially quickly simply too since long earlier""".split())
+_RELATIVE = frozenset({"who", "which", "that"})
+_NP_STOP = frozenset("""that which who whom whose when while because since as if after before although though but
+and or so in on at to with by from into about over under than where why how what for against during
+without until unless whether despite through across among between upon like amid via nor yet
+if then also not""".split())
+_DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
+_PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": "person",
+             "who": None, "which": None, "that": None}
+_CLAUSE_PUNCT = frozenset(",;:()[]—–")
+_QUOTE_CHARS = frozenset("\"“”„‟«»'‘’‛")
+_TIME = re.compile(
+    r"(?:on|in|last|this|next|earlier|late|early|during|at)\s+(?:\w+\s+){0,3}?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|"
+    r"night|weekend|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"statement|interview|tweet|post|speech|release|email|letter|call|conference|debate|rally)\b,?\s*"
+)
+_ADDRESSEE_AFTER_TELL = re.compile(
+    r"\s*((?:the\s+)?(?:[A-Z][\w&.’'-]*\s*)+|reporters|journalists|supporters|the\s+\w+|an?\s+\w+(?:\s+\w+)?)"
+)
+_MEDIUM = re.compile(r"\b(?:on|to|with)\s+((?:[A-Z][\w&.’'-]*\s?){1,4})|\bin an? (tweet|Facebook post|interview with ((?:[A-Z][\w&.’'-]*\s?){1,4}))")
+_CLAIM_NOUN = re.compile(
+    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention|suggestion|notion|view|idea|report)s?"
+    r"\s+(?:that\s+|which\s+)?$"
+)
+# After a cue, nothing but the end of the sentence (or a comma before another clause).
+_CLAUSE_END = re.compile(r"[\s,]*(?:[.!?;:]|$)")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One who-said-what relation with character spans into the article text."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    addressee: str | None
+    sent_id: int
+
+
+# ---- the extractor ------------------------------------------------------------------------------
+
+
+class _Doc:
+    """The article's text with its words, sentences and quotes, indexed for the rules."""
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        text = self.text
+        prose = [p for p in article.parts if p.kind in PROSE_PARTS]
+        self.paragraph_spans = [(p.start, p.end) for p in prose]
+        sentences = article.sentences
+        self.sent_start = sentences["start"].tolist()
+        self.sent_end = sentences["end"].tolist()
+        self.sent_para = sentences["para_id"].tolist()
+        self.quotes = quote_spans(text, self.paragraph_spans)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.tokens = word_spans(text)
+        self.token_starts = [s for s, _ in self.tokens]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The top-level quote covering ``offset`` (marks included), or None."""
+        i = bisect_left(self.quote_starts, offset + 1) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices of the first token at/after ``start`` and of the first token at/after ``end``."""
+        return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+
+    def word(self, i: int) -> str:
+        s, e = self.tokens[i]
+        return self.text[s:e]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past surrounding spaces and clause punctuation (not quote marks)."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–"):
+        end -= 1
+    return start, end
+
+
+def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
+    """Token span ``[i, j)`` of the source noun phrase that ends before the cue token, or None.
+
+    Skips auxiliaries and adverbs ("has recently"), an appositive or participle clause between commas
+    ("Ren Zhengfei, CEO of Huawei, said"), and takes a relative pronoun's antecedent ("the government,
+    which has accused ...").
+    """
+    j = cue_tok - 1
+    while j >= first:
+        w = doc.word(j).lower()
+        if w in _AUX or (w.endswith("ly") and len(w) > 3 and doc.word(j).islower()):
+            j -= 1
+        else:
+            break
+    if j < first:
+        return None
+    w = doc.word(j)
+    if w == ",":  # appositive: find the comma that opens it
+        k = j - 1
+        while k >= first and j - k <= 15 and doc.word(k) not in (",", ";") and doc.word(k)[0] not in _QUOTE_CHARS:
+            k -= 1
+        if k < first or doc.word(k) != "," or j - k > 15 or k - 1 < first:
+            return None
+        head = _np_left(doc, first, k - 1)
+        return (head[0], j) if head else None
+    if w.lower() in _RELATIVE:
+        k = j - 1
+        if k >= first and doc.word(k) == ",":
+            k -= 1
+        head = _np_left(doc, first, k) if k >= first else None
+        return (head[0], j + 1) if head else (j, j + 1)
+    return _np_left(doc, first, j)
+
+
+def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``last``: capitalised words, determiners, modifiers, possessives."""
+    k = last
+    while k >= first and last - k < 10:
+        w = doc.word(k)
+        lower = w.lower()
+        if lower in _NP_STOP and not (k == last and lower in _PRONOUNS):
+            break
+        if not (w[0].isalnum() or w in ("'s", "’s", "&", "-", ".")):
+            break
+        if lower in _CUE_FORMS and w.islower() and k != last:
+            break
+        k -= 1
+    start = k + 1
+    if start > last:
+        return None
+    if doc.word(start) in ("'s", "’s", "&", "-", "."):
+        return None
+    return start, last + 1
+
+
+def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
+    """A noun phrase starting at token ``first``: up to clause punctuation or a stop word."""
+    k = first
+    while k < limit and k - first < 12:
+        w = doc.word(k)
+        if w in _CLAUSE_PUNCT or w in (".", "!", "?") or w[0] in _QUOTE_CHARS:
+            break
+        if w.lower() in _NP_STOP and k > first and w.lower() not in ("of", "for", "and"):
+            break
+        k += 1
+    return (first, k) if k > first else None
+
+
+class _Extractor:
+    """Runs the attribution rules sentence by sentence."""
+
+    def __init__(self, article: Article):
+        self.doc = _Doc(article)
+        self.found: list[Attribution] = []
+
+    def run(self) -> list[Attribution]:
+        doc, text = self.doc, self.doc.text
+        for sent_id, (s_start, s_end) in enumerate(zip(doc.sent_start, doc.sent_end)):
+            for match in _CUE.finditer(text, s_start, s_end):
+                if doc.quote_at(match.start()) is not None:
+                    continue  # a cue inside a quote is the quoted speaker's own report
+                found = self._from_cue(match, sent_id, s_start, s_end)
+                if found is not None:
+                    self.found.append(found)
+        self._floating_quotes()
+        self._cueless_quotes()
+        return self._dedupe()
+
+    # -- one cue -----------------------------------------------------------------------------------
+    def _from_cue(self, match: re.Match, sent_id: int, s_start: int, s_end: int) -> Attribution | None:
+        doc, text = self.doc, self.doc.text
+        group = match.lastgroup
+        cue = (match.start(), match.end())
+        if group == "word":
+            lemma, frame = _CUE_FORMS[match.group()]
+        elif group == "multi":
+            lemma, frame = _MULTIWORD[match.group()]
+        else:
+            lemma, frame = match.group(), group
+        first_tok, end_tok = doc.token_range(s_start, s_end)
+        cue_tok, after_tok = doc.token_range(cue[0], cue[1])
+
+        if group in ("word", "multi") and cue_tok > first_tok and doc.word(cue_tok - 1).lower() in _DETERMINERS:
+            return None  # "a claim", "the report": a noun, not a cue
+        if frame == "according":
+            return self._according(cue, sent_id, s_start, s_end, after_tok, end_tok)
+
+        # CONTENT, CUE SOURCE ("...," said Ren.)
+        if frame == "say" and cue_tok > first_tok and doc.word(cue_tok - 1) in (",", "”", '"', "’", "'"):
+            source = _np_right(doc, after_tok, end_tok)
+            if source and (source[1] >= end_tok or doc.word(source[1]) in (",", ".", ";", "!", "?")):
+                content = self._content_left(s_start, doc.tokens[cue_tok - 1][0])
+                if content:
+                    span = (doc.tokens[source[0]][0], doc.tokens[source[1] - 1][1])
+                    return Attribution(*content, cue, span, None, sent_id)
+
+        if group == "passive":
+            source_span = None
+            by = re.compile(r"\s*by\s+").match(text, cue[1])
+        else:
+            source_tok = _source_left(doc, first_tok, cue_tok)
+            if source_tok is None:
+                return None
+            source_span = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
+            if doc.quote_at(source_span[0]) is not None:
+                return None
+
+        # Content to the right of the cue.
+        position = cue[1]
+        addressee = None
+        if lemma in ("tell", "inform", "assure", "warn", "urge", "ask", "remind"):
+            m = _ADDRESSEE_AFTER_TELL.match(text, position, s_end)
+            if m and not m.group(1).strip().lower().startswith(("that", "the ", "a ", "an ")) or (
+                m and lemma == "tell"
+            ):
+                addressee = m.group(1).strip() or None
+                position = m.end()
+        if lemma in _OBJECT_PREP:
+            prep = re.compile(rf"\s*(?:\S+\s+){{0,6}}?{_OBJECT_PREP[lemma]}\s+").match(text, position, s_end)
+            if prep:
+                position = prep.end()
+        content = self._content_right(position, s_end, lemma)
+        if content is None:
+            if not _clause_ends(text, position, s_end):
+                return None  # "the U.S. added Huawei to a list": not a report
+            boundary = source_span[0] if source_span else cue[0]
+            content = self._claimed(s_start, boundary, sent_id)
+            if content is None and frame in ("say", "think"):
+                content = self._content_left(s_start, boundary)
+            if content is None:
+                return None
+        if addressee is None:
+            addressee = _medium(text, s_start, s_end, content)
+        return Attribution(*content, cue, source_span, addressee, sent_id)
+
+    def _content_right(self, position: int, s_end: int, lemma: str) -> tuple[int, int] | None:
+        """The content after a cue: a following quote (maybe in the next paragraph) or the clause."""
+        doc, text = self.doc, self.doc.text
+        m = _TIME.match(text, position + (1 if text[position : position + 1].isspace() else 0))
+        while m and m.end() <= s_end:
+            position = m.end()
+            m = _TIME.match(text, position)
+        lead = re.compile(r"[\s,]*(?:that\s+|:\s*)?").match(text, position)
+        has_that = "that" in lead.group() or ":" in lead.group()
+        start = lead.end()
+        if start >= s_end or text[start] in ".!?":
+            # "Caddell continued:" closing a paragraph: the content is the quote that follows.
+            if ":" in lead.group() or text[position:s_end].strip() == ":":
+                quote = self._next_quote(s_end)
+                if quote:
+                    return quote.inner
+            return None
+        quote = doc.quote_at(start)
+        if quote is not None and quote.start == start:
+            if quote.end >= s_end - 2 or not has_that:
+                return _trim(text, *quote.inner)
+        if lemma in _NEEDS_CLAUSE and not has_that and text[start] not in _QUOTE_CHARS:
+            return None
+        end = s_end
+        quote = doc.quote_at(end - 1)
+        if quote is not None and quote.end > end:
+            end = quote.end
+        while end > start and text[end - 1] in ".!? \n":
+            end -= 1
+        start, end = _trim(text, start, end)
+        return (start, end) if end - start >= 3 else None
+
+    def _next_quote(self, offset: int) -> Quote | None:
+        doc = self.doc
+        i = bisect_left(doc.quote_starts, offset)
+        if i < len(doc.quotes) and doc.text[offset : doc.quotes[i].start].strip() == "":
+            return doc.quotes[i]
+        return None
+
+    def _claimed(self, s_start: int, boundary: int, sent_id: int) -> tuple[int, int] | None:
+        """", a claim Huawei has denied": the content is the claim reported just before the comma."""
+        claim = _CLAIM_NOUN.search(self.doc.text, s_start, boundary)
+        if claim is None:
+            return None
+        reported = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.start < claim.start() < a.end), None)
+        if reported is not None:
+            return _trim(self.doc.text, reported.start, claim.start())
+        return self._content_left(s_start, claim.start())
+
+    def _content_left(self, s_start: int, boundary: int) -> tuple[int, int] | None:
+        """The content before a source or cue: the quote that ends there, or the clause from the sentence start."""
+        doc, text = self.doc, self.doc.text
+        end = boundary
+        while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+            end -= 1
+        if end <= s_start:
+            return None
+        quote = doc.quote_at(end - 1)
+        if quote is not None:
+            return _trim(text, *quote.inner) if quote.closed else _trim(text, quote.start + 1, end)
+        start, end = _trim(text, s_start, end)
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        return (start, end) if end - start >= 3 else None
+
+    def _according(self, cue, sent_id, s_start, s_end, after_tok, end_tok) -> Attribution | None:
+        doc, text = self.doc, self.doc.text
+        source_tok = _np_right(doc, after_tok, end_tok)
+        if source_tok is None:
+            return None
+        source = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
+        rest = _trim(text, source[1], s_end)
+        tail = rest[0] < rest[1] and text[rest[0] : rest[1]].strip(" .!?")
+        if tail and len(tail) > 3:
+            end = rest[1]
+            while end > rest[0] and text[end - 1] in ".!?":
+                end -= 1
+            content = (rest[0], end)
+        else:
+            content = self._content_left(s_start, cue[0])
+            if content is None:
+                return None
+        return Attribution(*content, cue, source, _medium(text, s_start, s_end, content), sent_id)
+
+    # -- quotes without a cue of their own ---------------------------------------------------------
+    def _floating_quotes(self) -> None:
+        """A quote that fills its sentence, right after an attributed quote, inherits the speaker."""
+        doc = self.doc
+        covered = sorted((a.start, a.end) for a in self.found)
+        by_sentence = {a.sent_id: a for a in self.found}
+        for quote in doc.quotes:
+            if _covered(covered, quote):
+                continue
+            sent_id = _sentence_of(doc, quote.start)
+            if sent_id is None:
+                continue
+            previous = by_sentence.get(sent_id - 1)
+            if previous is None or previous.speaker is None or doc.quote_at(previous.start) is None:
+                continue
+            if doc.sent_para[sent_id] - doc.sent_para[sent_id - 1] > 1:
+                continue
+            s, e = _trim(doc.text, *quote.inner)
+            attribution = Attribution(s, e, None, previous.speaker, previous.addressee, sent_id)
+            self.found.append(attribution)
+            by_sentence[sent_id] = attribution
+
+    def _cueless_quotes(self) -> None:
+        """Long quotes nobody claimed stay in the table with no speaker; short ones are scare quotes."""
+        doc = self.doc
+        covered = sorted((a.start, a.end) for a in self.found)
+        for quote in doc.quotes:
+            s, e = _trim(doc.text, *quote.inner)
+            if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
+                continue
+            sent_id = _sentence_of(doc, quote.start)
+            if sent_id is not None:
+                self.found.append(Attribution(s, e, None, None, None, sent_id))
+
+    def _split_clauses(self) -> None:
+        """A content that runs into a later attribution after a comma ("..., touted as ...", "..., a claim
+        Huawei has denied") ends at that comma: the tail belongs to the later attribution."""
+        text = self.doc.text
+        for i, a in enumerate(self.found):
+            for b in self.found:
+                if b is a or b.sent_id != a.sent_id or b.cue is None:
+                    continue
+                first = min(b.cue[0], b.speaker[0]) if b.speaker else b.cue[0]
+                if a.start < first < a.end and (a.cue is None or a.cue[1] <= a.start):
+                    comma = text.rfind(",", a.start, first)
+                    if comma > a.start and not text[comma:first].strip(",  ").count(" ") > 3:
+                        start, end = _trim(text, a.start, comma)
+                        a = replace(a, end=end) if end > start else a
+            self.found[i] = a
+
+    def _dedupe(self) -> list[Attribution]:
+        """One attribution per content span and cue; a quote claimed by two cues goes to the nearer."""
+        self._split_clauses()
+        seen: dict[tuple[int, int, tuple | None], Attribution] = {}
+        for a in self.found:
+            key = (a.start, a.end, a.cue)
+            seen.setdefault(key, a)
+        by_content: dict[tuple[int, int], Attribution] = {}
+        result = []
+        for a in sorted(seen.values(), key=lambda a: (a.start, a.end)):
+            other = by_content.get((a.start, a.end))
+            if other is not None and other.speaker == a.speaker:
+                continue
+            by_content[(a.start, a.end)] = a
+            result.append(a)
+        return result
+
+
+def _clause_ends(text: str, position: int, s_end: int) -> bool:
+    """True when only closing punctuation (or an adverbial of time or medium) follows ``position``."""
+    m = _TIME.match(text, position + (1 if text[position : position + 1].isspace() else 0))
+    while m and m.end() <= s_end:
+        position = m.end()
+        m = _TIME.match(text, position)
+    end = _CLAUSE_END.match(text, position, s_end)
+    return end is not None
+
+
+def _covered(spans: list[tuple[int, int]], quote: Quote) -> bool:
+    i = bisect_left(spans, (quote.start + 2,)) - 1
+    lo = max(0, i - 3)
+    return any(s < quote.end and quote.start < e and (min(e, quote.end) - max(s, quote.start)) > 0.3 * (quote.end - quote.start)
+               for s, e in spans[lo : i + 4])
+
+
+def _sentence_of(doc: _Doc, offset: int) -> int | None:
+    i = bisect_left(doc.sent_start, offset + 1) - 1
+    return i if i >= 0 and offset < doc.sent_end[i] else None
+
+
+def _medium(text: str, s_start: int, s_end: int, content: tuple[int, int]) -> str | None:
+    """Where it was said, when the sentence names it outside the content: "on Twitter", "in a tweet"."""
+    for m in _MEDIUM.finditer(text, s_start, s_end):
+        if content[0] <= m.start() < content[1]:
+            continue
+        if m.group(1):
+            name = m.group(1).strip()
+            if name.split()[0] in ("Twitter", "Facebook", "Instagram", "YouTube", "CNN", "Fox", "MSNBC", "CNBC", "NBC", "ABC", "CBS", "NPR") or m.group(0).startswith("with"):
+                return name
+        elif m.group(3):
+            return m.group(3).strip()
+        elif m.group(2):
+            return "Twitter" if m.group(2) == "tweet" else "Facebook"
+    return None
+
+
+# ---- speakers -------------------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Speaker span → canonical actor: through the mentions layer when it exists, else the codebook names."""
+
+    def __init__(self, article: Article, codebook: Codebook):
+        self.text = article.text
+        self.codebook = codebook
+        self.mentions = _mentions_of(article, codebook)
+        names = sorted(((alias, actor) for actor in codebook.actors for alias in (actor.name, *actor.aliases, *actor.metonyms)),
+                       key=lambda pair: -len(pair[0]))
+        self.names = names
+        self.name_pattern = (
+            re.compile("|".join(rf"(?<!\w){re.escape(alias)}(?!\w)" for alias, _ in names)) if names else None
+        )
+        self.by_alias = {alias: actor for alias, actor in names}
+        self.last_person: tuple[str, str] | None = None
+        self.last_other: tuple[str, str] | None = None
+
+    def resolve(self, span: tuple[int, int]) -> tuple[str, str | None]:
+        """(speaker, speaker_type) for the speaker span; unresolved speakers keep their surface form."""
+        surface = self.text[span[0] : span[1]]
+        hit = self._from_mentions(span) if self.mentions is not None else self._from_codebook(span)
+        if hit is None:
+            lower = surface.lower()
+            head = lower.split()[-1] if lower.split() else lower
+            if head in ("he", "she", "i") and self.last_person:
+                hit = self.last_person
+            elif head in ("it", "they", "we", "which") and self.last_other:
+                hit = self.last_other
+            elif head == "who" and self.last_person:
+                hit = self.last_person
+        if hit is None:
+            return surface, None
+        if hit[1] == "person":
+            self.last_person = hit
+        else:
+            self.last_other = hit
+        return hit
+
+    def _from_codebook(self, span: tuple[int, int]) -> tuple[str, str] | None:
+        if self.name_pattern is None:
+            return None
+        # The head of an English noun phrase is its last name before any appositive.
+        matches = list(self.name_pattern.finditer(self.text, span[0], span[1]))
+        if not matches:
+            return None
+        head = _head_match(self.text, span, matches)
+        actor = self.by_alias[head.group()]
+        return actor.name, actor.type
+
+    def _from_mentions(self, span: tuple[int, int]) -> tuple[str, str] | None:
+        inside = self.mentions[(self.mentions["start"] >= span[0]) & (self.mentions["end"] <= span[1])]
+        inside = inside[inside["actor"].notna()]
+        if inside.empty:
+            return None
+        comma = self.text.find(",", span[0], span[1])
+        head_zone = inside[inside["end"] <= comma] if comma > 0 and (inside["end"] <= comma).any() else inside
+        row = head_zone.sort_values("end").iloc[-1]
+        actor_type = row["actor_type"] if "actor_type" in row and pd.notna(row["actor_type"]) else None
+        return str(row["actor"]), actor_type
+
+
+def _head_match(text: str, span: tuple[int, int], matches: list[re.Match]) -> re.Match:
+    comma = text.find(",", span[0], span[1])
+    before = [m for m in matches if comma < 0 or m.end() <= comma]
+    pool = before or matches
+    # A possessive name modifies the head ("Huawei's founder Ren"): prefer names not followed by 's.
+    plain = [m for m in pool if text[m.end() : m.end() + 2] not in ("'s", "’s")]
+    return (plain or pool)[-1]
+
+
+def _mentions_of(article: Article, codebook: Codebook) -> pd.DataFrame | None:
+    """The mentions table when the mentions module is installed, else None (codebook fallback)."""
+    try:
+        from hwresearch.mentions import extract_mentions
+    except ImportError:
+        return None
+    return extract_mentions(article, codebook)
+
+
+# ---- public API ---------------------------------------------------------------------------------
+
+
+def extract_quotes(article_or_text: Article | str | None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Every attribution in the article: who said what, in which words, to whom, as a DataFrame.
+
+    ``article_or_text`` is anything :func:`hwresearch.load_article` takes. ``codebook`` (default: the
+    bundled study codebook) names the actors speakers resolve to.
+    """
+    article = load_article(article_or_text)
+    codebook = load_codebook() if codebook is None else codebook
+    attributions = _Extractor(article).run()
+    resolver = _Resolver(article, codebook)
+    text = article.text
+    rows = []
+    for a in attributions:
+        speaker, speaker_type = resolver.resolve(a.speaker) if a.speaker else (pd.NA, None)
+        rows.append({
+            "start": a.start, "end": a.end, "text": text[a.start : a.end], "kind": _kind(text, a.start, a.end),
+            "cue": text[a.cue[0] : a.cue[1]] if a.cue else pd.NA,
+            "cue_start": a.cue[0] if a.cue else pd.NA, "cue_end": a.cue[1] if a.cue else pd.NA,
+            "speaker": speaker,
+            "speaker_start": a.speaker[0] if a.speaker else pd.NA, "speaker_end": a.speaker[1] if a.speaker else pd.NA,
+            "speaker_type": speaker_type if speaker_type else pd.NA,
+            "addressee": a.addressee if a.addressee else pd.NA, "sent_id": a.sent_id,
+        })
+    return _frame(rows)
+
+
+def direct_quotes_only(article_or_text: Article | str | None) -> pd.DataFrame:
+    """Baseline for comparison: every quoted span of eight words or more, with no speaker or cue."""
+    article = load_article(article_or_text)
+    doc = _Doc(article)
+    rows = []
+    for quote in doc.quotes:
+        s, e = _trim(doc.text, *quote.inner)
+        if len(doc.text[s:e].split()) >= 8:
+            rows.append({"start": s, "end": e, "text": doc.text[s:e], "kind": "direct",
+                         "sent_id": _sentence_of(doc, quote.start)})
+    return _frame(rows)
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    """direct when the content sits inside quote marks, mixed when it holds some, else indirect."""
+    before = text[start - 1 : start]
+    if before and before in _QUOTE_CHARS:
+        return "direct"
+    marks = sum(1 for ch in text[start:end] if ch in "\"“”«»‘")
+    return "mixed" if marks else "indirect"
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in _INT_COLUMNS:
+        frame[column] = frame[column].astype("Int64")
+    for column in COLUMNS:
+        if column not in _INT_COLUMNS:
+            frame[column] = frame[column].astype("object").where(frame[column].notna(), pd.NA)
+    return frame
