@@ -84,12 +84,52 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--sentences", action="store_true", help="list sentences instead of parts")
         if name == "positions":
             sub.add_argument("--graphml", metavar="PATH", help="also write the actor-target network as GraphML")
+    _add_corpus_parser(commands)
     return parser
+
+
+def _add_corpus_parser(commands: argparse._SubParsersAction) -> None:
+    """``corpus``: many documents into one file, unlike the per-article stages that print a table."""
+    from hwresearch.corpus import DEFAULT_STAGES, ENGINES, STAGE_FUNCTIONS
+
+    help_text = "annotate a folder of .txt articles into one Parquet or CSV file (a `table` column per row)"
+    sub = commands.add_parser("corpus", help=help_text, description=help_text)
+    sub.add_argument("folder", metavar="DIR", help="a folder of UTF-8 .txt files, one article each")
+    sub.add_argument("--out", required=True, metavar="FILE", help="output file: FILE.parquet or FILE.csv")
+    sub.add_argument(
+        "--stages",
+        default=",".join(DEFAULT_STAGES),
+        help=f"comma-separated stages from {', '.join(STAGE_FUNCTIONS)} (default: %(default)s)",
+    )
+    sub.add_argument("--engine", choices=ENGINES, default="process", help="process (default) or a local Dask cluster")
+    sub.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+
+def _run_corpus(args: argparse.Namespace) -> pd.DataFrame:
+    from hwresearch.corpus import annotate_corpus
+
+    out = Path(args.out)
+    if out.suffix not in (".parquet", ".csv"):
+        raise InputError(f"--out must end in .parquet or .csv, not {out.name!r}")
+    if not out.parent.is_dir():
+        raise InputError(f"the folder for --out, {out.parent}, does not exist; create it first")
+    if not Path(args.folder).is_dir():
+        raise InputError(f"{args.folder} is not a folder; pass a folder of .txt files")
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
+    corpus = annotate_corpus(args.folder, stages=stages, engine=args.engine, progress=not args.no_progress)
+    if out.suffix == ".parquet":
+        corpus.to_parquet(out)
+    else:
+        corpus.to_csv(out)
+    print(f"hwresearch: {corpus!r} written to {out}", file=sys.stderr)
+    return corpus.combined()
 
 
 def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
     """Parse ``argv``, run the stage over every file and return the combined table."""
     args = build_parser().parse_args(argv)
+    if args.stage == "corpus":
+        return _run_corpus(args)
     _, stage = STAGES[args.stage]
     sources: list[str | None] = list(args.files) or [None]
     frames = []

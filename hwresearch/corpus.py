@@ -1,0 +1,290 @@
+"""Corpus mode: the per-article stages over many documents, as tidy tables with a ``doc_id`` column.
+
+Documents are a folder of ``.txt`` files, a list of paths, or a DataFrame with ``doc_id`` and ``text``.
+Each document is loaded and annotated on its own, so the work spreads over processes without shared
+state: in this process (``engine="process"``) or on a Dask cluster (``engine="dask"``). A document
+that is bad input (an empty file, a binary file) lands in the ``errors`` table instead of stopping the
+corpus; any other exception is a bug and is raised with the document's id attached.
+
+Output: :meth:`Corpus.to_parquet` / :meth:`Corpus.to_csv` write ONE file holding every table, stacked,
+with a leading ``table`` column (``mentions``, ``quotes``, ``statements``, ``positions``, ``errors``)
+and the union of the tables' columns (cells a table does not have are missing). One file keeps a run
+a single artefact, which is what the ``hwresearch corpus DIR --out FILE`` command writes; read a table
+back with ``frame[frame["table"] == "quotes"].dropna(axis=1, how="all")``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import math
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from hwresearch.article import load_article, parse_article
+from hwresearch.errors import InputError
+
+# Stage name -> (module, function); each function takes an Article and returns a DataFrame. Resolved
+# by name when a corpus runs, so a stage works as soon as its module exists. Adding a stage is one line.
+STAGE_FUNCTIONS: dict[str, tuple[str, str]] = {
+    "mentions": ("hwresearch.mentions", "extract_mentions"),
+    "quotes": ("hwresearch.quotes", "extract_quotes"),
+    "statements": ("hwresearch.stance", "stance_statements"),
+    "positions": ("hwresearch.positions", "stakeholder_positions"),
+}
+DEFAULT_STAGES = ("quotes", "statements", "positions")
+ENGINES = ("process", "dask")
+ERROR_COLUMNS = ["doc_id", "message"]
+# Dask tasks per worker: enough to balance uneven article lengths, few enough to keep overhead low.
+_BATCHES_PER_WORKER = 4
+
+Documents = Union[str, Path, Sequence[Union[str, Path]], pd.DataFrame]
+# One unit of work: the document id and either a Path (read by whoever annotates it) or the text.
+_Item = tuple[str, Union[Path, str]]
+# One document's result: stage name -> frame, or the InputError message.
+_Result = tuple[str, Union[dict[str, pd.DataFrame], str]]
+# A stage as workers receive it: (name, module, function), so they need not share this process's registry.
+_Stage = tuple[str, str, str]
+
+
+@dataclass
+class Corpus:
+    """The annotated corpus: one table per stage (``corpus.quotes`` or ``corpus.tables["quotes"]``)
+    with a leading ``doc_id`` column, and ``errors`` (``doc_id``, ``message``) for documents that failed.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    errors: pd.DataFrame
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # Only called for names that are not real attributes: expose the stage tables as attributes.
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"{type(self).__name__} has no table {name!r}; it has {sorted(tables)}")
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}: {len(frame)} rows" for name, frame in self.tables.items())
+        return f"<Corpus {sizes}; {len(self.errors)} failed documents>"
+
+    def combined(self) -> pd.DataFrame:
+        """Every table stacked into one frame with a leading ``table`` column (the file layout)."""
+        named = {**self.tables, "errors": self.errors}
+        frames = [_nullable(frame).assign(table=name) for name, frame in named.items()]
+        stacked = pd.concat(frames, ignore_index=True)
+        return stacked[["table", *[c for c in stacked.columns if c != "table"]]]
+
+    def to_parquet(self, path: str | Path) -> Path:
+        """Write :meth:`combined` as one Parquet file (needs pyarrow: ``pip install hwresearch[corpus]``)."""
+        try:
+            import pyarrow  # noqa: F401 - only to give a clear message when it is missing
+        except ImportError:
+            raise InputError("writing Parquet needs pyarrow: pip install hwresearch[corpus]") from None
+        path = Path(path)
+        _writable(path, lambda: self.combined().to_parquet(path, index=False))
+        return path
+
+    def to_csv(self, path: str | Path) -> Path:
+        """Write :meth:`combined` as one CSV file."""
+        path = Path(path)
+        _writable(path, lambda: self.combined().to_csv(path, index=False))
+        return path
+
+
+def annotate_corpus(
+    documents: Documents,
+    stages: Sequence[str] = DEFAULT_STAGES,
+    engine: str = "process",
+    client: Any = None,
+    progress: bool = True,
+) -> Corpus:
+    """Run ``stages`` over every document and return a :class:`Corpus` of tidy tables.
+
+    ``documents``: a folder (its ``*.txt`` files, sorted; ``doc_id`` is the file name without suffix),
+    a list of paths (same ids), or a DataFrame with ``doc_id`` and ``text`` columns. ``engine``:
+    ``"process"`` runs here; ``"dask"`` runs on ``client`` (a ``dask.distributed.Client``), or on a
+    local cluster started for this call and closed after it. Files are read where a document is
+    annotated, so on a remote cluster pass a DataFrame of texts instead of paths.
+    """
+    specs = _check_stages(stages)
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if client is not None and engine != "dask":
+        raise InputError('a client was passed but engine is "process"; pass engine="dask" to use it')
+    items = _items(documents)
+    with tqdm(total=len(items), desc="annotating", unit="doc", disable=not progress) as bar:
+        if engine == "dask":
+            results = _run_dask(items, specs, client, bar)
+        else:
+            results = []
+            for item in items:
+                results.append(_annotate(item, specs))
+                bar.update()
+    return _collect(results, [name for name, _, _ in specs])
+
+
+# ---- stages ---------------------------------------------------------------------------------------
+
+
+def _check_stages(stages: Sequence[str]) -> tuple[_Stage, ...]:
+    if isinstance(stages, str):
+        stages = (stages,)
+    unknown = [s for s in stages if s not in STAGE_FUNCTIONS]
+    if unknown or not stages:
+        raise InputError(f"unknown stages {unknown}; choose from {', '.join(STAGE_FUNCTIONS)}")
+    specs = tuple((name, *STAGE_FUNCTIONS[name]) for name in dict.fromkeys(stages))
+    for spec in specs:
+        _stage_function(spec)  # fail before any work when a stage is not available
+    return specs
+
+
+def _stage_function(spec: _Stage):
+    name, module_name, function_name = spec
+    try:
+        return getattr(importlib.import_module(module_name), function_name)
+    except (ImportError, AttributeError):
+        raise InputError(
+            f"stage {name!r} is not available: {module_name}.{function_name} does not exist in this version"
+        ) from None
+
+
+def _annotate(item: _Item, stages: tuple[_Stage, ...]) -> _Result:
+    """Load one document and run every stage on it; bad input becomes the message, not an exception."""
+    doc_id, source = item
+    try:
+        article = load_article(source) if isinstance(source, Path) else parse_article(source, source=doc_id)
+        frames = {}
+        for spec in stages:
+            name = spec[0]
+            frame = _stage_function(spec)(article)
+            frames[name] = frame.reset_index(drop=True).assign(doc_id=doc_id)[["doc_id", *frame.columns]]
+        return doc_id, frames
+    except InputError as err:
+        return doc_id, str(err)
+    except Exception as err:
+        err.add_note(f"while annotating document {doc_id!r}")
+        raise
+
+
+def _annotate_batch(batch: list[_Item], stages: tuple[_Stage, ...]) -> list[_Result]:
+    return [_annotate(item, stages) for item in batch]
+
+
+def _collect(results: Iterable[_Result], stages: list[str]) -> Corpus:
+    """Concatenate the per-document frames in document order."""
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in stages}
+    errors = []
+    for doc_id, outcome in results:
+        if isinstance(outcome, str):
+            errors.append({"doc_id": doc_id, "message": outcome})
+            continue
+        for name, frame in outcome.items():
+            parts[name].append(frame)
+    tables = {name: _concat(frames) for name, frames in parts.items()}
+    return Corpus(tables=tables, errors=pd.DataFrame(errors, columns=ERROR_COLUMNS))
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate, leaving out empty frames (their column dtypes would otherwise decide the result's)."""
+    filled = [f for f in frames if len(f)]
+    if filled:
+        return pd.concat(filled, ignore_index=True)
+    if frames:
+        return frames[0]
+    return pd.DataFrame(columns=["doc_id"])  # every document failed: no schema to borrow
+
+
+# ---- documents ------------------------------------------------------------------------------------
+
+
+def _items(documents: Documents) -> list[_Item]:
+    if isinstance(documents, pd.DataFrame):
+        missing = {"doc_id", "text"} - set(documents.columns)
+        if missing:
+            raise InputError(f"the DataFrame needs columns doc_id and text; it lacks {', '.join(sorted(missing))}")
+        items = [(str(d), t) for d, t in zip(documents["doc_id"], documents["text"])]
+        bad = [d for d, t in items if not isinstance(t, str)]
+        if bad:
+            raise InputError(f"text must be a str in every row; not so for doc_id {bad[0]!r}")
+    elif isinstance(documents, (str, Path)) and Path(documents).is_dir():
+        folder = Path(documents)
+        items = [(p.stem, p) for p in sorted(folder.glob("*.txt"))]
+        if not items:
+            raise InputError(f"no .txt files in {folder}; put one article per UTF-8 .txt file there")
+    elif isinstance(documents, (str, Path)):
+        raise InputError(f"{documents} is not a folder; pass a folder, a list of paths, or a DataFrame")
+    elif isinstance(documents, Iterable):
+        paths = [Path(p) for p in _paths(documents)]
+        items = [(p.stem, p) for p in paths]
+    else:
+        raise InputError(f"cannot read documents from a {type(documents).__name__}; see annotate_corpus")
+    if not items:
+        raise InputError("no documents given")
+    duplicated = sorted(d for d, n in Counter(doc_id for doc_id, _ in items).items() if n > 1)
+    if duplicated:
+        raise InputError(f"doc_id must be unique; repeated: {', '.join(duplicated[:5])} (pass a DataFrame with your own ids)")
+    return items
+
+
+def _paths(documents: Iterable[Any]) -> Iterator[str | Path]:
+    for p in documents:
+        if not isinstance(p, (str, Path)):
+            raise InputError(f"a list of documents must hold paths; got a {type(p).__name__}")
+        yield p
+
+
+def _writable(path: Path, write) -> None:
+    try:
+        write()
+    except OSError as err:
+        raise InputError(f"cannot write {path}: {err.strerror or err}; choose a writable path") from None
+
+
+def _nullable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer and boolean columns as nullable dtypes, so stacking with other tables keeps 12, not 12.0."""
+    converted = {}
+    for column in frame.columns:
+        dtype = frame[column].dtype
+        if pd.api.types.is_integer_dtype(dtype):
+            converted[column] = frame[column].astype("Int64")
+        elif pd.api.types.is_bool_dtype(dtype):
+            converted[column] = frame[column].astype("boolean")
+    return frame.assign(**converted) if converted else frame
+
+
+# ---- Dask ---------------------------------------------------------------------------------------------
+
+
+def _run_dask(items: list[_Item], stages: tuple[_Stage, ...], client: Any, bar: tqdm) -> list[_Result]:
+    """Submit the documents in batches, gather as they finish, and return them in document order."""
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise InputError('engine="dask" needs dask.distributed: pip install hwresearch[corpus]') from None
+    own = client is None
+    if own:
+        cluster = LocalCluster(processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or os.cpu_count() or 1)
+        size = max(1, math.ceil(len(items) / (workers * _BATCHES_PER_WORKER)))
+        batches = [items[i : i + size] for i in range(0, len(items), size)]
+        futures = client.map(_annotate_batch, batches, stages=stages, pure=False)
+        order = {future.key: i for i, future in enumerate(futures)}
+        done: list[list[_Result]] = [[] for _ in batches]
+        for future in as_completed(futures):
+            index = order[future.key]
+            done[index] = future.result()
+            bar.update(len(batches[index]))
+        return [result for batch in done for result in batch]
+    finally:
+        if own:
+            client.close()
+            cluster.close()
