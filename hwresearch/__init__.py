@@ -7,7 +7,6 @@ The stages, each a function to a pandas DataFrame: ``load_article`` -> ``extract
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.corpus import Corpus, annotate_corpus
-from hwresearch.corpus import Corpus, annotate_corpus
 from hwresearch.errors import InputError
 from hwresearch.quotes import extract_quotes
 
