@@ -8,6 +8,7 @@ from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.corpus import Corpus, annotate_corpus
 from hwresearch.errors import InputError
+from hwresearch.mentions import extract_mentions
 from hwresearch.quotes import extract_quotes
 
-__all__ = ["Article", "Codebook", "InputError", "load_article", "load_codebook", "extract_quotes"]
+__all__ = ["Article", "Codebook", "InputError", "load_article", "load_codebook", "extract_quotes", "extract_mentions"]

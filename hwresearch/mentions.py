@@ -1,0 +1,859 @@
+"""Actor mentions: every name, title, pronoun, description and metonym that refers to an actor.
+
+Quotes, stance and positions all need to know *who* a span is about, so this stage finds the spans
+and resolves each one to a canonical actor: a codebook actor where one fits, else a document-level
+entity (``entity:jane_doe``). It works by rules in a fixed order of precedence, each claiming text
+the later ones cannot overlap:
+
+1. codebook forms (aliases, descriptions, metonyms), longest match first;
+2. capitalised names not in the codebook, with a small gazetteer of countries, capitals and regions;
+   a title right before a person's name joins its mention ("Attorney General William Barr");
+3. generic definite descriptions ("the company") and third-person pronouns, resolved in reading
+   order to the latest compatible actor (salience), since nothing better is available offline.
+
+Offsets are indices into ``Article.text``. Matching runs on a working copy of the same length in
+which no-break spaces and curly apostrophes are normalised, text outside the scanned parts is
+blanked, and claimed spans are masked, so no regex can cross a sentence or re-match a claimed span.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from hwresearch.article import Article, load_article
+from hwresearch.codebook import Codebook, load_codebook
+
+COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
+MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
+
+# ---- word lists (English news prose) -----------------------------------------------------------------
+
+# Titles that may stand right before a person's name. Codebook titles are added per codebook.
+GENERIC_TITLES = (
+    "President", "Vice President", "President-elect", "Attorney General", "Deputy Attorney General",
+    "Secretary of State", "Secretary", "Treasury Secretary", "Commerce Secretary", "Defense Secretary",
+    "Press Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman",
+    "Gov.", "Governor", "Lt. Gov.", "Mayor", "Judge", "Justice", "Chief Justice", "CEO", "chief executive",
+    "chief executive officer", "founder", "co-founder", "chairman", "chairwoman", "Director", "Minister",
+    "Prime Minister", "Foreign Minister", "Premier", "Vice Premier", "Chancellor", "Ambassador",
+    "spokesman", "spokeswoman", "spokesperson", "Gen.", "General", "Lt.", "Col.", "Adm.", "Admiral",
+    "Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Prof.", "Professor", "Speaker", "House Speaker", "Leader",
+    "Majority Leader", "Minority Leader", "King", "Queen", "Prince", "Princess", "Crown Prince", "Pope",
+    "Rev.", "Sheriff", "Commissioner", "Chairman", "Chairwoman", "Chief", "analyst", "economist",
+    "executive", "lawyer", "attorney", "Detective", "Officer",
+)
+MALE_TITLES = frozenset({"mr.", "congressman", "chairman", "spokesman", "king", "prince", "crown prince"})
+FEMALE_TITLES = frozenset({"mrs.", "ms.", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen", "princess"})
+
+# Words that open sentences or noun phrases capitalised without being names.
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those some any each every no none all both either neither many much more
+    most few several such other another own same what which who whom whose whoever whatever when where
+    why how whether if unless because since as while though although after before until once so than
+    then thus hence therefore however moreover meanwhile nevertheless nonetheless still yet also too even
+    only just already again ever never not now here there today tomorrow yesterday tonight
+    and or but nor for of in on at to from by with without within into onto upon about above below
+    over under between among through throughout during against across along around behind beyond near
+    off out up down despite via per like unlike amid toward towards
+    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+    is are was were be been being am do does did done have has had having will would shall should can
+    could may might must ought let
+    last next first second third new old earlier later recently currently previously instead indeed
+    perhaps maybe certainly according asked said says told added noted
+    yes no ok okay please thanks well oh mostly often sometimes usually about almost nearly
+    officials experts analysts critics observers investors lawmakers people sources residents
+    authorities executives employees users customers consumers companies firms countries governments
+    state states government company firm country nation market markets business industry
+    despite following including regarding overall together rather
+    """.split()
+)
+MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+# Capitalised adjectives and group labels that are not actor names on their own.
+CAPITALISED_ADJECTIVES = frozenset(
+    """
+    Republican Republicans Democratic Democrat Democrats Conservative Liberal Labour Communist Socialist
+    Christian Muslim Jewish Catholic Protestant Islamic Western Eastern Northern Southern European Asian
+    African Latin Arab Arabic Middle Federal National International Global Internet English
+    """.split()
+)
+# Last words that make a capitalised sequence a thing, event or place rather than an actor.
+NON_ACTOR_HEADS = frozenset(
+    """
+    List Act Bill Law Treaty Agreement Accord Deal Plan Program Programme Project Initiative Strategy
+    Policy Doctrine Protocol Rule Rules Award Prize Index Cup Day Week Month Year War Olympics Games
+    Street Avenue Road Boulevard Bridge Tower Building Square Park River Sea Ocean Island Islands Mountain
+    Mountains Valley Lake Bay Airport Station Summit Conference Forum Festival Report Survey Series
+    Model Edition Era Age Crisis Pandemic Virus Disease Syndrome Effect Theory Code Platform Network
+    """.split()
+)
+# Last words that tell an organisation's type.
+ORG_HEADS = {
+    **dict.fromkeys(
+        """
+        Inc. Inc Corp. Corp Corporation Co. Co Company Ltd. Ltd LLC PLC plc AG SA GmbH Group Holdings
+        Technologies Technology Systems Motors Airlines Airways Bank Capital Partners Industries Enterprises
+        Communications Telecom Pharmaceuticals Labs Electronics Energy Networks Software Solutions Ventures
+        Securities Investments Brands Foods Stores
+        """.split(),
+        "company",
+    ),
+    **dict.fromkeys(
+        """
+        Department Ministry Agency Administration Commission Bureau Office Service Army Navy Police Court
+        Government Authority Treasury Cabinet Embassy Council Directorate
+        """.split(),
+        "government",
+    ),
+    **dict.fromkeys("Senate Congress Parliament Assembly Committee Subcommittee Caucus Duma".split(), "legislature"),
+    **dict.fromkeys(
+        """
+        Times Post News Journal Herald Tribune Press Telegraph Guardian Gazette Daily Television TV Radio
+        Broadcasting Magazine Review
+        """.split(),
+        "media",
+    ),
+    **dict.fromkeys(
+        """
+        Party University Institute Foundation Association Union Federation League Society Coalition Alliance
+        Organization Organisation Center Centre Fund Club Campaign Movement Church School College Academy
+        """.split(),
+        "group",
+    ),
+}
+# Words before "of" that keep "X of Y" one name ("Bank of America"); elsewhere "of" splits names.
+OF_HEADS = frozenset(
+    """
+    Bank Department Ministry Secretary University Institute Republic Kingdom Office Board Commission
+    Council Court Chamber Federation Association Union Society League Organization Organisation Bureau
+    Agency Committee House Church College School Museum States City Province State Party Academy Center
+    Centre Division Minister
+    """.split()
+)
+# Name particles that may join capitalised words ("Ursula von der Leyen", "Procter & Gamble").
+CONNECTORS = ("of", "de", "van", "von", "der", "den", "du", "da", "di", "dos", "la", "le", "bin", "al", "&")
+
+# Description nouns and the actor type they denote; plural nouns make plural mentions.
+DESCRIPTION_NOUNS = {
+    **dict.fromkeys(
+        "company firm maker manufacturer giant carrier corporation group conglomerate startup vendor supplier "
+        "companies firms".split(),
+        "company",
+    ),
+    **dict.fromkeys("government administration regime ministry authorities officials".split(), "government"),
+    **dict.fromkeys("senate congress lawmakers senators committee".split(), "legislature"),
+    **dict.fromkeys("network newspaper outlet broadcaster channel".split(), "media"),
+    **dict.fromkeys("president senator executive founder chairman chairwoman spokesman spokeswoman".split(), "person"),
+}
+PLURAL_NOUNS = frozenset({"companies", "firms", "authorities", "officials", "lawmakers", "senators"})
+GENDERED_NOUNS = {"chairman": "male", "spokesman": "male", "chairwoman": "female", "spokeswoman": "female"}
+
+PRONOUNS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+    **dict.fromkeys(("it", "its", "itself"), "it"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "plural"),
+}
+OBJECT_PRONOUNS = frozenset({"him", "it", "them"})
+# "it" + copula is usually expletive or a thing ("it's still on the table") unless an actor's predicate follows.
+COPULAS = frozenset("'s is was isn't wasn't remains remained seems seemed appears appeared becomes became".split())
+MODALS = frozenset("will would could should may might must can 'll 'd".split())
+AGENTIVE = frozenset(
+    "willing able unable ready planning going trying working seeking considering prepared committed "
+    "looking open confident aware reluctant eager keen determined".split()
+)
+# Words after which a subject pronoun "it" is a subject (followed by a verb), not an object.
+AUXILIARIES = MODALS | COPULAS | frozenset("has had have does did doesn't didn't won't wouldn't can't couldn't".split())
+PREPOSITIONS = frozenset(
+    "of in on at to from by with without within into onto upon about over under between among through "
+    "against across for toward towards behind beyond near via like".split()
+)
+LOCATIVE = frozenset("in at of across throughout within inside outside near around".split())
+MODIFIER_ARTICLES = frozenset({"a", "an"})
+
+# ---- patterns -----------------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ABBREVIATED = r"(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt)\."
+_CAP_WORD = rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])|[{_UPPER}][\w&]*(?:['-](?![sS]\b)\w+)*"
+_CONNECTOR = "|".join(re.escape(c) for c in CONNECTORS)
+# Capitalised words joined by single spaces and at most two particles; tokens start upper-case and
+# particles lower-case (or "&"), so the pattern cannot backtrack badly.
+_NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
+_PRONOUN = re.compile(r"(?i)(?<![\w'-])(?:" + "|".join(sorted(PRONOUNS, key=len, reverse=True)) + r")(?![\w-])")
+_NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
+_PREVIOUS_WORD = re.compile(r"([\w']+)[ ]*$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+_SLUG = re.compile(r"[^0-9a-z]+")
+_WORK_TABLE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2009": " "})
+_MASK = "\x00"
+
+
+def _description_pattern() -> re.Pattern[str]:
+    """ "the/this/that (+ up to 4 modifiers) + type noun"; modifiers are not function words."""
+    nouns = sorted(DESCRIPTION_NOUNS, key=len, reverse=True)
+    singular = "|".join(n for n in nouns if n not in PLURAL_NOUNS)
+    plural = "|".join(n for n in nouns if n in PLURAL_NOUNS)
+    stop = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
+    modifier = rf"[ ](?!(?:{stop})\b)[\w'-]+"
+    return re.compile(
+        rf"(?<![\w'])(?:(?:[Tt]he)(?:{modifier}){{0,4}}[ ](?:{singular}|{plural})"
+        rf"|(?:[Tt]his|[Tt]hat)(?:{modifier}){{0,4}}[ ](?:{singular})"
+        rf"|(?:[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ](?:{plural}))(?![\w-])"
+    )
+
+
+_DESCRIPTION = _description_pattern()
+
+
+def _trie_pattern(forms: list[str]) -> str:
+    """One regex for many literal forms, as a prefix tree, so matching does not try each form in turn.
+
+    At every node the longer continuations come before ending there, so the match is the longest form.
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# ---- the codebook and the gazetteer, compiled once -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """What a form refers to: an actor id and name, its type, and the kind of mention the form makes."""
+
+    id: str
+    name: str
+    type: str
+    kind: str
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    forms: re.Pattern[str] | None
+    refs: dict[str, _Ref]
+    title_before: re.Pattern[str]
+    title_at_start: re.Pattern[str]
+    title_words: frozenset[str]
+
+
+@lru_cache(maxsize=32)
+def _matchers(codebook: Codebook) -> _Matchers:
+    """Regexes for one codebook: its forms as one prefix-tree alternation, and the titles."""
+    refs: dict[str, _Ref] = {}
+    for actor in codebook.actors:
+        for forms, kind in ((actor.aliases, "name"), (actor.descriptions, "description"), (actor.metonyms, "metonymy")):
+            for form in forms:
+                refs.setdefault(form.translate(_WORK_TABLE), _Ref(actor.id, actor.name, actor.type, kind, actor.gender))
+    forms = None
+    if refs:
+        forms = re.compile(rf"(?<![\w'])(?=({_trie_pattern(sorted(refs))})(?![\w-]))")
+    titles = {t for t in GENERIC_TITLES} | {t for a in codebook.actors for t in a.titles}
+    variants = sorted(titles | {t[0].swapcase() + t[1:] for t in titles})
+    title = _trie_pattern(variants)
+    title_words = frozenset(w.rstrip(".").lower() for t in titles for w in t.split())
+    return _Matchers(
+        forms=forms,
+        refs=refs,
+        title_before=re.compile(rf"(?<![\w.'-])(?:{title})(?:,? and (?:{title}))?[ ]+\Z"),
+        title_at_start=re.compile(rf"(?:{title})(?:,? and (?:{title}))?[ ]"),
+        title_words=title_words,
+    )
+
+
+@dataclass(frozen=True)
+class _Places:
+    countries: dict[str, str]  # form -> country name
+    capitals: dict[str, str]  # capital or seat of government -> country name
+    regions: frozenset[str]
+    demonyms: dict[str, str]  # demonym -> country name
+
+
+@lru_cache(maxsize=1)
+def _places() -> _Places:
+    data = tomllib.loads(resources.files("hwresearch").joinpath("data", "places.toml").read_text(encoding="utf-8"))
+    countries, capitals, demonyms = {}, dict(data.get("seats", {})), {}
+    for country in data["countries"]:
+        for form in (country["name"], *country.get("forms", ())):
+            countries[form] = country["name"]
+        for capital in country.get("capitals", ()):
+            capitals[capital] = country["name"]
+        for demonym in country.get("demonyms", ()):
+            demonyms[demonym] = country["name"]
+    countries.pop("Georgia", None)  # the US state is the likelier reading in news
+    return _Places(countries, capitals, frozenset(data.get("regions", ())), demonyms)
+
+
+# ---- the extraction -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Actor:
+    """A referent: a codebook actor (type fixed) or a document entity (type and gender from evidence)."""
+
+    id: str
+    name: str
+    type: str
+    gender: str | None = None
+    fixed: bool = True
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    actor: _Actor | None = None
+    sent_id: int | None = None
+    salient: bool = True  # False for a name used as a modifier ("a CNBC piece"): no antecedent
+    plural: bool = False
+    pronoun: str | None = None  # male / female / it / plural
+    wanted_type: str | None = None  # for a generic description
+    wanted_gender: str | None = None
+
+
+@dataclass
+class _Document:
+    """The state of one extraction: the text, its working copy, the mentions and the entities so far."""
+
+    article: Article
+    codebook: Codebook
+    work: str
+    sentence_starts: list[int]
+    sentence_ends: list[int]
+    sentence_ids: list[int]
+    first_words: set[int]
+    lower_words: frozenset[str]
+    mentions: list[_Mention] = field(default_factory=list)
+    actors: dict[str, _Actor] = field(default_factory=dict)
+    entity_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
+    partial_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
+
+    def sent_id(self, offset: int) -> int | None:
+        i = bisect_right(self.sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentence_ends[i]:
+            return self.sentence_ids[i]
+        return None
+
+    def claim(self, spans: list[tuple[int, int]]) -> None:
+        """Mask spans in the working copy so that later rules cannot match inside them."""
+        if not spans:
+            return
+        pieces, position = [], 0
+        for start, end in sorted(spans):
+            pieces.append(self.work[position:start])
+            pieces.append(_MASK * (end - start))
+            position = end
+        pieces.append(self.work[position:])
+        self.work = "".join(pieces)
+
+    def add(self, start: int, end: int, kind: str, actor: _Actor | None, **extra) -> _Mention:
+        mention = _Mention(start, end, kind, actor, self.sent_id(start), **extra)
+        self.mentions.append(mention)
+        return mention
+
+    def codebook_actor(self, ref: _Ref) -> _Actor:
+        actor = self.actors.get(ref.id)
+        if actor is None:
+            actor = self.actors[ref.id] = _Actor(ref.id, ref.name, ref.type, ref.gender)
+        return actor
+
+    def entity(self, name: str, type_: str, fixed: bool = False) -> _Actor:
+        """The document entity of this name, made on first use; a codebook actor of that name if any."""
+        known = self.codebook.actor_named(name)
+        if known is not None:
+            return self.codebook_actor(_Ref(known.id, known.name, known.type, "name", known.gender))
+        actor_id = "entity:" + _SLUG.sub("_", name.lower()).strip("_")
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = self.actors[actor_id] = _Actor(actor_id, name, type_, fixed=fixed)
+        return actor
+
+
+def extract_mentions(article_or_text: Article | str, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Every actor mention in the article, resolved to a codebook actor or a document entity.
+
+    ``article_or_text`` is anything :func:`~hwresearch.article.load_article` takes; ``codebook=None``
+    is the bundled study codebook. Columns: ``start``, ``end``, ``text`` (``article.text[start:end]``),
+    ``actor``, ``actor_id``, ``actor_type``, ``mention_kind``, ``sent_id`` (pd.NA outside sentences,
+    e.g. in the photo credit); one row per mention, sorted by ``start``.
+    """
+    article = load_article(article_or_text)
+    codebook = load_codebook() if codebook is None else codebook
+    matchers = _matchers(codebook)
+    doc = _document(article, codebook)
+    _codebook_forms(doc, matchers)
+    _names(doc, matchers)
+    _descriptions_and_pronouns(doc)
+    _resolve(doc)
+    return _frame(doc)
+
+
+def _document(article: Article, codebook: Codebook) -> _Document:
+    """The working copy: prose sentences and photo credits kept, everything else blanked."""
+    sentences = article.sentences
+    regions = [(int(s), int(e), int(i)) for i, s, e in zip(sentences["sent_id"], sentences["start"], sentences["end"])]
+    regions += [(p.start, p.end, None) for p in article.parts if p.kind == "credit"]
+    regions.sort()
+    normalised = article.text.translate(_WORK_TABLE)
+    pieces, position = [], 0
+    for start, end, _ in regions:
+        pieces.append("\n" * (start - position))
+        pieces.append(normalised[start:end])
+        position = end
+    pieces.append("\n" * (len(normalised) - position))
+    work = "".join(pieces)
+    in_sentences = [r for r in regions if r[2] is not None]
+    first_words = set()
+    for start, end, _ in regions:
+        while start < end and not work[start].isalnum():
+            start += 1
+        first_words.add(start)
+    return _Document(
+        article=article,
+        codebook=codebook,
+        work=work,
+        sentence_starts=[r[0] for r in in_sentences],
+        sentence_ends=[r[1] for r in in_sentences],
+        sentence_ids=[r[2] for r in in_sentences],
+        first_words=first_words,
+        lower_words=frozenset(_LOWER_WORD.findall(work)),
+    )
+
+
+def _longest_first(candidates: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Non-overlapping candidates, longest first (ties: leftmost), returned in text order."""
+    taken: list[tuple[int, int, object]] = []
+    occupied: list[tuple[int, int]] = []
+    for start, end, payload in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        i = bisect_right(occupied, (start, end))
+        if (i > 0 and occupied[i - 1][1] > start) or (i < len(occupied) and occupied[i][0] < end):
+            continue
+        occupied.insert(i, (start, end))
+        taken.append((start, end, payload))
+    return sorted(taken, key=lambda c: c[0])
+
+
+def _previous_word(work: str, start: int) -> str:
+    match = _PREVIOUS_WORD.search(work, max(0, start - 40), start)
+    return match.group(1).lower() if match else ""
+
+
+def _next_word(work: str, end: int) -> str:
+    match = _NEXT_WORD.match(work, end, min(len(work), end + 40))
+    return match.group(1).lower() if match else ""
+
+
+def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
+    """Rule 1: aliases, descriptions and metonyms of the codebook; a metonym used as a place is skipped."""
+    if matchers.forms is None:
+        return
+    found = [(m.start(1), m.end(1), matchers.refs[m.group(1)]) for m in matchers.forms.finditer(doc.work)]
+    taken = _longest_first(found)
+    claimed = [(start, end) for start, end, _ in taken]
+    for start, end, ref in taken:
+        if ref.kind == "metonymy" and _previous_word(doc.work, start) in LOCATIVE:
+            continue  # claimed all the same: the place is no actor under any other rule either
+        actor = doc.codebook_actor(ref)
+        kind = ref.kind
+        if actor.type == "person":
+            start, kind = _with_title(doc, matchers, start, kind)
+        doc.add(start, end, kind, actor, plural=_is_plural(doc.work[start:end], actor.type), salient=_is_salient(doc, start))
+        if kind == "title":
+            claimed.append((start, end))
+    doc.claim(claimed)
+
+
+def _with_title(doc: _Document, matchers: _Matchers, start: int, kind: str) -> tuple[int, str]:
+    """Extend a person's name mention leftwards over a title right before it ("Sen. Jane Doe")."""
+    match = matchers.title_before.search(doc.work, max(0, start - 60), start)
+    if match is None:
+        return start, kind
+    return match.start(), "title"
+
+
+def _title_gender(title: str) -> str | None:
+    words = title.lower().split()
+    for size in (2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in MALE_TITLES:
+                return "male"
+            if phrase in FEMALE_TITLES:
+                return "female"
+    return None
+
+
+def _is_plural(surface: str, actor_type: str) -> bool:
+    """Groups and legislatures are plural antecedents; so is a noun phrase ending in a plural noun."""
+    if actor_type in ("group", "legislature"):
+        return True
+    last = surface.rsplit(" ", 1)[-1]
+    return last[:1].islower() and last.endswith("s") and not last.endswith("ss")
+
+
+def _is_salient(doc: _Document, start: int) -> bool:
+    """A name after "a"/"an" modifies a noun ("a CNBC piece") and is no antecedent."""
+    return _previous_word(doc.work, start) not in MODIFIER_ARTICLES
+
+
+def _title_case_sentences(doc: _Document) -> set[int]:
+    """Sentences written in Title Case (headlines), where capitals do not mark names."""
+    result = set()
+    for sent_id, start, end in zip(doc.sentence_ids, doc.sentence_starts, doc.sentence_ends):
+        words = [w for w in doc.work[start:end].split() if w[:1].isalpha() and len(w) > 3]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            result.add(sent_id)
+    return result
+
+
+def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one capitalised sequence into name candidates, trimming words that are not names."""
+    text = doc.work[start:end]
+    # Split at "of" unless the word before it heads a name ("Bank of America", "Secretary of State").
+    parts, cursor = [], 0
+    for match in re.finditer(r" of ", text):
+        head = text[:match.start()].rsplit(" ", 1)[-1]
+        if head not in OF_HEADS:
+            parts.append((cursor, match.start()))
+            cursor = match.end()
+    parts.append((cursor, len(text)))
+    result = []
+    for a, b in parts:
+        a, b = start + a, start + b
+        a = _strip_leading(doc, matchers, a, b)
+        if a < b:
+            result.append((a, b))
+    return result
+
+
+def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) -> int:
+    """Move the start past leading function words, dates and titles ("The", "On Tuesday", "Sen.")."""
+    while start < end:
+        title = matchers.title_at_start.match(doc.work, start, end)
+        if title and title.end() < end:
+            start = title.end()
+            continue
+        word_end = doc.work.find(" ", start, end)
+        word_end = end if word_end < 0 else word_end
+        word = doc.work[start:word_end]
+        if word.lower() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS:
+            start = word_end + 1
+            continue
+        if word_end < end and (word in CAPITALISED_ADJECTIVES or word in _demonym_set()):
+            start = word_end + 1
+            continue
+        break
+    return start
+
+
+@lru_cache(maxsize=1)
+def _demonym_set() -> frozenset[str]:
+    return frozenset(_places().demonyms)
+
+
+def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
+    """A lone capitalised word is a name unless it is a common word, a date, a title or a demonym."""
+    text = doc.work[start:end]
+    if " " in text:
+        return text not in _demonym_set() and text.rsplit(" ", 1)[-1] not in NON_ACTOR_HEADS
+    word = text
+    if word.lower() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS or word in CAPITALISED_ADJECTIVES:
+        return False
+    if word in _demonym_set() or word.rstrip(".").lower() in matchers.title_words or word in NON_ACTOR_HEADS:
+        return False
+    if len(word) == 2 and word.endswith("."):  # a lone initial
+        return False
+    return not (start in doc.first_words and word.lower() in doc.lower_words)
+
+
+def _names(doc: _Document, matchers: _Matchers) -> None:
+    """Rule 2: capitalised names outside the codebook, as gazetteer places or document entities."""
+    places = _places()
+    title_case = _title_case_sentences(doc)
+    candidates: list[tuple[int, int]] = []
+    deferred: list[tuple[int, int]] = []  # in Title Case sentences: only names seen elsewhere
+    for match in _NAME.finditer(doc.work):
+        for start, end in _name_tokens(doc, matchers, match.start(), match.end()):
+            if not _is_name(doc, matchers, start, end):
+                continue
+            (deferred if doc.sent_id(start) in title_case else candidates).append((start, end))
+    known = {doc.work[s:e] for s, e in candidates}
+    candidates += [(s, e) for s, e in deferred if doc.work[s:e] in known or doc.work[s:e] in places.countries]
+    candidates.sort()
+
+    added = []
+    for start, end in candidates:
+        name = doc.work[start:end]
+        if name in places.capitals:
+            if _previous_word(doc.work, start) in LOCATIVE:
+                continue
+            actor = _government_of(doc, places.capitals[name])
+            mention = doc.add(start, end, "metonymy", actor, salient=_is_salient(doc, start))
+        elif name in places.countries:
+            actor = doc.entity(places.countries[name], "country", fixed=True)
+            mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
+        elif name in places.regions:
+            actor = doc.entity(name, "government", fixed=True)
+            mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
+        else:
+            mention = _entity_mention(doc, matchers, start, end)
+        added.append((mention.start, mention.end))
+    doc.claim(added)
+
+
+def _government_of(doc: _Document, country: str) -> _Actor:
+    """The government a capital stands for: the codebook's government of that country, else an entity."""
+    country_actor = doc.codebook.actor_named(country)
+    if country_actor is not None:
+        for actor in doc.codebook.actors:
+            if actor.type == "government" and actor.affiliation == country_actor.id:
+                return doc.codebook_actor(_Ref(actor.id, actor.name, actor.type, "metonymy", actor.gender))
+    return doc.entity(f"Government of {country}", "government", fixed=True)
+
+
+def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -> _Mention:
+    """A document entity: the same name or a part of an earlier one ("Doe" after "Jane Doe") joins it."""
+    name = doc.work[start:end]
+    tokens = tuple(name.split(" "))
+    actor = doc.entity_keys.get(tokens)
+    surname = False
+    if actor is None and tokens in doc.partial_keys:
+        actor = doc.partial_keys[tokens]
+        surname = actor.name.split(" ")[-1] == tokens[-1]
+    if actor is None:
+        actor = doc.entity(doc.article.text[start:end], _org_type(tokens) or "unknown")
+        doc.entity_keys[tokens] = actor
+        for size in range(1, len(tokens)):
+            doc.partial_keys[tokens[:size]] = actor
+            doc.partial_keys[tokens[-size:]] = actor
+    kind = "name"
+    new_start, kind = _with_title(doc, matchers, start, kind) if actor.type in ("person", "unknown") else (start, kind)
+    if kind == "title" or (surname and actor.type == "unknown"):
+        _set_type(actor, "person")
+        if kind == "title" and actor.gender is None:
+            actor.gender = _title_gender(doc.work[new_start:start])
+    elif actor.type == "unknown" and _corporate_context(doc, start, end):
+        _set_type(actor, "company")
+    return doc.add(new_start, end, kind, actor, salient=_is_salient(doc, new_start))
+
+
+def _org_type(tokens: tuple[str, ...]) -> str | None:
+    return ORG_HEADS.get(tokens[-1]) if len(tokens) > 1 or tokens[-1] in ("Congress", "Senate", "Parliament") else None
+
+
+_CORPORATE_AFTER = re.compile(r"'s (?:co-)?(?:founder|CEO|chief executive|chairman|chairwoman|shares|stock|products|employees|board)\b")
+_CORPORATE_BEFORE = re.compile(r"\b(?:CEO|founder|chairman|chairwoman|chief executive|executives?|employees?|shares|spokes\w+) (?:of|at|for) \Z")
+
+
+def _corporate_context(doc: _Document, start: int, end: int) -> bool:
+    """ "Acme's founder", "CEO of Acme": evidence that a name is a company."""
+    return bool(
+        _CORPORATE_AFTER.match(doc.work, end, end + 40)
+        or _CORPORATE_BEFORE.search(doc.work, max(0, start - 40), start)
+    )
+
+
+def _set_type(actor: _Actor, type_: str) -> None:
+    if not actor.fixed and actor.type == "unknown":
+        actor.type = type_
+
+
+def _descriptions_and_pronouns(doc: _Document) -> None:
+    """Rule 3, the spans: generic definite descriptions and third-person pronouns, resolved later."""
+    demonyms = _places().demonyms
+    found = []
+    for match in _DESCRIPTION.finditer(doc.work):
+        words = match.group(0).split(" ")
+        noun = words[-1]
+        country = next((demonyms[w] for w in words[1:-1] if w in demonyms), None)
+        if country and DESCRIPTION_NOUNS[noun] == "government":
+            actor = _government_of(doc, country)
+            doc.add(match.start(), match.end(), "description", actor)
+        else:
+            doc.add(
+                match.start(), match.end(), "description", None,
+                wanted_type=DESCRIPTION_NOUNS[noun], wanted_gender=GENDERED_NOUNS.get(noun), plural=noun in PLURAL_NOUNS,
+            )
+        found.append((match.start(), match.end()))
+    doc.claim(found)
+    for match in _PRONOUN.finditer(doc.work):
+        pronoun = match.group(0).lower()
+        doc.add(match.start(), match.end(), "pronoun", None, pronoun=pronoun, plural=PRONOUNS[pronoun] == "plural")
+
+
+# ---- resolution, in reading order -------------------------------------------------------------------------
+
+_LOOKBACK = 60  # mentions searched back for an antecedent: bounds the cost on very long texts
+
+
+def _resolve(doc: _Document) -> None:
+    """Resolve descriptions and pronouns to the latest compatible actor; drop unresolved "it"/"they"."""
+    doc.mentions.sort(key=lambda m: m.start)
+    names_at = {m.start: m for m in doc.mentions if m.kind in ("name", "title")}
+    kept: list[_Mention] = []
+    for mention in doc.mentions:
+        if mention.kind == "pronoun":
+            if not _resolve_pronoun(doc, mention, kept):
+                continue
+        elif mention.actor is None:
+            _resolve_description(doc, mention, kept, names_at)
+        kept.append(mention)
+    doc.mentions = kept
+
+
+def _appositive(doc: _Document, mention: _Mention, kept: list[_Mention], names_at: dict[int, _Mention]) -> _Actor | None:
+    """ "Acme Corp., the company" or "the company, Acme Corp.,": the name beside it."""
+    if kept and kept[-1].actor is not None and doc.work[kept[-1].end : mention.start] == ", ":
+        return kept[-1].actor
+    following = names_at.get(mention.end + 2)
+    if following is not None and doc.work[mention.end : mention.end + 2] == ", ":
+        return following.actor
+    return None
+
+
+def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention], names_at: dict[int, _Mention]) -> None:
+    wanted = mention.wanted_type
+    actor = _appositive(doc, mention, kept, names_at)
+    if actor is not None:
+        _set_type(actor, wanted)
+    for previous in reversed(kept[-_LOOKBACK:]):
+        if actor is not None:
+            break
+        if previous.actor is None or not previous.salient:
+            continue
+        if previous.actor.type == wanted and _gender_fits(previous.actor, mention.wanted_gender):
+            actor = previous.actor
+    if actor is None and wanted != "person":
+        # No actor of that type yet: the latest entity of unknown type is the best guess, and the
+        # description tells its type.
+        recent = [m for m in kept[-_LOOKBACK:] if m.actor is not None and m.actor.type == "unknown" and m.salient]
+        if recent and _sentence_distance(recent[-1], mention) <= 2:
+            actor = recent[-1].actor
+            _set_type(actor, wanted)
+    mention.actor = actor
+
+
+def _gender_fits(actor: _Actor, gender: str | None) -> bool:
+    return gender is None or actor.gender is None or actor.gender == gender
+
+
+def _sentence_distance(earlier: _Mention, later: _Mention) -> int:
+    if earlier.sent_id is None or later.sent_id is None:
+        return 0 if earlier.sent_id == later.sent_id else 99
+    return later.sent_id - earlier.sent_id
+
+
+def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) -> bool:
+    """Find the antecedent; return False when the pronoun should be dropped."""
+    pronoun = mention.pronoun or ""
+    want = PRONOUNS[pronoun]
+    after = _next_word(doc.work, mention.end)
+    if want == "it" and pronoun == "it" and _is_expletive(doc, mention, after):
+        return False
+    window = 3 if want in ("male", "female") else 1
+    skip_clause_mate = pronoun in OBJECT_PRONOUNS and _is_object(doc, mention, pronoun, after)
+    for previous in reversed(kept[-_LOOKBACK:]):
+        if _sentence_distance(previous, mention) > window:
+            break
+        actor = previous.actor
+        if actor is None or not previous.salient or not _fits(previous, actor, want):
+            continue
+        if skip_clause_mate and previous.sent_id == mention.sent_id:
+            skip_clause_mate = False
+            continue
+        if want in ("male", "female"):
+            _set_type(actor, "person")
+            if actor.gender is None:
+                actor.gender = want
+        mention.actor = actor
+        return True
+    return want in ("male", "female")  # "he"/"she" is a person even when unresolved
+
+
+def _fits(previous: _Mention, actor: _Actor, want: str) -> bool:
+    if want in ("male", "female"):
+        return actor.type in ("person", "unknown") and actor.gender in (None, want) and not previous.plural
+    if want == "it":
+        return actor.type not in ("person", "unknown") and not previous.plural
+    return previous.plural
+
+
+def _is_expletive(doc: _Document, mention: _Mention, after: str) -> bool:
+    """ "it's still on the table", "it was clear": "it" + copula, unless an actor's predicate follows."""
+    if after in COPULAS or (after in MODALS and _next_word(doc.work, doc.work.find(after, mention.end) + len(after)) == "be"):
+        rest = doc.work[mention.end : mention.end + 60].split()
+        return not any(word.strip(".,;:\"'") in AGENTIVE for word in rest[:4])
+    return False
+
+
+def _is_object(doc: _Document, mention: _Mention, pronoun: str, after: str) -> bool:
+    """An object pronoun after a verb cannot be that verb's subject, the nearest actor before it."""
+    before = _previous_word(doc.work, mention.start)
+    if not before or before in PREPOSITIONS or before in ("and", "or", "but", "that", "which", "who"):
+        return False
+    if pronoun == "it" and (after in AUXILIARIES or after.endswith(("s", "ed"))):
+        return False  # "said it plans": the subject of the next clause
+    return True
+
+
+# ---- the table ---------------------------------------------------------------------------------------------
+
+
+def _frame(doc: _Document) -> pd.DataFrame:
+    text = doc.article.text
+    rows = {
+        "start": [m.start for m in doc.mentions],
+        "end": [m.end for m in doc.mentions],
+        "text": [text[m.start : m.end] for m in doc.mentions],
+        "actor": [m.actor.name if m.actor else pd.NA for m in doc.mentions],
+        "actor_id": [m.actor.id if m.actor else pd.NA for m in doc.mentions],
+        "actor_type": [m.actor.type if m.actor else _unresolved_type(m) for m in doc.mentions],
+        "mention_kind": [m.kind for m in doc.mentions],
+        "sent_id": [m.sent_id if m.sent_id is not None else pd.NA for m in doc.mentions],
+    }
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = frame.astype(
+        {
+            "start": "int64",
+            "end": "int64",
+            "text": "string",
+            "actor": "string",
+            "actor_id": "string",
+            "actor_type": "string",
+            "mention_kind": "string",
+            "sent_id": "Int64",
+        }
+    )
+    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _unresolved_type(mention: _Mention) -> str:
+    if mention.kind == "pronoun":
+        return "person"  # only "he"/"she" are kept unresolved
+    return mention.wanted_type or "unknown"
