@@ -9,6 +9,8 @@ from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.corpus import Corpus, annotate_corpus
 from hwresearch.errors import InputError
 from hwresearch.mentions import extract_mentions
+from hwresearch.positions import stakeholder_positions
 from hwresearch.quotes import extract_quotes
+from hwresearch.stance import stance_statements
 
-__all__ = ["Article", "Codebook", "InputError", "load_article", "load_codebook", "extract_quotes", "extract_mentions"]
+__all__ = ["Article", "Codebook", "InputError", "load_article", "load_codebook", "extract_quotes", "extract_mentions", "stance_statements", "stakeholder_positions"]

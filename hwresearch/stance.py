@@ -1,0 +1,779 @@
+"""Stance statements: who (holder) is for or against what (target), sentence by sentence, by rules.
+
+Stance is not sentiment (docs/methods.md): "a claim Huawei has denied" is negative in VADER's eyes
+only because of "denied", and says nothing about who is against what. A statement here has a holder,
+a target and a polarity, and names the rule that decided it:
+
+* Holder. Each stretch of a sentence has one: the speaker where the stretch is the content of an
+  attribution (from :func:`hwresearch.quotes.extract_quotes`), the antecedent of a relative clause
+  ("the U.S. government which has accused ..."), the acting subject of the sentence (its first actor
+  mention, when nothing but a short noun phrase precedes it), and otherwise the article itself,
+  written ``(article)`` with type ``media``.
+* Targets. A codebook issue is found by its cues; the target is then the issue's *label* (short
+  enough for tables and plots; :func:`issue_ids` maps labels back to ids). An entity target is an
+  actor mention that a rule points at ("ban Huawei", "accused it"), or the article's focal entity
+  (its most mentioned actor) for the sentiment fallback.
+* Rules (generic patterns, no article-specific text): accusation, denial, pressure, bans and lists,
+  support for rivals, strategies to stop X, concern about X, offers and willingness, competition,
+  and plain assertion (an actor whose stretch of text invokes an issue favors it, unless negated; the
+  article's own voice is neutral). Where no rule speaks about the focal entity, its target sentiment
+  decides, with method ``sentiment`` and low confidence, and only when it is not neutral: neutral
+  sentiment is no evidence of a neutral stance.
+
+The module also compares the rules with sentence-level VADER and with target sentiment
+(:func:`sentence_comparison`) and scores all three against a hand-coded gold table
+(:func:`score_against_gold`, :func:`agreement_with_gold`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from nltk.metrics.agreement import AnnotationTask
+
+from hwresearch.article import Article, load_article
+from hwresearch.codebook import Codebook, Issue, load_codebook
+from hwresearch.errors import InputError
+
+COLUMNS = [
+    "holder", "holder_type", "target", "target_kind", "polarity",
+    "start", "end", "evidence", "method", "confidence", "sent_id",
+]
+ARTICLE_HOLDER = "(article)"
+POLARITIES = ("favor", "against", "neutral")
+SENTIMENT_TO_POLARITY = {"positive": "favor", "negative": "against", "neutral": "neutral"}
+
+# What each method means, for tables that explain a decision.
+METHOD_NOTES = {
+    "rule:accuse": "accusation: the holder charges the target with something",
+    "rule:deny": "denial: the holder rejects a claim",
+    "rule:ban": "ban, blacklist or exclusion of the target",
+    "rule:pressure": "pressure on the target",
+    "rule:fund_rivals": "support for the target's rivals or competitors",
+    "rule:stop": "a move to stop or curb the target",
+    "rule:concern": "the holder is concerned about the target",
+    "rule:offer": "an offer or willingness: the holder favors what is offered",
+    "rule:compete": "competition described: rivalry, not a stance",
+    "rule:assert": "the holder's own words or acts invoke the issue",
+    "rule:cue": "the article mentions the issue in its own voice",
+    "sentiment": "no rule fired: target sentiment toward the entity",
+}
+
+# ---- word lists (generic English; the study's own words live in the codebook) ----------------------
+_W = r"[\w'’.-]+"  # one word, dotted abbreviations included
+_AUX = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|shall|should|"
+    r"may|might|must)\b"
+)
+_LEAD_OPENERS = frozenset(
+    "in on at as after before since during while when although though despite according for from by with "
+    "last this next earlier later yesterday today tomorrow however meanwhile still yet also over under "
+    "amid following ahead".split()
+)
+_CONJUNCTIONS = frozenset("and but or so yet then".split())
+_PREPOSITIONS = frozenset("in on at to from of by with for about into against over under after before as".split())
+_NEGATED_SUBJECT = re.compile(r"(?i)^(?:no|none of|not a|neither|nobody)\b")
+_NEGATION = re.compile(r"(?i)\b(?:not|never|no longer|n[o']t|cannot|refus\w* to|declin\w* to|oppos\w*|against)\b|n['’]t\b")
+_REJECTION = re.compile(r"(?i)\b(?:baseless|false|untrue|unfounded|groundless|nonsense|no evidence|wrong)\b")
+_CHARGE = re.compile(
+    r"(?i)\b(?:espionage|spy\w*|threat\w*|risk\w*|theft|steal\w*|fraud\w*|violat\w*|illegal\w*|surveil\w*|"
+    r"backdoors?|hack\w*|sabotage|corrupt\w*|crim\w*)\b"
+)
+
+# Each rule: the trigger pattern and where its target entity is (after the trigger, or a named group).
+_ACCUSE = re.compile(
+    r"(?i)\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticiz\w*|criticis\w*|condemn\w*|denounc\w*|"
+    r"slam(?:s|med|ming)?|charg(?:e|es|ed|ing)(?= \S+ with))\b"
+)
+_DENY = re.compile(r"(?i)\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rebuff(?:s|ed)?)\b")
+_CLAIM_BEFORE = re.compile(
+    r"(?i),\s+(?:a|an|the)\s+(?:claims?|allegations?|accusations?|charges?|suggestions?|reports?|assertions?)\s+$"
+)
+_BAN = re.compile(
+    r"(?i)\b(?:ban(?:s|ned|ning)?|blacklist(?:s|ed|ing)?|bar(?:s|red|ring)?|boycott\w*|exclud(?:e|es|ed|ing)|"
+    r"sanction(?:s|ed|ing)?|expel\w*|kick(?:s|ed)? out)\b"
+)
+_ADD_TO_LIST = re.compile(r"(?i)\badd(?:s|ed|ing)?\b(?P<what>.{1,80}?)\bto (?:a|an|the|its|their) (?:[\w-]+ ){0,3}(?:black)?list\b")
+_PRESSURE_ON = re.compile(r"(?i)\bpressur\w*\s+(?:on|against)\s+")
+_PRESSURE_FROM = re.compile(r"(?i)\b(?:fac\w+|under|met with)\s+(?:\w+\s+){0,2}pressure\s+from\s+")
+_RIVALS = re.compile(r"(?i)\b(?:rivals?|competitors?|alternatives?|challengers?)\s+(?:to|of|for)\s+")
+_RIVALS_OF = re.compile(r"(?i)['’]s?\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|challengers?)\b")
+_SUPPORT = re.compile(r"(?i)\b(?:invest\w*|fund\w*|stakes?|financ\w*|subsid\w*|support\w*|back(?:s|ed|ing)?|boost\w*|help\w*|grants?)\b")
+_STOP = re.compile(
+    r"(?i)\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|curb(?:s|ed|ing)?|contain(?:s|ed|ing)?|counter(?:s|ed|ing)?|"
+    r"thwart\w*|block(?:s|ed|ing)?|hobbl\w*|crippl\w*|hamper\w*|undermin\w*|weaken\w*|restrict\w*|limit(?:s|ed|ing)?)\s+"
+)
+_CONCERN = re.compile(
+    r"(?i)\b(?:concern(?:s|ed)?|worr(?:y|ies|ied)|fears?|feared|wary|suspicious|alarm(?:ed)?|uneasy)\s+"
+    r"(?:about|over|of|at|regarding)\s+"
+)
+_OFFER = re.compile(
+    r"(?i)\b(?:offer(?:s|ed|ing)? to|(?:made|makes|make|making) an? (?:\w+ )?offer|willing(?:ness)? to|"
+    r"ready to|prepared to|(?:would|could|will) give|(?:still )?on the table)\b"
+)
+_OFFER_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?offer\b", re.I)
+_COMPETE = re.compile(r"(?i)\bcompet(?:e|es|ed|ing)\s+(?:with|against)\s+")
+_RELATIVE = re.compile(r"(?i)^,?\s*(?:which|who)\b")
+_CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+    actor_type: str
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    """A stretch of a sentence with its holder."""
+
+    start: int
+    end: int
+    holder: str
+    holder_type: str
+    source: str  # quote / relative / subject / article
+
+
+@dataclass
+class _Statement:
+    holder: str
+    holder_type: str
+    target: str
+    target_kind: str
+    polarity: str
+    start: int
+    end: int
+    method: str
+    confidence: float
+    sent_id: int
+
+
+# ---- public API -------------------------------------------------------------------------------------
+
+
+def stance_statements(
+    article: Article | str | Path | None = None,
+    codebook: Codebook | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Stance statements of an article: one row per (sentence, holder, target), with its evidence.
+
+    ``article=None`` is the bundled seed, ``codebook=None`` the bundled study codebook. ``mentions``
+    and ``quotes`` may be passed in when already computed (a corpus run, or gold layers to measure
+    the rules alone); otherwise they are extracted here.
+    """
+    article = load_article(article)
+    codebook = load_codebook() if codebook is None else codebook
+    if not isinstance(codebook, Codebook):
+        raise InputError(f"codebook must be a hwresearch.Codebook or None, not {type(codebook).__name__}")
+    if mentions is None:
+        from hwresearch.mentions import extract_mentions
+
+        mentions = extract_mentions(article, codebook)
+    if quotes is None:
+        from hwresearch.quotes import extract_quotes
+
+        quotes = extract_quotes(article, codebook)
+    _require_columns(mentions, ("start", "end", "actor", "actor_type"), "mentions")
+    _require_columns(quotes, ("start", "end", "cue_start", "cue_end", "speaker", "speaker_type"), "quotes")
+
+    text = article.text
+    all_mentions = _mention_list(mentions, text)
+    focal = focal_entities(mentions)
+    cue_patterns = _cue_patterns(codebook.issues)
+    offer_issue = _offer_issue(codebook.issues)
+    statements: list[_Statement] = []
+    for sent in article.sentences.itertuples(index=False):
+        s_start, s_end = int(sent.start), int(sent.end)
+        in_sentence = [m for m in all_mentions if s_start <= m.start and m.end <= s_end]
+        sentence_quotes = _quotes_in(quotes, s_start, s_end, all_mentions, codebook)
+        found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook)
+        statements.extend(found.statements(cue_patterns, offer_issue, focal))
+    return _frame(statements, text)
+
+
+def focal_entities(mentions: pd.DataFrame, share: float = 0.5) -> list[str]:
+    """The actors an article is about: the most mentioned one, and any mentioned at least ``share`` as often.
+
+    Media actors (the outlet, a photographer) are left out: they frame the article, not its subject.
+    """
+    if not len(mentions):
+        return []
+    resolved = mentions.dropna(subset=["actor"])
+    resolved = resolved[resolved["actor_type"].fillna("") != "media"]
+    counts = resolved["actor"].value_counts(sort=False)
+    if not len(counts):
+        return []
+    top = counts.max()
+    keep = counts[counts >= max(2, share * top)] if top >= 2 else counts[counts == top]
+    return sorted(keep.index, key=lambda a: (-counts[a], a))
+
+
+def issue_ids(codebook: Codebook | None = None) -> dict[str, str]:
+    """Issue label -> issue id, to compare statements (which name issues by label) with id-coded gold."""
+    codebook = load_codebook() if codebook is None else codebook
+    return {issue.label: issue.id for issue in codebook.issues}
+
+
+# ---- one sentence -------------------------------------------------------------------------------------
+
+
+class _Sentence:
+    """The stretches of one sentence with their holders, and the rules run over them."""
+
+    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook):
+        self.text, self.start, self.end, self.sent_id = text, start, end, sent_id
+        self.mentions = mentions
+        self.quotes = quotes
+        self.codebook = codebook
+        self.out: list[_Statement] = []
+        self.stretches = self._stretches()
+
+    # -- holders ------------------------------------------------------------------------------------
+    def _stretches(self) -> list[_Stretch]:
+        """Inner stretches first: quote contents, then relative clauses; the sentence's own holder last."""
+        stretches = []
+        for q in self.quotes:
+            if not _DENY.fullmatch(q["cue"].split()[-1] if q["cue"] else ""):
+                stretches.append(_Stretch(q["start"], q["end"], q["speaker"], q["speaker_type"], "quote"))
+        for m in self.mentions:
+            rel = _RELATIVE.match(self.text, m.end, self.end)
+            if rel:
+                stretches.append(_Stretch(rel.start(), self._clause_end(rel.end()), m.actor, m.actor_type, "relative"))
+        subject = self.subject()
+        if subject is not None:
+            stretches.append(_Stretch(self.start, self.end, subject.actor, subject.actor_type, "subject"))
+        else:
+            stretches.append(_Stretch(self.start, self.end, ARTICLE_HOLDER, "media", "article"))
+        return stretches
+
+    def holder_at(self, position: int) -> _Stretch:
+        return next(s for s in self.stretches if s.start <= position < s.end)
+
+    def subject(self) -> _Mention | None:
+        """The acting subject: the first actor mention of the main clause, if only a short noun phrase precedes it."""
+        clause_start = self._main_clause_start()
+        for m in self.mentions:
+            if m.start < clause_start:
+                continue
+            before = self.text[clause_start : m.start]
+            words = re.findall(_W, before)
+            lowered = [w.lower() for w in words]
+            if _NEGATED_SUBJECT.match(before.strip()) or _AUX.search(before) or "," in before:
+                return None
+            if len(words) > 4:
+                return None
+            if any(w in _PREPOSITIONS for w in lowered):
+                # "Officials from X", "A spokesperson for X": a head noun, then one preposition.
+                if not (lowered[-1] in {"from", "of", "for", "at"} and len(words) <= 3 and lowered[0] not in _PREPOSITIONS):
+                    return None
+            follower = self._next_mention(m)
+            if _possessive_after(self.text, m.end):
+                if follower and re.fullmatch(r"['’]s?\s*", self.text[m.end : follower.start]):
+                    return follower  # "Huawei's founder and CEO Ren Zhengfei"
+                return None  # "Huawei's offer ... is": the subject is not an actor
+            return m
+        return None
+
+    def _main_clause_start(self) -> int:
+        """Skip leading conjunctions and an opening adverbial phrase ("Last year," "But in response to X,")."""
+        position = self.start
+        words = list(re.finditer(_W, self.text[self.start : self.end]))
+        index = 0
+        while index < len(words) and words[index].group().lower() in _CONJUNCTIONS:
+            index += 1
+        if index < len(words) and words[index].group().lower() in _LEAD_OPENERS:
+            comma = self.text.find(",", self.start + words[index].start(), self.end)
+            if comma != -1 and comma - self.start < 120:
+                return comma + 1
+        if index < len(words):
+            position = self.start + words[index].start()
+        return position
+
+    def _next_mention(self, mention: _Mention) -> _Mention | None:
+        return next((m for m in self.mentions if m.start >= mention.end), None)
+
+    def _clause_end(self, position: int) -> int:
+        hit = _CLAUSE_END.search(self.text, position, self.end)
+        return hit.start() if hit else self.end
+
+    def _mention_after(self, position: int, max_words: int = 4, limit: int | None = None) -> _Mention | None:
+        """The first mention starting within ``max_words`` words after ``position``, in the same clause."""
+        limit = self._clause_end(position) if limit is None else limit
+        for m in self.mentions:
+            if m.start >= position and m.start <= limit:
+                gap = self.text[position : m.start]
+                if len(re.findall(_W, gap)) <= max_words:
+                    return m
+                return None
+        return None
+
+    def _mention_before(self, position: int, max_words: int = 3) -> _Mention | None:
+        """The last mention ending within ``max_words`` words before ``position`` (auxiliaries, adverbs)."""
+        before = [m for m in self.mentions if m.end <= position]
+        if not before:
+            return None
+        m = before[-1]
+        gap = self.text[m.end : position]
+        return m if len(re.findall(_W, gap)) <= max_words and not re.search(r"[,;:]", gap) else None
+
+    # -- output ----------------------------------------------------------------------------------------
+    def add(self, holder: _Stretch | _Mention, target: str, kind: str, polarity: str, span: tuple[int, int],
+            method: str, confidence: float) -> None:
+        name, htype = (holder.holder, holder.holder_type) if isinstance(holder, _Stretch) else (holder.actor, holder.actor_type)
+        if kind == "entity" and self._same_side(name, target):
+            return
+        self.out.append(_Statement(name, htype, target, kind, polarity, span[0], span[1], method, confidence, self.sent_id))
+
+    def _same_side(self, holder: str, target: str) -> bool:
+        """No stance of an actor toward itself or its own organisation."""
+        if holder == target:
+            return True
+        return self.codebook.organisation_of(holder) == target or self.codebook.organisation_of(target) == holder
+
+    # -- rules ------------------------------------------------------------------------------------------
+    def statements(self, cue_patterns, offer_issue, focal) -> list[_Statement]:
+        text, s, e = self.text, self.start, self.end
+        self._accusations(text, s, e)
+        self._denials(text, s, e, cue_patterns)
+        self._bans(text, s, e)
+        self._pressure(text, s, e)
+        self._rivals(text, s, e)
+        self._entity_rule(_STOP, "rule:stop", 0.8, text, s, e)
+        self._entity_rule(_CONCERN, "rule:concern", 0.8, text, s, e)
+        self._entity_rule(_COMPETE, "rule:compete", 0.5, text, s, e, polarity="neutral")
+        self._offers(text, s, e, cue_patterns, offer_issue)
+        self._issue_cues(text, s, e, cue_patterns)
+        self._sentiment_fallback(focal)
+        return self.out
+
+    def _accusations(self, text, s, e):
+        """X accuses Y of Z: X against Y; and X asserts a charge about Y ("maintains that Y's ... espionage")."""
+        for hit in _ACCUSE.finditer(text, s, e):
+            target = self._mention_after(hit.end(), max_words=2)
+            holder = self._holder_for(hit)
+            if target is not None:
+                self.add(holder, target.actor, "entity", "against", (hit.start(), target.end), "rule:accuse", 0.9)
+        for q in self.quotes:
+            if _DENY.search(q["cue"] or "") or not _CHARGE.search(text, q["start"], q["end"]):
+                continue
+            if _REJECTION.search(text, q["start"], q["end"]):
+                continue
+            accused = next((m for m in self.mentions if q["start"] <= m.start < q["end"]), None)
+            if accused is not None:
+                stretch = _Stretch(q["start"], q["end"], q["speaker"], q["speaker_type"], "quote")
+                charge = _CHARGE.search(text, q["start"], q["end"])
+                self.add(stretch, accused.actor, "entity", "against", (accused.start, charge.end()), "rule:accuse", 0.7)
+
+    def _denials(self, text, s, e, cue_patterns):
+        """Y denies a claim, or "a claim Y has denied": Y against the issues of the claim."""
+        for hit in _DENY.finditer(text, s, e):
+            quote = next((q for q in self.quotes if q["cue_start"] <= hit.start() < q["cue_end"]), None)
+            if quote is not None:
+                denier: _Stretch | _Mention | None = _Stretch(quote["start"], quote["end"], quote["speaker"], quote["speaker_type"], "quote")
+                claim = (quote["start"], quote["end"])
+            else:
+                denier = self._mention_before(hit.start()) or self.holder_at(hit.start())
+                claim = self._claim_span(hit)
+            for issue, cue in _cues_in(cue_patterns, text, *claim):
+                span = (min(cue.start(), hit.start()), max(cue.end(), hit.end()))
+                self.add(denier, issue.label, "issue", "against", span, "rule:deny", 0.85)
+
+    def _claim_span(self, hit: re.Match) -> tuple[int, int]:
+        """The denied claim: the clause before ", a claim Y has denied", else what follows the verb."""
+        head = self._mention_before(hit.start())
+        left_edge = head.start if head else hit.start()
+        if _CLAIM_BEFORE.search(self.text, self.start, left_edge):
+            comma = self.text.rfind(",", self.start, left_edge)
+            return self.start, comma
+        return hit.end(), self._clause_end(hit.end())
+
+    def _bans(self, text, s, e):
+        for hit in _BAN.finditer(text, s, e):
+            target = self._mention_after(hit.end(), max_words=2)
+            if target is not None:
+                self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:ban", 0.85)
+        for hit in _ADD_TO_LIST.finditer(text, s, e):
+            target = next((m for m in self.mentions if hit.start("what") <= m.start < hit.end("what")), None)
+            if target is not None:
+                self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), hit.end()), "rule:ban", 0.85)
+
+    def _pressure(self, text, s, e):
+        for hit in _PRESSURE_ON.finditer(text, s, e):
+            target = self._mention_after(hit.end(), max_words=1)
+            if target is not None:
+                self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:pressure", 0.75)
+        for hit in _PRESSURE_FROM.finditer(text, s, e):  # "X has faced pressure from Y": Y against X
+            agent = self._mention_after(hit.end(), max_words=1)
+            patient = self._mention_before(hit.start(), max_words=2)
+            if agent is not None and patient is not None:
+                self.add(agent, patient.actor, "entity", "against", (patient.start, agent.end), "rule:pressure", 0.8)
+
+    def _rivals(self, text, s, e):
+        """Funding or stakes for X's rivals: against X (a rival created without support is no stance)."""
+        clause_has_support = lambda pos: bool(_SUPPORT.search(text, max(s, pos - 80), pos))  # noqa: E731
+        for hit in _RIVALS.finditer(text, s, e):
+            target = self._mention_after(hit.end(), max_words=1)
+            if target is not None and clause_has_support(hit.start()):
+                self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:fund_rivals", 0.8)
+        for m in self.mentions:
+            hit = _RIVALS_OF.match(text, m.end, e)
+            if hit and clause_has_support(m.start):
+                self.add(self.holder_at(m.start), m.actor, "entity", "against", (m.start, hit.end()), "rule:fund_rivals", 0.8)
+
+    def _entity_rule(self, pattern, method, confidence, text, s, e, polarity="against"):
+        for hit in pattern.finditer(text, s, e):
+            target = self._mention_after(hit.end(), max_words=1)
+            if target is not None:
+                self.add(self._holder_for(hit), target.actor, "entity", polarity, (hit.start(), target.end), method, confidence)
+
+    def _offers(self, text, s, e, cue_patterns, offer_issue):
+        """Offers and willingness: the one who offers favors the issue offered."""
+        for hit in list(_OFFER.finditer(text, s, e)) + [m for m in _OFFER_OF.finditer(text, s, e)]:
+            holder: _Stretch | _Mention = self.holder_at(hit.start())
+            if hit.re is _OFFER_OF:
+                owner = next((m for m in self.mentions if m.end == hit.start()), None)
+                if owner is None:
+                    continue
+                holder = owner
+            if isinstance(holder, _Stretch) and holder.source == "article":
+                continue
+            issues = _cues_in(cue_patterns, text, hit.start(), self._clause_end(hit.end()))
+            issue = issues[0][0] if issues else offer_issue
+            if issue is not None:
+                self.add(holder, issue.label, "issue", "favor", (hit.start(), hit.end()), "rule:offer", 0.8)
+
+    def _issue_cues(self, text, s, e, cue_patterns):
+        """Plain assertion: an actor's stretch that invokes an issue favors it (against when negated).
+
+        The article's own voice counts only where no actor in the sentence takes up the issue: in
+        "Huawei's offer to license ..." the licence is Huawei's, not the article's.
+        """
+        seen = {(st.holder, st.target) for st in self.out if st.target_kind == "issue"}
+        held = {target for _, target in seen}
+        for issue, cue in _cues_in(cue_patterns, text, s, e):
+            stretch = self.holder_at(cue.start())
+            if (stretch.holder, issue.label) in seen:
+                continue
+            seen.add((stretch.holder, issue.label))
+            if stretch.source == "article":
+                if issue.label in held:
+                    continue
+                self.add(stretch, issue.label, "issue", "neutral", (cue.start(), cue.end()), "rule:cue", 0.5)
+                continue
+            lead = text[max(stretch.start, cue.start() - 40) : cue.start()]
+            polarity = "against" if _NEGATION.search(lead) else "favor"
+            method = self._method_near(stretch, cue.start()) or "rule:assert"
+            self.add(stretch, issue.label, "issue", polarity, (cue.start(), cue.end()), method, 0.7)
+
+    def _method_near(self, stretch: _Stretch, position: int) -> str | None:
+        """The named rule already fired for this holder in this stretch, so the issue shares its reason."""
+        for st in self.out:
+            if st.holder == stretch.holder and st.method not in {"rule:compete", "rule:deny"} and stretch.start <= st.start < stretch.end:
+                return st.method
+        return None
+
+    def _sentiment_fallback(self, focal):
+        from hwresearch.sentiment import target_sentiment
+
+        targeted = {st.target for st in self.out if st.target_kind == "entity"}
+        sentence = self.text[self.start : self.end]
+        for m in self.mentions:
+            if m.actor not in focal or m.actor in targeted:
+                continue
+            targeted.add(m.actor)
+            stretch = self.holder_at(m.start)
+            label = target_sentiment(sentence, m.start - self.start, m.end - self.start)
+            if label != "neutral":
+                self.add(stretch, m.actor, "entity", SENTIMENT_TO_POLARITY[label], (self.start, self.end), "sentiment", 0.3)
+
+    def _holder_for(self, hit: re.Match) -> _Stretch | _Mention:
+        """Who acts at a trigger: the passive agent ("by X"), else the holder of the stretch."""
+        agent = re.match(r"\s*(?:\w+\s+){0,2}?by\s+", self.text[hit.end() : self.end])
+        if agent:
+            m = self._mention_after(hit.end() + agent.end(), max_words=1)
+            if m is not None:
+                return m
+        return self.holder_at(hit.start())
+
+
+# ---- helpers ----------------------------------------------------------------------------------------
+
+
+def _possessive_after(text: str, position: int) -> bool:
+    return bool(re.match(r"['’]s?\b|['’](?=\s)", text[position : position + 3]))
+
+
+def _cue_patterns(issues: Iterable[Issue]) -> list[tuple[Issue, re.Pattern]]:
+    patterns = []
+    for issue in issues:
+        cues = sorted({c for c in issue.cues if c.strip()}, key=len, reverse=True)
+        if cues:
+            body = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+            patterns.append((issue, re.compile(rf"(?i)(?<!\w)(?:{body})(?!\w)")))
+    return patterns
+
+
+def _cues_in(cue_patterns, text: str, start: int, end: int) -> list[tuple[Issue, re.Match]]:
+    """Each issue cued in ``text[start:end]`` with its first cue, in text order."""
+    found = []
+    for issue, pattern in cue_patterns:
+        hit = pattern.search(text, start, end)
+        if hit:
+            found.append((issue, hit))
+    return sorted(found, key=lambda pair: pair[1].start())
+
+
+def _offer_issue(issues: Iterable[Issue]) -> Issue | None:
+    """The issue that "the offer" stands for, when the codebook says so by a cue with the word offer."""
+    return next((i for i in issues if any(re.search(r"(?i)\boffer\b", c) for c in i.cues)), None)
+
+
+def _mention_list(mentions: pd.DataFrame, text: str) -> list[_Mention]:
+    rows = []
+    for m in mentions.itertuples(index=False):
+        if pd.isna(m.start) or pd.isna(m.end):
+            continue
+        start, end = int(m.start), int(m.end)
+        actor = m.actor if isinstance(m.actor, str) and m.actor else text[start:end]
+        actor_type = m.actor_type if isinstance(m.actor_type, str) and m.actor_type else "unknown"
+        rows.append(_Mention(start, end, actor, actor_type))
+    return sorted(rows, key=lambda m: (m.start, -m.end))
+
+
+def _quotes_in(quotes: pd.DataFrame, start: int, end: int, mentions: list[_Mention], codebook: Codebook) -> list[dict]:
+    """Attributions with a speaker whose content overlaps the sentence, content clipped to it.
+
+    A speaker that is not a codebook name ("He", "CEO Ren Zhengfei") takes the actor of the mention
+    at the speaker span, so one actor is one holder.
+    """
+    rows = []
+    for q in quotes.itertuples(index=False):
+        if pd.isna(q.speaker) or pd.isna(q.start) or int(q.end) <= start or int(q.start) >= end:
+            continue
+        speaker, speaker_type = str(q.speaker), q.speaker_type if isinstance(q.speaker_type, str) else "unknown"
+        if codebook.actor_named(speaker) is None and not pd.isna(q.speaker_start):
+            s, e = int(q.speaker_start), int(q.speaker_end)
+            at = [m for m in mentions if m.start < e and s < m.end]
+            if at:
+                best = max(at, key=lambda m: min(e, m.end) - max(s, m.start))
+                speaker, speaker_type = best.actor, best.actor_type
+        rows.append({
+            "start": max(int(q.start), start),
+            "end": min(int(q.end), end),
+            "cue": q.cue if isinstance(q.cue, str) else "",
+            "cue_start": int(q.cue_start) if not pd.isna(q.cue_start) else -1,
+            "cue_end": int(q.cue_end) if not pd.isna(q.cue_end) else -1,
+            "speaker": speaker,
+            "speaker_type": speaker_type,
+        })
+    return sorted(rows, key=lambda q: q["end"] - q["start"])
+
+
+def _require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{what} must be a DataFrame, not {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(f"{what} lacks the columns {', '.join(missing)}; pass the output of extract_{what}")
+
+
+_RANK = {"favor": 0, "against": 0, "neutral": 1}
+
+
+def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
+    """One row per (sentence, holder, target): the most confident statement wins, a stance beats neutral."""
+    best: dict[tuple, _Statement] = {}
+    for st in statements:
+        key = (st.sent_id, st.holder, st.target)
+        old = best.get(key)
+        if old is None or (_RANK[st.polarity], -st.confidence) < (_RANK[old.polarity], -old.confidence):
+            best[key] = st
+    rows = [
+        {
+            "holder": st.holder, "holder_type": st.holder_type, "target": st.target, "target_kind": st.target_kind,
+            "polarity": st.polarity, "start": st.start, "end": st.end, "evidence": text[st.start : st.end],
+            "method": st.method, "confidence": st.confidence, "sent_id": st.sent_id,
+        }
+        for st in sorted(best.values(), key=lambda st: (st.sent_id, st.start, st.holder, st.target))
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("start", "end", "sent_id"):
+        frame[column] = frame[column].astype("int64")
+    frame["confidence"] = frame["confidence"].astype("float64")
+    return frame
+
+
+# ---- sentiment beside stance, and agreement with a gold table -----------------------------------------
+
+GOLD_COLUMNS = ("sentence", "holder", "target", "polarity")
+_NO_STATEMENT = "none"
+
+
+def read_gold(path: str | Path | pd.DataFrame, article: Article | str | Path | None = None) -> pd.DataFrame:
+    """A hand-coded stance table (``sentence``, ``holder``, ``target``, ``polarity``) with its ``sent_id``.
+
+    ``sentence`` is a substring that locates exactly one sentence of the article; ``target`` is an issue
+    id or an entity name.
+    """
+    article = load_article(article)
+    gold = path.copy() if isinstance(path, pd.DataFrame) else pd.read_csv(path, dtype=str, keep_default_na=False)
+    _require_columns(gold, GOLD_COLUMNS, "gold")
+    bad = sorted(set(gold["polarity"]) - set(POLARITIES))
+    if bad:
+        raise InputError(f"gold polarities must be one of {', '.join(POLARITIES)}; found {', '.join(bad)}")
+    sentences = article.sentences
+    ids = []
+    for locator in gold["sentence"]:
+        hits = sentences.loc[sentences["text"].str.contains(locator, regex=False), "sent_id"].tolist()
+        if len(hits) != 1:
+            raise InputError(f"gold sentence {locator!r} matches {len(hits)} sentences; give a substring of exactly one")
+        ids.append(int(hits[0]))
+    gold["sent_id"] = ids
+    return gold
+
+
+def score_against_gold(statements: pd.DataFrame, gold: pd.DataFrame, codebook: Codebook | None = None) -> dict[str, float]:
+    """Precision, recall and F1 of (sentence, holder, target, polarity) tuples against the gold."""
+    predicted = _keys(statements, codebook)
+    expected = set(zip(gold["sent_id"], gold["holder"], gold["target"], gold["polarity"]))
+    hits = len(predicted & expected)
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(expected) if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "hits": hits, "predicted": len(predicted), "gold": len(expected)}
+
+
+def sentence_comparison(
+    article: Article | str | Path | None = None,
+    codebook: Codebook | None = None,
+    *,
+    statements: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per sentence: VADER's label, the target sentiment toward the sentence's target, and the stance on it.
+
+    The target is the article's focal entity where a statement of the sentence is about it, else the
+    issue of the sentence's first issue statement, else the focal entity where it is only mentioned. The stance is the polarity of the most confident statement on
+    that target (an actor's before the article's own voice), ``none`` where there is no statement.
+    """
+    from hwresearch.sentiment import target_sentiment, vader_label, vader_scores
+
+    article = load_article(article)
+    codebook = load_codebook() if codebook is None else codebook
+    if mentions is None:
+        from hwresearch.mentions import extract_mentions
+
+        mentions = extract_mentions(article, codebook)
+    if statements is None:
+        statements = stance_statements(article, codebook, mentions=mentions)
+    focal = focal_entities(mentions)
+    cue_patterns = _cue_patterns(codebook.issues)
+    by_label = {issue.label: issue for issue in codebook.issues}
+    rows = []
+    for sent in article.sentences.itertuples(index=False):
+        said = statements[statements["sent_id"] == sent.sent_id]
+        mentioned = [f for f in focal if ((mentions["sent_id"] == sent.sent_id) & (mentions["actor"] == f)).any()]
+        issues = said.loc[said["target_kind"] == "issue", "target"].tolist()
+        target = next((f for f in mentioned if f in set(said["target"])), None)
+        target = target or (issues[0] if issues else None) or (mentioned[0] if mentioned else None)
+        compound = vader_scores(sent.text)["compound"]
+        row = {"sent_id": int(sent.sent_id), "sentence": sent.text, "vader_compound": round(compound, 3),
+               "vader": vader_label(sent.text), "target": target, "target_sentiment": pd.NA,
+               "stance": _NO_STATEMENT, "holder": pd.NA, "method": pd.NA, "evidence": pd.NA, "why": pd.NA}
+        if target is not None:
+            span = _target_span(article, int(sent.sent_id), target, mentions, by_label, cue_patterns)
+            if span is not None:
+                row["target_sentiment"] = target_sentiment(sent.text, span[0] - int(sent.start), span[1] - int(sent.start))
+            on_target = said[said["target"] == target]
+            if len(on_target):
+                best = on_target.assign(_voice=(on_target["holder"] == ARTICLE_HOLDER)).sort_values(
+                    ["_voice", "confidence"], ascending=[True, False], kind="stable").iloc[0]
+                row.update(stance=best["polarity"], holder=best["holder"], method=best["method"],
+                           evidence=best["evidence"], why=METHOD_NOTES.get(best["method"], best["method"]))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def agreement_with_gold(
+    article: Article | str | Path | None,
+    gold: pd.DataFrame,
+    codebook: Codebook | None = None,
+    *,
+    statements: pd.DataFrame | None = None,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Cohen's kappa of each method with the gold, over the gold's (sentence, holder, target) items.
+
+    Methods: sentence-level VADER (positive = favor, negative = against), target sentiment toward the
+    target's span (the entity mention, or the issue's cue), and the stance rules (``none`` where they
+    make no statement on the item). Sentiment has no holder, so it gives every holder in a sentence
+    the same label; that is the point of the comparison. Spurious statements are not items here:
+    :func:`score_against_gold` counts them.
+    """
+    from hwresearch.sentiment import target_sentiment, vader_label
+
+    article = load_article(article)
+    codebook = load_codebook() if codebook is None else codebook
+    if mentions is None:
+        from hwresearch.mentions import extract_mentions
+
+        mentions = extract_mentions(article, codebook)
+    if statements is None:
+        statements = stance_statements(article, codebook, mentions=mentions)
+    ids = issue_ids(codebook)
+    by_id = {issue.id: issue for issue in codebook.issues}
+    cue_patterns = _cue_patterns(codebook.issues)
+    by_label = {issue.label: issue for issue in codebook.issues}
+    rules = {(sid, h, ids.get(t, t)): p for sid, h, t, p in zip(statements["sent_id"], statements["holder"], statements["target"], statements["polarity"])}
+    sentences = article.sentences.set_index("sent_id")
+    labels: dict[str, list[tuple[str, str, str]]] = {"VADER (sentence)": [], "target sentiment": [], "stance rules": []}
+    gold_labels = []
+    for g in gold.itertuples(index=False):
+        item = f"{g.sent_id}|{g.holder}|{g.target}"
+        sent = sentences.loc[g.sent_id]
+        gold_labels.append(("gold", item, g.polarity))
+        labels["VADER (sentence)"].append(("method", item, SENTIMENT_TO_POLARITY[vader_label(sent["text"])]))
+        target = by_id[g.target].label if g.target in by_id else g.target
+        span = _target_span(article, int(g.sent_id), target, mentions, by_label, cue_patterns)
+        sentiment = "neutral"
+        if span is not None:
+            sentiment = target_sentiment(sent["text"], span[0] - int(sent["start"]), span[1] - int(sent["start"]))
+        labels["target sentiment"].append(("method", item, SENTIMENT_TO_POLARITY[sentiment]))
+        labels["stance rules"].append(("method", item, rules.get((g.sent_id, g.holder, g.target), _NO_STATEMENT)))
+    rows = []
+    for method, coded in labels.items():
+        agreement = sum(a[2] == b[2] for a, b in zip(coded, gold_labels)) / len(gold_labels) if gold_labels else 0.0
+        kappa = AnnotationTask(data=gold_labels + coded).kappa() if gold_labels else 0.0
+        rows.append({"method": method, "kappa": kappa, "agreement": agreement, "items": len(gold_labels)})
+    return pd.DataFrame(rows)
+
+
+def _target_span(article, sent_id, target, mentions, by_label, cue_patterns) -> tuple[int, int] | None:
+    """Where the target is in the sentence: its first mention, or the first cue of the issue."""
+    sentence = article.sentences.set_index("sent_id").loc[sent_id]
+    start, end = int(sentence["start"]), int(sentence["end"])
+    if target in by_label:
+        pattern = next((p for issue, p in cue_patterns if issue.label == target), None)
+        hit = pattern.search(article.text, start, end) if pattern else None
+        return (hit.start(), hit.end()) if hit else None
+    here = mentions[(mentions["actor"] == target) & (mentions["start"] >= start) & (mentions["end"] <= end)]
+    if len(here):
+        return int(here["start"].iloc[0]), int(here["end"].iloc[0])
+    found = article.text.find(target, start, end)
+    return (found, found + len(target)) if found != -1 else None
+
+
+def _keys(statements: pd.DataFrame, codebook: Codebook | None) -> set[tuple]:
+    """(sent_id, holder, target, polarity) with issue labels turned back into ids, as the gold codes them."""
+    ids = issue_ids(codebook)
+    targets = statements["target"].map(lambda t: ids.get(t, t))
+    return set(zip(statements["sent_id"], statements["holder"], targets, statements["polarity"]))

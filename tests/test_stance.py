@@ -1,0 +1,205 @@
+"""Stance statements against the hand-coded seed gold, named hard cases, unseen text and bad input.
+
+The gold (tests/gold/seed_stance.csv) was written by reading the article before the rules existed.
+The floors sit a little under what the rules measured on the seed with the package's own mentions
+and quotes, so a regression fails and noise in other stages does not.
+"""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from hwresearch import Codebook, InputError, load_article, stance_statements
+from hwresearch.stance import (
+    ARTICLE_HOLDER,
+    COLUMNS,
+    agreement_with_gold,
+    issue_ids,
+    read_gold,
+    score_against_gold,
+    sentence_comparison,
+)
+
+GOLD = Path(__file__).parent / "gold" / "seed_stance.csv"
+
+UNSEEN = """Regulators in Brussels accused Globex of hiding losses from investors. Globex has denied the allegations.
+
+Senator Jane Smith said lawmakers should ban Globex from public contracts. The senator is also concerned about Initech's ties to Globex.
+
+Initech said it would be willing to share its accounts with auditors."""
+
+
+@pytest.fixture(scope="module")
+def statements(seed):
+    return stance_statements(seed)
+
+
+@pytest.fixture(scope="module")
+def gold(seed):
+    return read_gold(GOLD, seed)
+
+
+def _in_sentence(statements, seed, fragment):
+    sent_id = int(seed.sentences.loc[seed.sentences["text"].str.contains(fragment, regex=False), "sent_id"].iloc[0])
+    return statements[statements["sent_id"] == sent_id]
+
+
+def _has(rows, holder, target, polarity):
+    return ((rows["holder"] == holder) & (rows["target"] == target) & (rows["polarity"] == polarity)).any()
+
+
+def _label(issue_id):
+    return {v: k for k, v in issue_ids().items()}[issue_id]
+
+
+def test_columns_and_types(statements):
+    assert list(statements.columns) == COLUMNS
+    assert set(statements["polarity"]) <= {"favor", "against", "neutral"}
+    assert set(statements["target_kind"]) <= {"issue", "entity"}
+    assert statements["confidence"].between(0, 1).all()
+    assert statements["method"].str.match(r"rule:\w+|sentiment").all()
+
+
+def test_offsets_slice_back_to_the_evidence(seed, statements):
+    assert len(statements)
+    for row in statements.itertuples():
+        assert seed.text[row.start : row.end] == row.evidence
+        assert seed.sentence_at(row.start) == row.sent_id
+
+
+def test_precision_and_recall_against_the_gold(statements, gold):
+    score = score_against_gold(statements, gold)
+    assert score["gold"] == 30
+    assert score["precision"] >= 0.85, score
+    assert score["recall"] >= 0.85, score
+
+
+def test_washington_maintains_a_claim_huawei_has_denied(seed, statements):
+    rows = _in_sentence(statements, seed, "a claim Huawei has denied")
+    assert _has(rows, "US government", "Huawei", "against")
+    assert _has(rows, "US government", _label("huawei_security_threat"), "favor")
+    assert _has(rows, "Huawei", _label("huawei_security_threat"), "against")
+    denial = rows[(rows["holder"] == "Huawei") & (rows["target_kind"] == "issue")].iloc[0]
+    assert denial["method"] == "rule:deny"
+    assert "denied" in denial["evidence"]
+
+
+def test_accused_of_being_a_threat_holder_is_the_accuser_not_the_subject(seed, statements):
+    """'Huawei has faced pressure from the U.S. government which has accused it ...': the U.S. holds."""
+    rows = _in_sentence(statements, seed, "accused it of being")
+    assert _has(rows, "US government", "Huawei", "against")
+    assert _has(rows, "US government", _label("huawei_security_threat"), "favor")
+    assert not (rows["holder"] == "Huawei").any()
+
+
+def test_an_offer_still_on_the_table_is_favor(seed, statements):
+    headline = _in_sentence(statements, seed, "Huawei's offer to license 5G tech")
+    assert _has(headline, "Huawei", _label("license_offer"), "favor")
+    assert not (headline["holder"] == ARTICLE_HOLDER).any(), "the licence in the headline is Huawei's, not the article's"
+    quoted = _in_sentence(statements, seed, "Huawei says it's still")
+    assert _has(quoted, "Huawei", _label("license_offer"), "favor")
+
+
+def test_a_negated_subject_is_no_holder(seed, statements):
+    rows = _in_sentence(statements, seed, "No U.S. firm has taken up that offer")
+    assert list(rows["holder"]) == [ARTICLE_HOLDER]
+    assert list(rows["polarity"]) == ["neutral"]
+
+
+def test_the_speaker_of_a_reported_suggestion_holds_it(seed, statements):
+    """Barr suggested that the U.S. should take stakes: Barr holds it, the U.S. is only its subject."""
+    rows = _in_sentence(statements, seed, "William Barr recently suggested")
+    assert _has(rows, "William Barr", "Huawei", "against")
+    assert _has(rows, "William Barr", _label("stakes_in_competitors"), "favor")
+    assert not (rows["holder"] == "US government").any()
+
+
+@pytest.mark.parametrize(
+    "fragment, holder, method",
+    [
+        ("pressuring allied countries to ban Huawei", "Trump administration", "rule:ban"),
+        ("a strategy to stop Huawei's continued growth", "US government", "rule:stop"),
+        ("The U.S. is concerned about Huawei's ties", "US government", "rule:concern"),
+        ("invest in rivals to Huawei", "Bipartisan senators", "rule:fund_rivals"),
+        ("added Huawei and its affiliates to a blacklist", "US government", "rule:ban"),
+    ],
+)
+def test_moves_against_huawei(seed, statements, fragment, holder, method):
+    rows = _in_sentence(statements, seed, fragment)
+    hit = rows[(rows["holder"] == holder) & (rows["target"] == "Huawei")]
+    assert list(hit["polarity"]) == ["against"]
+    assert list(hit["method"]) == [method]
+
+
+def test_competition_is_not_a_stance(seed, statements):
+    rows = _in_sentence(statements, seed, "compete with Huawei in 5G networks")
+    assert _has(rows, ARTICLE_HOLDER, "Huawei", "neutral")
+
+
+def test_rules_agree_with_the_gold_and_sentiment_does_not(seed, statements, gold):
+    kappa = agreement_with_gold(seed, gold, statements=statements).set_index("method")["kappa"]
+    assert kappa["stance rules"] >= 0.8
+    assert kappa["VADER (sentence)"] < 0.3
+    assert kappa["target sentiment"] < 0.3
+
+
+def test_sentence_comparison_puts_sentiment_beside_stance(seed, statements):
+    table = sentence_comparison(seed, statements=statements)
+    assert list(table["sent_id"]) == list(seed.sentences["sent_id"])
+    row = table[table["sentence"].str.contains("stop Huawei's continued growth", regex=False)].iloc[0]
+    assert (row["target"], row["stance"], row["holder"]) == ("Huawei", "against", "US government")
+    assert set(table["vader"]) <= {"positive", "neutral", "negative"}
+
+
+def test_unseen_article_with_an_empty_codebook():
+    article = load_article(UNSEEN)
+    rows = stance_statements(article, Codebook.empty())
+    assert set(rows["target_kind"]) == {"entity"}
+    accusation = rows[rows["method"] == "rule:accuse"]
+    assert list(accusation["target"]) == ["Globex"] and list(accusation["polarity"]) == ["against"]
+    ban = rows[rows["method"] == "rule:ban"]
+    assert list(ban["target"]) == ["Globex"] and ban["holder"].str.contains("Jane Smith").all()
+    assert (rows[rows["method"] == "rule:concern"]["target"] == "Initech").all()
+    for row in rows.itertuples():
+        assert article.text[row.start : row.end] == row.evidence
+
+
+def test_plain_text_without_actors_gives_an_empty_table():
+    rows = stance_statements("The weather was mild. Rain is expected on Friday.", Codebook.empty())
+    assert list(rows.columns) == COLUMNS and rows.empty
+
+
+@pytest.mark.parametrize("bad", [123, b"bytes", "", "   \n"])
+def test_bad_input_raises_input_error(bad):
+    with pytest.raises(InputError):
+        stance_statements(bad)
+
+
+def test_bad_codebook_and_gold_raise_input_error(seed):
+    with pytest.raises(InputError):
+        stance_statements(seed, codebook="codebook.toml")
+    with pytest.raises(InputError):
+        read_gold(pd.DataFrame({"sentence": ["Huawei"], "holder": ["x"], "target": ["y"], "polarity": ["favor"]}), seed)
+    with pytest.raises(InputError):
+        read_gold(pd.DataFrame({"sentence": ["Ren told CNBC"], "holder": ["x"], "target": ["y"], "polarity": ["pro"]}), seed)
+
+
+def test_fast_enough_for_a_corpus(seed):
+    texts = [seed.text] * 20
+    started = time.perf_counter()
+    for text in texts:
+        stance_statements(load_article(text))
+    per_minute = len(texts) / (time.perf_counter() - started) * 60
+    assert per_minute >= 200
+
+
+def test_cli_stance_csv():
+    done = subprocess.run([sys.executable, "-m", "hwresearch", "stance", "--format", "csv"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    header = done.stdout.splitlines()[0]
+    assert header.split(",") == COLUMNS
+    assert "rule:deny" in done.stdout
