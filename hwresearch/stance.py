@@ -27,6 +27,7 @@ The module also compares the rules with sentence-level VADER and with target sen
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ from nltk.metrics.agreement import AnnotationTask
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, Issue, load_codebook
 from hwresearch.errors import InputError
+from hwresearch.text import squash_spaces
 
 COLUMNS = [
     "holder", "holder_type", "target", "target_kind", "polarity",
@@ -439,17 +441,19 @@ class _Sentence:
         """Offers and willingness: the one who offers favors the issue offered."""
         for hit in list(_OFFER.finditer(text, s, e)) + [m for m in _OFFER_OF.finditer(text, s, e)]:
             holder: _Stretch | _Mention = self.holder_at(hit.start())
+            start = hit.start()
             if hit.re is _OFFER_OF:
                 owner = next((m for m in self.mentions if m.end == hit.start()), None)
                 if owner is None:
                     continue
-                holder = owner
+                holder, start = owner, owner.start
             if isinstance(holder, _Stretch) and holder.source == "article":
                 continue
             issues = _cues_in(cue_patterns, text, hit.start(), self._clause_end(hit.end()))
             issue = issues[0][0] if issues else offer_issue
+            end = max(hit.end(), issues[0][1].end()) if issues else hit.end()
             if issue is not None:
-                self.add(holder, issue.label, "issue", "favor", (hit.start(), hit.end()), "rule:offer", 0.8)
+                self.add(holder, issue.label, "issue", "favor", (start, end), "rule:offer", 0.8)
 
     def _issue_cues(self, text, s, e, cue_patterns):
         """Plain assertion: an actor's stretch that invokes an issue favors it (against when negated).
@@ -777,3 +781,50 @@ def _keys(statements: pd.DataFrame, codebook: Codebook | None) -> set[tuple]:
     ids = issue_ids(codebook)
     targets = statements["target"].map(lambda t: ids.get(t, t))
     return set(zip(statements["sent_id"], statements["holder"], targets, statements["polarity"]))
+
+
+def target_sides(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per target, who is for, against and neutral, each holder with its first evidence.
+
+    One row per target (most statements first); a cell lists ``holder: "evidence"`` entries, one per
+    holder, so a reader can check every side against the text.
+    """
+    rows = []
+    for target, group in statements.groupby("target", sort=False):
+        row = {"target": target, "target_kind": group["target_kind"].iloc[0], "statements": len(group)}
+        for polarity in POLARITIES:
+            sided = group[group["polarity"] == polarity].drop_duplicates("holder")
+            row[polarity] = "; ".join(f'{h}: "{squash_spaces(e)}"' for h, e in zip(sided["holder"], sided["evidence"]))
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=["target", "target_kind", "statements", *POLARITIES])
+    return frame.sort_values(["statements", "target"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+# Published reference points for target sentiment on NewsMTSC (rw test set, macro-F1; docs/methods.md).
+NEWSMTSC_REFERENCE = {"VADER baseline (published)": 51.3, "best published (NewsMTSC)": 83.1}
+
+
+def newsmtsc_figures(path: str | Path) -> pd.DataFrame:
+    """Macro-F1 figures from a NewsMTSC benchmark JSON beside the published reference points.
+
+    Every object in the file that carries a ``macro_f1`` becomes a row named by its path of keys
+    (e.g. ``rw_dev / vader``), so the table follows whatever the benchmark script records. A missing
+    file gives the reference rows only, with ``source`` saying so.
+    """
+    path = Path(path)
+    rows = _macro_f1_rows(json.loads(path.read_text(encoding="utf-8")), ()) if path.is_file() else []
+    for name, value in NEWSMTSC_REFERENCE.items():
+        rows.append({"method": name, "macro_f1": value, "n": pd.NA, "source": "published"})
+    return pd.DataFrame(rows, columns=["method", "macro_f1", "n", "source"])
+
+
+def _macro_f1_rows(node: object, keys: tuple[str, ...]) -> list[dict]:
+    if not isinstance(node, dict):
+        return []
+    rows = []
+    if "macro_f1" in node:
+        rows.append({"method": " / ".join(keys), "macro_f1": float(node["macro_f1"]), "n": node.get("n", pd.NA),
+                     "source": "this package, measured"})
+    for key, value in node.items():
+        rows.extend(_macro_f1_rows(value, (*keys, str(key))))
+    return rows
