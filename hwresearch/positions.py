@@ -36,7 +36,10 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from hwresearch.article import Article, load_article
+from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.errors import InputError
+from hwresearch.stance import ARTICLE_HOLDER, stance_statements
 
 STATEMENT_COLUMNS = [
     "document",
@@ -391,6 +394,250 @@ def _legal_attributes(attributes: Mapping[str, object]) -> dict[str, object]:
             continue
         legal[str(key)] = value if isinstance(value, (str, bool, int, float)) else str(value)
     return legal
+
+
+# --- stakeholder positions from stance statements -------------------------------------------------
+
+POSITION_COLUMNS = [
+    "actor",
+    "actor_type",
+    "organisation",
+    "target",
+    "target_kind",
+    "position",
+    "score",
+    "n",
+    "evidence",
+]
+STANCE_COLUMNS = ("holder", "target", "target_kind", "polarity")
+STANCE_COLUMNS_OPTIONAL = ("holder_type", "start", "end", "evidence", "method", "confidence", "sent_id")
+AGREEMENT = {"favor": 1, "neutral": 0, "against": -1}
+POSITIONS = ("favor", "against", "neutral", "mixed")
+LEVELS = ("actor", "organisation")
+EVIDENCE_SEPARATOR = " | "
+
+Source = Article | str | Path | pd.DataFrame | None
+
+
+def stakeholder_positions(
+    article: Source = None, codebook: Codebook | None = None, level: str = "actor"
+) -> pd.DataFrame:
+    """Who holds which position on which target: one row per (actor, target), sorted by both.
+
+    ``article`` is anything :func:`~hwresearch.load_article` takes (``None`` is the seed), or a table
+    of stance statements already made (the columns of :func:`~hwresearch.stance.stance_statements`;
+    ``holder``, ``target``, ``target_kind`` and ``polarity`` are required). Statements held by the
+    article itself are left out: the article describes, it is no stakeholder.
+
+    ``level="actor"`` keeps each holder; ``level="organisation"`` merges every actor into the
+    organisation it speaks for (the codebook's ``affiliation``: Ren Zhengfei into Huawei, William Barr
+    into the US government). The ``organisation`` column is there at both levels, so an actor-level
+    table can still be grouped by organisation.
+
+    - ``position``: ``favor`` or ``against`` when every signed statement is on that side, ``mixed``
+      when there are both, ``neutral`` when all statements are neutral (DNA's ``combine``);
+    - ``score``: the mean of the statements' agreement (+1 favor, 0 neutral, -1 against) weighted by
+      their confidence, in [-1, 1], so a low-confidence guess moves it less than a rule; a missing
+      confidence weighs 1, and where all weights are 0 the plain mean is used;
+    - ``n``: the number of statements;
+    - ``evidence``: the distinct evidence texts in reading order, joined by ``" | "`` (one string
+      exports to CSV and JSONL alike; :func:`evidence_for` gives the statements themselves).
+    """
+    _check_option("level", level, LEVELS)
+    codebook = load_codebook() if codebook is None else codebook
+    statements = _stakeholder_statements(_stance(article, codebook), codebook)
+    key = "holder" if level == "actor" else "organisation"
+    rows = []
+    for (actor, target), group in statements.groupby([key, "target"], sort=True):
+        value, weight = group["agreement"], group["weight"]
+        total = weight.sum()
+        score = float((value * weight).sum() / total) if total > 0 else float(value.mean())
+        rows.append(
+            {
+                "actor": actor,
+                "actor_type": _actor_type(actor, codebook, group["holder_type"]),
+                "organisation": group["organisation"].iloc[0],
+                "target": target,
+                "target_kind": group["target_kind"].iloc[0],
+                "position": _position((value > 0).any(), (value < 0).any()),
+                "score": score,
+                "n": len(group),
+                "evidence": EVIDENCE_SEPARATOR.join(group["evidence"].dropna().drop_duplicates()),
+            }
+        )
+    table = pd.DataFrame(rows, columns=POSITION_COLUMNS)
+    return table.astype({"score": float, "n": "int64"})
+
+
+def dna_statements(article: Source = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Stance statements in DNA's shape, so :func:`two_mode`, :func:`one_mode`, :func:`coalitions`
+    and :func:`polarization` apply to them.
+
+    ``person`` is the holder as named in the article (a person, or an organisation speaking for
+    itself), ``organization`` the organisation it speaks for: ``actor="person"`` gives actor-level
+    networks, ``actor="organization"`` organisation-level ones. ``concept`` is the target (issue
+    label or entity name), ``agreement`` +1 favor / 0 neutral / -1 against, ``document`` the
+    article's source. ``target_kind``, ``evidence`` and ``sent_id`` are kept as extra columns, for
+    going back from a cell to the text. Statements held by the article itself are left out.
+    """
+    codebook = load_codebook() if codebook is None else codebook
+    stance = _stance(article, codebook)
+    kept = _stakeholder_statements(stance, codebook)
+    table = pd.DataFrame(
+        {
+            "document": kept["document"],
+            "start": kept["start"],
+            "end": kept["end"],
+            "person": kept["holder"],
+            "organization": kept["organisation"],
+            "concept": kept["target"],
+            "agreement": kept["agreement"].astype("int64"),
+            "method": kept["method"],
+            "confidence": kept["confidence"],
+            "target_kind": kept["target_kind"],
+            "evidence": kept["evidence"],
+            "sent_id": kept["sent_id"],
+        }
+    )
+    return statement_table(table.reset_index(drop=True))
+
+
+def evidence_for(
+    article: Source,
+    actor: str,
+    target: str,
+    codebook: Codebook | None = None,
+    level: str = "actor",
+) -> pd.DataFrame:
+    """The statements behind one cell of :func:`stakeholder_positions`, in reading order.
+
+    At ``level="organisation"`` the cell of an organisation holds its members' statements too.
+    No matching statement gives an empty table, not an error: an empty cell has no evidence.
+    """
+    _check_option("level", level, LEVELS)
+    codebook = load_codebook() if codebook is None else codebook
+    statements = _stakeholder_statements(_stance(article, codebook), codebook)
+    key = "holder" if level == "actor" else "organisation"
+    cell = statements[(statements[key] == actor) & (statements["target"] == target)]
+    columns = ["holder", "target", "polarity", "confidence", "method", "start", "end", "evidence", "sent_id"]
+    return cell[columns].reset_index(drop=True)
+
+
+def position_graph(positions: pd.DataFrame) -> nx.Graph:
+    """The bipartite actor-target graph of a positions table, with signed weights.
+
+    Nodes are ``"actor:<name>"`` (``kind`` actor, ``actor_type``, ``organisation``, ``bipartite`` 0)
+    and ``"target:<name>"`` (``kind`` target, ``target_kind``, ``bipartite`` 1), both with
+    ``label``. Each row is an edge: ``weight`` its score, ``sign`` +1/0/-1, ``position``, ``n``,
+    ``evidence``. Neutral positions stay as edges of weight 0: they are coded relations. Rows for the
+    same (actor, target), as in a table over several articles, merge into one edge: ``n`` summed,
+    score the n-weighted mean, position ``mixed`` if the sides differ, evidence joined.
+    """
+    missing = [c for c in ("actor", "target", "position", "score", "n") if c not in positions.columns]
+    if missing:
+        raise InputError(
+            f"a positions table needs the column(s) {', '.join(missing)}: "
+            "build it with stakeholder_positions()"
+        )
+    graph = nx.Graph()
+    for (actor, target), rows in positions.groupby(["actor", "target"], sort=True):
+        first = rows.iloc[0]
+        graph.add_node(
+            f"actor:{actor}",
+            kind="actor",
+            label=actor,
+            bipartite=0,
+            actor_type=first.get("actor_type"),
+            organisation=first.get("organisation"),
+        )
+        graph.add_node(
+            f"target:{target}",
+            kind="target",
+            label=target,
+            bipartite=1,
+            target_kind=first.get("target_kind"),
+        )
+        n = int(rows["n"].sum())
+        score = float((rows["score"] * rows["n"]).sum() / n) if n else float(rows["score"].mean())
+        sides = set(rows["position"])
+        favor, against = bool(sides & {"favor", "mixed"}), bool(sides & {"against", "mixed"})
+        evidence = rows["evidence"].dropna() if "evidence" in rows else pd.Series(dtype=str)
+        graph.add_edge(
+            f"actor:{actor}",
+            f"target:{target}",
+            weight=score,
+            sign=int(np.sign(score)),
+            position=_position(favor, against),
+            n=n,
+            evidence=EVIDENCE_SEPARATOR.join(evidence[evidence != ""]),
+        )
+    return graph
+
+
+def position_matrix(positions: pd.DataFrame, values: str = "score") -> pd.DataFrame:
+    """Actor x target matrix of one column of a positions table (``score``, ``n``, ``position``);
+    cells without a statement are missing. Actors and targets keep the table's order."""
+    if values not in positions.columns:
+        raise InputError(f"no column {values!r} in the positions table: use one of {', '.join(positions.columns)}")
+    matrix = positions.pivot(index="actor", columns="target", values=values)
+    actors = list(dict.fromkeys(positions["actor"]))
+    targets = list(dict.fromkeys(positions.sort_values("target_kind", kind="stable")["target"]))
+    return matrix.reindex(index=actors, columns=targets)
+
+
+def _stance(article: Source, codebook: Codebook) -> pd.DataFrame:
+    """Stance statements of an article, or a statement table given as it is, with a ``document``."""
+    if isinstance(article, pd.DataFrame):
+        missing = [c for c in STANCE_COLUMNS if c not in article.columns]
+        if missing:
+            raise InputError(
+                f"the stance table lacks the column(s) {', '.join(missing)}: "
+                "pass an article, or a table made by stance_statements()"
+            )
+        table = article.copy()
+        for column in STANCE_COLUMNS_OPTIONAL:
+            if column not in table.columns:
+                table[column] = pd.NA
+        if "document" not in table.columns:
+            table["document"] = "statements"
+        return table
+    loaded = load_article(article)
+    return stance_statements(loaded, codebook).assign(document=loaded.source or "text")
+
+
+def _stakeholder_statements(stance: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The statements of stakeholders (not the article's own voice) with their organisation, the
+    agreement as a number and the confidence as a weight, in reading order."""
+    unknown = sorted(set(stance["polarity"].dropna()) - set(AGREEMENT))
+    if unknown:
+        raise InputError(
+            f"polarity {', '.join(map(repr, unknown))} is not one of {', '.join(AGREEMENT)}: "
+            "fix the stance table"
+        )
+    kept = stance.dropna(subset=["holder", "target", "polarity"])
+    kept = kept[kept["holder"] != ARTICLE_HOLDER]
+    if kept["start"].notna().any():
+        kept = kept.sort_values("start", kind="stable")
+    return kept.assign(
+        organisation=kept["holder"].map(codebook.organisation_of),
+        agreement=kept["polarity"].map(AGREEMENT).astype("int64"),
+        weight=pd.to_numeric(kept["confidence"], errors="coerce").fillna(1.0).clip(lower=0),
+    )
+
+
+def _actor_type(name: str, codebook: Codebook, holder_types: pd.Series) -> object:
+    """The codebook's type for a codebook actor, else the type the stance stage gave the holder."""
+    actor = codebook.actor_named(name)
+    if actor is not None:
+        return actor.type
+    known = holder_types.dropna()
+    return known.iloc[0] if len(known) else pd.NA
+
+
+def _position(favor: bool, against: bool) -> str:
+    if favor and against:
+        return "mixed"
+    return "favor" if favor else "against" if against else "neutral"
 
 
 # --- checks ---------------------------------------------------------------------------------------
