@@ -9,11 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import networkx as nx
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
 from hwresearch.article import Article
+from hwresearch.positions import position_matrix, to_graph
 
 FIGURE_DIR = Path("reports") / "figures"
 
@@ -109,5 +111,90 @@ def plot_sentiment_vs_stance(comparison: pd.DataFrame) -> Figure:
     ax.set_ylabel("")
     ax.set_title("Sentiment is not stance: + favor / positive, − against / negative, 0 neutral, blank none")
     ax.tick_params(axis="y", rotation=0)
+    fig.tight_layout()
+    return fig
+
+
+# ---- stakeholder positions (notebook 03) --------------------------------------------------------------
+
+POSITION_COLOURS = {"favor": "#2f6fad", "against": "#b5403a", "neutral": "#9a9a9a", "mixed": "#8e6bb0"}
+
+
+def plot_position_heatmap(positions: pd.DataFrame) -> Figure:
+    """Actor x target heatmap of the signed score, each cell annotated with its number of statements;
+    blank cells have none. The data is ``position_matrix(positions)``.
+
+    The diverging palette spans -1 to 1, so 0 sits at its centre (seaborn's ``center`` would do the
+    same but goes through a matplotlib call that now warns).
+    """
+    scores = position_matrix(positions, "score").astype(float)
+    counts = position_matrix(positions, "n")
+    labels = counts.map(lambda n: "" if pd.isna(n) else f"{int(n)}")
+    fig, ax = plt.subplots(figsize=(0.9 * len(scores.columns) + 3, 0.45 * len(scores) + 1.8))
+    sns.heatmap(
+        scores, cmap="vlag_r", vmin=-1, vmax=1, annot=labels, fmt="", linewidths=0.5,
+        linecolor="white", cbar_kws={"label": "score (-1 against, +1 favor)"}, ax=ax,
+    )
+    ax.set_xticklabels(ax.get_xticklabels(), rotation=35, ha="right")
+    ax.set_xlabel("target (numbers: statements)")
+    ax.set_ylabel("")
+    ax.set_title("Who holds which position")
+    fig.tight_layout()
+    return fig
+
+
+def plot_position_network(graph: nx.Graph) -> Figure:
+    """The bipartite actor-target graph of ``position_graph``: actors left, targets right, edges
+    coloured by position and as wide as their number of statements. The layout has no randomness."""
+    actors = sorted(n for n, kind in graph.nodes(data="kind") if kind == "actor")
+    targets = sorted(n for n, kind in graph.nodes(data="kind") if kind == "target")
+    place = {node: (0.0, -i / max(len(actors) - 1, 1)) for i, node in enumerate(actors)}
+    place |= {node: (1.0, -i / max(len(targets) - 1, 1)) for i, node in enumerate(targets)}
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(actors), len(targets)) + 1.5))
+    for u, v, data in graph.edges(data=True):
+        (x0, y0), (x1, y1) = place[u], place[v]
+        ax.plot([x0, x1], [y0, y1], color=POSITION_COLOURS[data["position"]], linewidth=0.8 + 0.8 * data["n"], alpha=0.8)
+    for nodes, x, align in ((actors, 0.0, "right"), (targets, 1.0, "left")):
+        ax.scatter([x] * len(nodes), [place[n][1] for n in nodes], s=40, color="#333333", zorder=3)
+        for node in nodes:
+            ax.annotate(graph.nodes[node]["label"], place[node], xytext=(-8 if align == "right" else 8, 0),
+                        textcoords="offset points", ha=align, va="center", fontsize=9)
+    handles = [plt.Line2D([], [], color=c, linewidth=2, label=p) for p, c in POSITION_COLOURS.items()]
+    ax.legend(handles=handles, title="position", loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=4, frameon=False)
+    ax.set_xlim(-0.9, 1.9)
+    ax.set_axis_off()
+    ax.set_title("Actors and the targets they take positions on")
+    fig.tight_layout()
+    return fig
+
+
+def plot_actor_network(network: pd.DataFrame, groups: pd.DataFrame | None = None) -> Figure:
+    """A signed one-mode network (``one_mode(..., "subtract")``): congruence ties solid blue, conflict
+    ties dashed red, width by weight; nodes coloured by coalition when ``groups`` (from
+    ``coalitions``) is given. Actors sit on a circle, coalition by coalition: a layout without
+    randomness, so reruns draw the same picture and no two nodes overlap."""
+    graph = to_graph(network)
+    coalition = {} if groups is None else dict(zip(groups["actor"], groups["coalition"]))
+    order = sorted(graph.nodes, key=lambda n: (coalition.get(n, len(coalition) + 1), n))
+    place = nx.circular_layout(order)
+    palette = sns.color_palette("pastel", n_colors=max(len(set(coalition.values())), 1))
+    colours = [palette[(coalition[n] - 1) % len(palette)] if n in coalition else "#dddddd" for n in order]
+    fig, ax = plt.subplots(figsize=(7, 5.5))
+    for sign, colour, style in ((1, POSITION_COLOURS["favor"], "solid"), (-1, POSITION_COLOURS["against"], "dashed")):
+        edges = [(u, v) for u, v, s in graph.edges(data="sign") if s == sign]
+        widths = [1 + 2 * abs(graph.edges[e]["weight"]) for e in edges]
+        nx.draw_networkx_edges(graph, place, edgelist=edges, width=widths, edge_color=colour, style=style, ax=ax)
+    nx.draw_networkx_nodes(graph, place, nodelist=order, node_color=colours, node_size=300, edgecolors="#555555", ax=ax)
+    for node, (x, y) in place.items():
+        ax.annotate(node, (x, y), xytext=(10 if x >= 0 else -10, 8), textcoords="offset points",
+                    ha="left" if x >= 0 else "right", fontsize=9)
+    handles = [
+        plt.Line2D([], [], color=POSITION_COLOURS["favor"], label="congruence > conflict"),
+        plt.Line2D([], [], color=POSITION_COLOURS["against"], linestyle="dashed", label="conflict > congruence"),
+    ]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+    ax.margins(0.35, 0.15)
+    ax.set_axis_off()
+    ax.set_title("Who agrees with whom (congruence minus conflict)")
     fig.tight_layout()
     return fig
