@@ -4,8 +4,7 @@ No parser is available offline, so the rules work on what the text shows: quote 
 cue words (verbs of saying and of reported thought, "according to", a few multiword cues), the word
 tokens around a cue, capitalisation, and the clause punctuation that bounds a source or a content. Each
 attribution is a *content* span, a *cue* span, a *speaker* span (the local mention, e.g. "He") and the
-speaker resolved to a codebook actor where the mentions layer (or, until it exists, the codebook's own
-names) can do it. Every rule runs in time linear in the text, so odd quote marks, unclosed quotes or a
+speaker resolved to a canonical actor through the mentions layer (:mod:`hwresearch.mentions`). Every rule runs in time linear in the text, so odd quote marks, unclosed quotes or a
 megabyte without punctuation cost nothing more than a normal article and never lose the rest of it.
 """
 
@@ -19,7 +18,6 @@ import pandas as pd
 
 from hwresearch.article import PROSE_PARTS, Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
-from hwresearch.text import word_spans
 
 COLUMNS = [
     "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
@@ -29,10 +27,11 @@ _INT_COLUMNS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speake
 
 # ---- quote marks ----------------------------------------------------------------------------------
 # Families pair only with themselves: curly doubles, straight doubles, guillemets, singles.
-_MARK = re.compile("[\"“”„‟«»'‘’‛]")
+_MARK = re.compile("''|[\"“”„‟«»'‘’‛]")
 _OPENERS = {"“": "curly", "„": "curly", "‟": "curly", "«": "guillemet"}
 _CLOSERS = {"”": "curly", "»": "guillemet"}
 _BEFORE_OPEN = set(" \t\n\u00a0([{—–-/")
+_QUOTE_CHARS = frozenset("\"“”„‟«»'‘’‛")
 
 
 @dataclass(frozen=True)
@@ -43,18 +42,24 @@ class Quote:
     end: int
     closed: bool = True
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        """The quoted words without the marks (and without the comma a quote ends on)."""
-        s, e = self.start + 1, self.end - 1 if self.closed else self.end
+    def inner(self, text: str) -> tuple[int, int]:
+        """The quoted words without the marks and without the comma or space next to them."""
+        s, e = self.start, self.end
+        while s < e and (text[s] in _QUOTE_CHARS or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in _QUOTE_CHARS or text[e - 1] in ", " or text[e - 1].isspace()):
+            e -= 1
         return s, e
 
 
 def _mark_role(text: str, i: int) -> tuple[str, str]:
     """(role, family) of the quote mark at ``i``: role is open, close, toggle or none (an apostrophe)."""
     ch = text[i]
+    width = 2 if text.startswith("''", i) else 1
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
+    if width == 2:
+        ch = '"'
     if ch in _OPENERS:
         return "open", _OPENERS[ch]
     if ch in _CLOSERS:
@@ -128,7 +133,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 depth = len(stack) - 1
                 while stack[depth][0] != family:
                     depth -= 1
-                pop_to(depth, i + 1)
+                pop_to(depth, match.end())
         # Unclosed singles inside the paragraph were apostrophes after all.
         while stack and stack[-1][0] == "single" and len(stack) > 1:
             stack.pop()
@@ -232,7 +237,17 @@ _CUE = re.compile(
     r")(?![\w'’-])"
 )
 
+# The words a cue can start with: the rules try the cue pattern only at these tokens.
+_CUE_FIRST_WORDS = frozenset(
+    {*_CUE_FORMS, *(k.split()[0] for k in _MULTIWORD), "according", "According",
+     *_STATE_ADJ.split("|"), *_PASSIVE_VERB.replace("rumou?red", "rumored|rumoured").split("|"),
+     "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "'s", "’s", "'re", "’re"}
+)
+
 # ---- word classes for the source and content rules ------------------------------------------------
+# Word tokens as in hwresearch.text (initialisms, amounts, words with inner apostrophes, a possessive
+# "'s" on its own, any other symbol), compiled here once: the rules run on every token of every article.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\$?\d(?:[\d.,]*\d)?%?(?!\w)|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|[^\w\s]")
 _AUX = frozenset("""has have had will would could should may might must can did does do is are was were be been
 being not n't never 's ’s 've ’ve 'd ’d 'll ’ll also later then previously recently repeatedly once again
 often already still always publicly privately reportedly allegedly apparently just even first further
@@ -246,7 +261,6 @@ _DETERMINERS = frozenset("the a an his her their its our my your this these thos
 _PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": "person",
              "who": None, "which": None, "that": None}
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
-_QUOTE_CHARS = frozenset("\"“”„‟«»'‘’‛")
 _TIME = re.compile(
     r"(?:on|in|last|this|next|earlier|late|early|during|at)\s+(?:\w+\s+){0,3}?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|"
@@ -261,6 +275,11 @@ _CLAIM_NOUN = re.compile(
     r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention|suggestion|notion|view|idea|report)s?"
     r"\s+(?:that\s+|which\s+)?$"
 )
+_ABBREVIATION = re.compile(r"[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|Hon|Pres|Atty")
+_BY = re.compile(r"\s*by\s+")
+_TIME_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Last|This|Next|Earlier|Later)$")
+# After the source of a split quote: a few words of setting, then a comma or colon, then the quote resumes.
+_RESUME = re.compile(r"(?:[^\S\n]+[\w.’'-]+){0,8}?[^\S\n]*[,:][^\S\n]*(?=[\"“'‘])")
 # After a cue, nothing but the end of the sentence (or a comma before another clause).
 _CLAUSE_END = re.compile(r"[\s,]*(?:[.!?;:]|$)")
 
@@ -294,7 +313,7 @@ class _Doc:
         self.sent_para = sentences["para_id"].tolist()
         self.quotes = quote_spans(text, self.paragraph_spans)
         self.quote_starts = [q.start for q in self.quotes]
-        self.tokens = word_spans(text)
+        self.tokens = [m.span() for m in _TOKEN.finditer(text)]
         self.token_starts = [s for s, _ in self.tokens]
 
     def quote_at(self, offset: int) -> Quote | None:
@@ -307,6 +326,10 @@ class _Doc:
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first token at/after ``start`` and of the first token at/after ``end``."""
         return bisect_left(self.token_starts, start), bisect_left(self.token_starts, end)
+
+    def span(self, tokens: tuple[int, int]) -> tuple[int, int]:
+        """Character span of the token range ``[i, j)``."""
+        return self.tokens[tokens[0]][0], self.tokens[tokens[1] - 1][1]
 
     def word(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -382,7 +405,10 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
     k = first
     while k < limit and k - first < 12:
         w = doc.word(k)
-        if w in _CLAUSE_PUNCT or w in (".", "!", "?") or w[0] in _QUOTE_CHARS:
+        if w == "." and k > first and _ABBREVIATION.fullmatch(doc.word(k - 1)):
+            k += 1
+            continue
+        if w in _CLAUSE_PUNCT or w in (".", "!", "?") or (w[0] in _QUOTE_CHARS and w not in ("'s", "’s")):
             break
         if w.lower() in _NP_STOP and k > first and w.lower() not in ("of", "for", "and"):
             break
@@ -400,9 +426,16 @@ class _Extractor:
     def run(self) -> list[Attribution]:
         doc, text = self.doc, self.doc.text
         for sent_id, (s_start, s_end) in enumerate(zip(doc.sent_start, doc.sent_end)):
-            for match in _CUE.finditer(text, s_start, s_end):
-                if doc.quote_at(match.start()) is not None:
-                    continue  # a cue inside a quote is the quoted speaker's own report
+            first, last = doc.token_range(s_start, s_end)
+            done = s_start
+            for t in range(first, last):
+                t_start, t_end = doc.tokens[t]
+                if t_start < done or text[t_start:t_end] not in _CUE_FIRST_WORDS:
+                    continue
+                match = _CUE.match(text, t_start, s_end)
+                if match is None or doc.quote_at(t_start) is not None:
+                    continue  # not a cue here, or the quoted speaker's own report
+                done = match.end()
                 found = self._from_cue(match, sent_id, s_start, s_end)
                 if found is not None:
                     self.found.append(found)
@@ -430,33 +463,46 @@ class _Extractor:
             return self._according(cue, sent_id, s_start, s_end, after_tok, end_tok)
 
         # CONTENT, CUE SOURCE ("...," said Ren.)
-        if frame == "say" and cue_tok > first_tok and doc.word(cue_tok - 1) in (",", "”", '"', "’", "'"):
-            source = _np_right(doc, after_tok, end_tok)
-            if source and (source[1] >= end_tok or doc.word(source[1]) in (",", ".", ";", "!", "?")):
-                content = self._content_left(s_start, doc.tokens[cue_tok - 1][0])
-                if content:
-                    span = (doc.tokens[source[0]][0], doc.tokens[source[1] - 1][1])
-                    return Attribution(*content, cue, span, None, sent_id)
+        if frame == "say" and cue_tok > first_tok and doc.word(cue_tok - 1)[-1] in ",”\"’'":
+            inverted = self._inverted(cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id)
+            if inverted is not None:
+                return inverted
 
+        source_span = None
         if group == "passive":
-            source_span = None
-            by = re.compile(r"\s*by\s+").match(text, cue[1])
+            by = _BY.match(text, cue[1], s_end)
+            if by:
+                np = _np_right(doc, doc.token_range(by.end(), s_end)[0], end_tok)
+                source_span = doc.span(np) if np else None
+        elif cue_tok > first_tok and doc.word(cue_tok - 1) == "," and match.group().endswith("ing"):
+            # "..., saying ...": the participle shares the subject of the clause it hangs on.
+            earlier = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.speaker), None)
+            source_span = earlier.speaker if earlier else self._subject(first_tok, cue_tok)
+            if source_span is None:
+                return None
         else:
             source_tok = _source_left(doc, first_tok, cue_tok)
-            if source_tok is None:
+            if source_tok is None and cue_tok - 1 >= first_tok and doc.word(cue_tok - 1).lower() == "and":
+                earlier = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.speaker), None)
+                source_span = earlier.speaker if earlier else self._subject(first_tok, cue_tok)
+            elif source_tok is not None:
+                source_span = doc.span(source_tok)
+            if source_span is None or doc.quote_at(source_span[0]) is not None:
                 return None
-            source_span = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
-            if doc.quote_at(source_span[0]) is not None:
-                return None
+
+        # "“...,” he said of Trump.": the quote that ends right before the source is the content.
+        if source_span is not None and frame == "say":
+            quote = self._quote_ending_at(source_span[0], s_start)
+            if quote is not None:
+                content = self._with_continuation(quote, cue[1], s_end)
+                return Attribution(*content, cue, source_span, _medium(text, s_start, s_end, content), sent_id)
 
         # Content to the right of the cue.
         position = cue[1]
         addressee = None
         if lemma in ("tell", "inform", "assure", "warn", "urge", "ask", "remind"):
             m = _ADDRESSEE_AFTER_TELL.match(text, position, s_end)
-            if m and not m.group(1).strip().lower().startswith(("that", "the ", "a ", "an ")) or (
-                m and lemma == "tell"
-            ):
+            if m and (lemma == "tell" or not m.group(1).strip().lower().startswith(("that", "the ", "a ", "an "))):
                 addressee = m.group(1).strip() or None
                 position = m.end()
         if lemma in _OBJECT_PREP:
@@ -477,6 +523,59 @@ class _Extractor:
             addressee = _medium(text, s_start, s_end, content)
         return Attribution(*content, cue, source_span, addressee, sent_id)
 
+    def _inverted(self, cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id) -> Attribution | None:
+        """CONTENT, CUE SOURCE: '"...," said Paul Lindsay, a spokesman for the PAC.' The source must
+        start like a noun phrase and end the sentence (or be followed by an appositive or a participle)."""
+        doc, text = self.doc, self.doc.text
+        source = _np_right(doc, after_tok, end_tok)
+        if source is None:
+            return None
+        head = doc.word(source[0])
+        if not (head[0].isupper() or head.lower() in _DETERMINERS) or head.lower() in _NP_STOP or _TIME_WORD.match(head):
+            return None
+        following = doc.word(source[1]) if source[1] < end_tok else "."
+        if following not in (",", ".", ";", "!", "?") and following[0] not in _QUOTE_CHARS:
+            return None
+        boundary = doc.tokens[cue_tok - 1][0] if doc.word(cue_tok - 1) == "," else doc.tokens[cue_tok - 1][1]
+        quote = self._quote_ending_at(cue[0], s_start)
+        if quote is not None:
+            content = self._with_continuation(quote, doc.tokens[source[1] - 1][1], s_end)
+        else:
+            content = self._content_left(s_start, boundary)
+        if content is None:
+            return None
+        span = doc.span(source)
+        return Attribution(*content, cue, span, _medium(text, s_start, s_end, content), sent_id)
+
+    def _subject(self, first_tok: int, before_tok: int) -> tuple[int, int] | None:
+        """The capitalised noun phrase that opens the sentence, taken as the subject of its verbs."""
+        np = _np_right(self.doc, first_tok, before_tok)
+        if np is None or not self.doc.word(np[0])[0].isupper():
+            return None
+        return self.doc.span(np)
+
+    def _quote_ending_at(self, offset: int, s_start: int) -> Quote | None:
+        """The quote that closes just before ``offset`` (only spaces and a comma between), if any."""
+        text = self.doc.text
+        end = offset
+        while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+            end -= 1
+        if end <= s_start or end == offset and text[end - 1] not in _QUOTE_CHARS:
+            return None
+        quote = self.doc.quote_at(end - 1)
+        return quote if quote is not None and quote.end == end else None
+
+    def _with_continuation(self, quote: Quote, after: int, s_end: int) -> tuple[int, int]:
+        """A quote, joined with the fragment that resumes after the attribution ('"A," he said, "B."')."""
+        doc, text = self.doc, self.doc.text
+        start, end = quote.inner(text)
+        resume = _RESUME.match(text, after)
+        if resume:
+            following = self._next_quote(resume.end() - 1)
+            if following is not None and following.start >= resume.end() - 1:
+                end = following.inner(text)[1]
+        return start, end
+
     def _content_right(self, position: int, s_end: int, lemma: str) -> tuple[int, int] | None:
         """The content after a cue: a following quote (maybe in the next paragraph) or the clause."""
         doc, text = self.doc, self.doc.text
@@ -492,12 +591,12 @@ class _Extractor:
             if ":" in lead.group() or text[position:s_end].strip() == ":":
                 quote = self._next_quote(s_end)
                 if quote:
-                    return quote.inner
+                    return quote.inner(text)
             return None
         quote = doc.quote_at(start)
         if quote is not None and quote.start == start:
             if quote.end >= s_end - 2 or not has_that:
-                return _trim(text, *quote.inner)
+                return quote.inner(text)
         if lemma in _NEEDS_CLAUSE and not has_that and text[start] not in _QUOTE_CHARS:
             return None
         end = s_end
@@ -536,7 +635,7 @@ class _Extractor:
             return None
         quote = doc.quote_at(end - 1)
         if quote is not None:
-            return _trim(text, *quote.inner) if quote.closed else _trim(text, quote.start + 1, end)
+            return quote.inner(text) if quote.closed else _trim(text, quote.start + 1, end)
         start, end = _trim(text, s_start, end)
         while end > start and text[end - 1] in ".!?":
             end -= 1
@@ -578,7 +677,7 @@ class _Extractor:
                 continue
             if doc.sent_para[sent_id] - doc.sent_para[sent_id - 1] > 1:
                 continue
-            s, e = _trim(doc.text, *quote.inner)
+            s, e = quote.inner(doc.text)
             attribution = Attribution(s, e, None, previous.speaker, previous.addressee, sent_id)
             self.found.append(attribution)
             by_sentence[sent_id] = attribution
@@ -588,7 +687,7 @@ class _Extractor:
         doc = self.doc
         covered = sorted((a.start, a.end) for a in self.found)
         for quote in doc.quotes:
-            s, e = _trim(doc.text, *quote.inner)
+            s, e = quote.inner(doc.text)
             if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
                 continue
             sent_id = _sentence_of(doc, quote.start)
@@ -603,7 +702,7 @@ class _Extractor:
             for b in self.found:
                 if b is a or b.sent_id != a.sent_id or b.cue is None:
                     continue
-                first = min(b.cue[0], b.speaker[0]) if b.speaker else b.cue[0]
+                first = min(b.cue[0], b.speaker[0]) if b.speaker and b.speaker[0] > a.start else b.cue[0]
                 if a.start < first < a.end and (a.cue is None or a.cue[1] <= a.start):
                     comma = text.rfind(",", a.start, first)
                     if comma > a.start and not text[comma:first].strip(",  ").count(" ") > 3:
@@ -671,101 +770,66 @@ def _medium(text: str, s_start: int, s_end: int, content: tuple[int, int]) -> st
 
 
 class _Resolver:
-    """Speaker span → canonical actor: through the mentions layer when it exists, else the codebook names."""
+    """Speaker span → canonical actor, through the mentions layer (pronouns and descriptions included)."""
 
     def __init__(self, article: Article, codebook: Codebook):
         self.text = article.text
-        self.codebook = codebook
-        self.mentions = _mentions_of(article, codebook)
-        names = sorted(((alias, actor) for actor in codebook.actors for alias in (actor.name, *actor.aliases, *actor.metonyms)),
-                       key=lambda pair: -len(pair[0]))
-        self.names = names
-        self.name_pattern = (
-            re.compile("|".join(rf"(?<!\w){re.escape(alias)}(?!\w)" for alias, _ in names)) if names else None
-        )
-        self.by_alias = {alias: actor for alias, actor in names}
-        self.last_person: tuple[str, str] | None = None
-        self.last_other: tuple[str, str] | None = None
+        self.starts, self.rows = _mentions_of(article, codebook)
 
     def resolve(self, span: tuple[int, int]) -> tuple[str, str | None]:
-        """(speaker, speaker_type) for the speaker span; unresolved speakers keep their surface form."""
-        surface = self.text[span[0] : span[1]]
-        hit = self._from_mentions(span) if self.mentions is not None else self._from_codebook(span)
-        if hit is None:
-            lower = surface.lower()
-            head = lower.split()[-1] if lower.split() else lower
-            if head in ("he", "she", "i") and self.last_person:
-                hit = self.last_person
-            elif head in ("it", "they", "we", "which") and self.last_other:
-                hit = self.last_other
-            elif head == "who" and self.last_person:
-                hit = self.last_person
-        if hit is None:
-            return surface, None
-        if hit[1] == "person":
-            self.last_person = hit
-        else:
-            self.last_other = hit
-        return hit
+        """(speaker, speaker_type): the actor of the mention heading the span, else the span's own words.
 
-    def _from_codebook(self, span: tuple[int, int]) -> tuple[str, str] | None:
-        if self.name_pattern is None:
-            return None
-        # The head of an English noun phrase is its last name before any appositive.
-        matches = list(self.name_pattern.finditer(self.text, span[0], span[1]))
-        if not matches:
-            return None
-        head = _head_match(self.text, span, matches)
-        actor = self.by_alias[head.group()]
-        return actor.name, actor.type
-
-    def _from_mentions(self, span: tuple[int, int]) -> tuple[str, str] | None:
-        inside = self.mentions[(self.mentions["start"] >= span[0]) & (self.mentions["end"] <= span[1])]
-        inside = inside[inside["actor"].notna()]
-        if inside.empty:
-            return None
+        The head is the last resolved mention before any appositive comma that is not a possessive
+        modifier: "Huawei's founder and CEO Ren Zhengfei" is Ren Zhengfei, "the company's chief
+        executive" is not the company.
+        """
         comma = self.text.find(",", span[0], span[1])
-        head_zone = inside[inside["end"] <= comma] if comma > 0 and (inside["end"] <= comma).any() else inside
-        row = head_zone.sort_values("end").iloc[-1]
-        actor_type = row["actor_type"] if "actor_type" in row and pd.notna(row["actor_type"]) else None
-        return str(row["actor"]), actor_type
+        best = None
+        for i in range(bisect_left(self.starts, span[0]), len(self.starts)):
+            start, end, actor, actor_type = self.rows[i]
+            if start >= span[1] or (best is not None and 0 < comma < start):
+                break
+            if end <= span[1] and actor is not None and self.text[end : end + 2] not in ("'s", "’s"):
+                best = (actor, actor_type)
+        return best if best is not None else (" ".join(self.text[span[0] : span[1]].split()), None)
 
 
-def _head_match(text: str, span: tuple[int, int], matches: list[re.Match]) -> re.Match:
-    comma = text.find(",", span[0], span[1])
-    before = [m for m in matches if comma < 0 or m.end() <= comma]
-    pool = before or matches
-    # A possessive name modifies the head ("Huawei's founder Ren"): prefer names not followed by 's.
-    plain = [m for m in pool if text[m.end() : m.end() + 2] not in ("'s", "’s")]
-    return (plain or pool)[-1]
+def _mentions_of(article: Article, codebook: Codebook) -> tuple[list[int], list[tuple]]:
+    """The article's actor mentions as sorted starts and (start, end, actor, actor_type) rows."""
+    from hwresearch.mentions import extract_mentions
 
-
-def _mentions_of(article: Article, codebook: Codebook) -> pd.DataFrame | None:
-    """The mentions table when the mentions module is installed, else None (codebook fallback)."""
-    try:
-        from hwresearch.mentions import extract_mentions
-    except ImportError:
-        return None
-    return extract_mentions(article, codebook)
+    frame = extract_mentions(article, codebook)
+    rows = [
+        (int(s), int(e), None if pd.isna(a) else str(a), None if pd.isna(t) else str(t))
+        for s, e, a, t in zip(frame["start"], frame["end"], frame["actor"], frame["actor_type"])
+    ]
+    return [r[0] for r in rows], rows
 
 
 # ---- public API ---------------------------------------------------------------------------------
 
 
-def extract_quotes(article_or_text: Article | str | None, codebook: Codebook | None = None) -> pd.DataFrame:
+def extract_quotes(
+    article_or_text: Article | str | None, codebook: Codebook | None = None, *, resolve_speakers: bool = True
+) -> pd.DataFrame:
     """Every attribution in the article: who said what, in which words, to whom, as a DataFrame.
 
     ``article_or_text`` is anything :func:`hwresearch.load_article` takes. ``codebook`` (default: the
-    bundled study codebook) names the actors speakers resolve to.
+    bundled study codebook) names the actors speakers resolve to. ``resolve_speakers=False`` skips the
+    mentions layer (most of the run time) and leaves ``speaker`` as the words of the speaker span, for
+    corpus runs that only need the spans.
     """
     article = load_article(article_or_text)
-    codebook = load_codebook() if codebook is None else codebook
     attributions = _Extractor(article).run()
-    resolver = _Resolver(article, codebook)
     text = article.text
+    if resolve_speakers:
+        resolve = _Resolver(article, load_codebook() if codebook is None else codebook).resolve
+    else:
+        def resolve(span: tuple[int, int]) -> tuple[str, None]:
+            return " ".join(text[span[0] : span[1]].split()), None
     rows = []
     for a in attributions:
-        speaker, speaker_type = resolver.resolve(a.speaker) if a.speaker else (pd.NA, None)
+        speaker, speaker_type = resolve(a.speaker) if a.speaker else (pd.NA, None)
         rows.append({
             "start": a.start, "end": a.end, "text": text[a.start : a.end], "kind": _kind(text, a.start, a.end),
             "cue": text[a.cue[0] : a.cue[1]] if a.cue else pd.NA,
@@ -784,7 +848,7 @@ def direct_quotes_only(article_or_text: Article | str | None) -> pd.DataFrame:
     doc = _Doc(article)
     rows = []
     for quote in doc.quotes:
-        s, e = _trim(doc.text, *quote.inner)
+        s, e = quote.inner(doc.text)
         if len(doc.text[s:e].split()) >= 8:
             rows.append({"start": s, "end": e, "text": doc.text[s:e], "kind": "direct",
                          "sent_id": _sentence_of(doc, quote.start)})
@@ -801,10 +865,10 @@ def _kind(text: str, start: int, end: int) -> str:
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for column in _INT_COLUMNS:
-        frame[column] = frame[column].astype("Int64")
+    """The fixed schema: nullable Int64 offsets, object text columns with pd.NA for missing values."""
+    columns = {}
     for column in COLUMNS:
-        if column not in _INT_COLUMNS:
-            frame[column] = frame[column].astype("object").where(frame[column].notna(), pd.NA)
-    return frame
+        values = [row.get(column, pd.NA) for row in rows]
+        dtype = "Int64" if column in _INT_COLUMNS else "object"
+        columns[column] = pd.array(values, dtype=dtype) if dtype == "Int64" else pd.Series(values, dtype=object)
+    return pd.DataFrame(columns, columns=COLUMNS)
