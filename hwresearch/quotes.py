@@ -31,6 +31,7 @@ _MARK = re.compile("''|[\"“”„‟«»'‘’‛]")
 _OPENERS = {"“": "curly", "„": "curly", "‟": "curly", "«": "guillemet"}
 _CLOSERS = {"”": "curly", "»": "guillemet"}
 _BEFORE_OPEN = set(" \t\n\u00a0([{—–-/")
+_DOUBLES = ("curly", "straight", "guillemet")
 _QUOTE_CHARS = frozenset("\"“”„‟«»'‘’‛")
 
 
@@ -129,6 +130,11 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     pop_to(depth, i)
                 stack.append((family, i))
                 open_count[family] = open_count.get(family, 0) + 1
+            elif not open_count.get(family) and family in _DOUBLES:
+                other = next((f for f in _DOUBLES if f != family and open_count.get(f)), None)
+                if other is not None:  # a typo'd pair ("...” after "): close the open double quote
+                    depth = max(d for d, (f, _) in enumerate(stack) if f == other)
+                    pop_to(depth, match.end())
             elif open_count.get(family):
                 depth = len(stack) - 1
                 while stack[depth][0] != family:
@@ -164,7 +170,7 @@ _EVIDENCE = "show find".split()
 
 # Verbs whose bare form also has a common non-reporting sense ("the U.S. added Huawei to a list"): they
 # count only when a that-clause, a colon, a quote or the end of the clause follows.
-_NEEDS_CLAUSE = frozenset("add continue write post note explain answer state report charge post signal call".split())
+_NEEDS_CLAUSE = frozenset("add continue write post note explain answer state report charge signal".split())
 # Object verbs that introduce their content with a preposition after the object.
 _OBJECT_PREP = {"accuse": "of", "blame": "for", "praise": "for", "criticize": "for", "criticise": "for",
                 "slam": "for", "blast": "for", "attack": "for", "condemn": "for", "applaud": "for", "laud": "for"}
@@ -258,6 +264,8 @@ and or so in on at to with by from into about over under than where why how what
 without until unless whether despite through across among between upon like amid via nor yet
 if then also not""".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
+_TITLES = frozenset("founder chairman chairwoman president chief executive director secretary spokesman spokeswoman".split())
+_QUANTIFIERS = frozenset("one two three four five several another both each former retired senior top".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": "person",
              "who": None, "which": None, "that": None}
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
@@ -281,7 +289,14 @@ _TIME_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 # After the source of a split quote: a few words of setting, then a comma or colon, then the quote resumes.
 _RESUME = re.compile(r"(?:[^\S\n]+[\w.’'-]+){0,8}?[^\S\n]*[,:][^\S\n]*(?=[\"“'‘])")
 # After a cue, nothing but the end of the sentence (or a comma before another clause).
-_CLAUSE_END = re.compile(r"[\s,]*(?:[.!?;:]|$)")
+_CLAUSE_END = re.compile(r"[\s,]*(?:[.!?;:)\]]|$)")
+_TO = re.compile(r"\s*to\s")
+_QUOTE_OPEN = re.compile(r"[\"“«]|(?<!\w)['‘](?=\w)")
+_COMMA_BEFORE = re.compile(r"\w[^\w\s]*[,—–]\s*$")
+_SETTING = re.compile(
+    r"[\s,]*(?:(?:of|at|in|on|during|when|while|after|before|as|with|about|from|through|under|without|since|"
+    r"because|according|and|but|then|[a-z]+ing)\b|[a-z]+ly[\s,.]|[,(—–])"
+)
 
 
 @dataclass(frozen=True)
@@ -362,14 +377,16 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
     if j < first:
         return None
     w = doc.word(j)
-    if w == ",":  # appositive: find the comma that opens it
+    if w == ",":  # appositives and relative clauses between commas: the head is before the first comma
+        opening = _np_right(doc, first, j)
+        if opening and doc.word(opening[0])[0].isupper() and doc.word(opening[1]) in (",", "(") and j - first <= 45:
+            return opening
         k = j - 1
-        while k >= first and j - k <= 15 and doc.word(k) not in (",", ";") and doc.word(k)[0] not in _QUOTE_CHARS:
+        while k >= first and j - k <= 25 and doc.word(k) not in (",", ";"):
             k -= 1
-        if k < first or doc.word(k) != "," or j - k > 15 or k - 1 < first:
+        if k - 1 < first or doc.word(k) != ",":
             return None
-        head = _np_left(doc, first, k - 1)
-        return (head[0], j) if head else None
+        return _np_left(doc, first, k - 1)
     if w.lower() in _RELATIVE:
         k = j - 1
         if k >= first and doc.word(k) == ",":
@@ -385,6 +402,9 @@ def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
     while k >= first and last - k < 10:
         w = doc.word(k)
         lower = w.lower()
+        if lower == "and" and k > first and (doc.word(k - 1)[0].isupper() or doc.word(k - 1).lower() in _TITLES):
+            k -= 1  # "founder and CEO", "Trump and Clinton": one noun phrase
+            continue
         if lower in _NP_STOP and not (k == last and lower in _PRONOUNS):
             break
         if not (w[0].isalnum() or w in ("'s", "’s", "&", "-", ".")):
@@ -408,6 +428,11 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
         if w == "." and k > first and _ABBREVIATION.fullmatch(doc.word(k - 1)):
             k += 1
             continue
+        if w == "(" and k > first:
+            close = next((i for i in range(k + 1, min(k + 8, limit)) if doc.word(i) == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
         if w in _CLAUSE_PUNCT or w in (".", "!", "?") or (w[0] in _QUOTE_CHARS and w not in ("'s", "’s")):
             break
         if w.lower() in _NP_STOP and k > first and w.lower() not in ("of", "for", "and"):
@@ -476,6 +501,8 @@ class _Extractor:
                 source_span = doc.span(np) if np else None
         elif cue_tok > first_tok and doc.word(cue_tok - 1) == "," and match.group().endswith("ing"):
             # "..., saying ...": the participle shares the subject of the clause it hangs on.
+            if _only_setting(text, cue[1], s_end, participle=True):
+                return None  # "responding on Tuesday to a column": a circumstance, not a report
             earlier = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.speaker), None)
             source_span = earlier.speaker if earlier else self._subject(first_tok, cue_tok)
             if source_span is None:
@@ -509,9 +536,13 @@ class _Extractor:
             prep = re.compile(rf"\s*(?:\S+\s+){{0,6}}?{_OBJECT_PREP[lemma]}\s+").match(text, position, s_end)
             if prep:
                 position = prep.end()
-        content = self._content_right(position, s_end, lemma)
+        content = None
+        # "X, Smith said at a rally.": the right side is only the setting and the content is on the left.
+        left_open = source_span is not None and _COMMA_BEFORE.search(text, s_start, source_span[0]) is not None
+        if not (frame in ("say", "think") and left_open and _only_setting(text, position, s_end)):
+            content = self._content_right(position, s_end, lemma)
         if content is None:
-            if not _clause_ends(text, position, s_end):
+            if not _only_setting(text, position, s_end):
                 return None  # "the U.S. added Huawei to a list": not a report
             boundary = source_span[0] if source_span else cue[0]
             content = self._claimed(s_start, boundary, sent_id)
@@ -531,7 +562,9 @@ class _Extractor:
         if source is None:
             return None
         head = doc.word(source[0])
-        if not (head[0].isupper() or head.lower() in _DETERMINERS) or head.lower() in _NP_STOP or _TIME_WORD.match(head):
+        if not (head[0].isupper() or head.lower() in _DETERMINERS or head.lower() in _QUANTIFIERS):
+            return None
+        if head.lower() in _NP_STOP or _TIME_WORD.match(head):
             return None
         following = doc.word(source[1]) if source[1] < end_tok else "."
         if following not in (",", ".", ";", "!", "?") and following[0] not in _QUOTE_CHARS:
@@ -728,14 +761,22 @@ class _Extractor:
         return result
 
 
-def _clause_ends(text: str, position: int, s_end: int) -> bool:
-    """True when only closing punctuation (or an adverbial of time or medium) follows ``position``."""
+def _only_setting(text: str, position: int, s_end: int, participle: bool = False) -> bool:
+    """True when what follows a cue is no content: the sentence end, or only its setting ("of Trump",
+    "in an interview on Tuesday", ", adding ...", "when asked") with no that-clause or colon after it.
+    After a participle ("responding to a column") a to-phrase is setting too."""
     m = _TIME.match(text, position + (1 if text[position : position + 1].isspace() else 0))
     while m and m.end() <= s_end:
         position = m.end()
         m = _TIME.match(text, position)
-    end = _CLAUSE_END.match(text, position, s_end)
-    return end is not None
+    if _QUOTE_OPEN.search(text, position, s_end):
+        return False
+    if _CLAUSE_END.match(text, position, s_end) or (participle and _TO.match(text, position, s_end)):
+        return True
+    if _SETTING.match(text, position, s_end):
+        tail = text[position:s_end]
+        return " that " not in tail and ":" not in tail
+    return False
 
 
 def _covered(spans: list[tuple[int, int]], quote: Quote) -> bool:
@@ -769,6 +810,9 @@ def _medium(text: str, s_start: int, s_end: int, content: tuple[int, int]) -> st
 # ---- speakers -------------------------------------------------------------------------------------
 
 
+_LONGEST_MENTION = 200  # characters; a mention starting this far before a speaker span cannot reach it
+
+
 class _Resolver:
     """Speaker span → canonical actor, through the mentions layer (pronouns and descriptions included)."""
 
@@ -785,8 +829,10 @@ class _Resolver:
         """
         comma = self.text.find(",", span[0], span[1])
         best = None
-        for i in range(bisect_left(self.starts, span[0]), len(self.starts)):
+        for i in range(bisect_left(self.starts, span[0] - _LONGEST_MENTION), len(self.starts)):
             start, end, actor, actor_type = self.rows[i]
+            if end <= span[0]:
+                continue
             if start >= span[1] or (best is not None and 0 < comma < start):
                 break
             if end <= span[1] and actor is not None and self.text[end : end + 2] not in ("'s", "’s"):
