@@ -66,6 +66,8 @@ def _mark_role(text: str, i: int) -> tuple[str, str]:
     if ch in _CLOSERS:
         return "close", _CLOSERS[ch]
     if ch == '"':
+        if before.isspace() and after.isspace():
+            return "none", "straight"  # a mark standing alone between spaces quotes nothing
         if before in _BEFORE_OPEN and not after.isspace():
             return "open", "straight"
         if not before.isspace() and (after.isspace() or not after.isalnum()):
@@ -221,7 +223,8 @@ _CUE_FORMS = _lexicon()
 # Multiword cues first (longest match wins in an alternation ordered by length).
 _MULTIWORD = {
     "according to": ("according to", "according"),
-    "in a statement": ("statement", "say"),
+    "said in a statement": ("say", "say"), "says in a statement": ("say", "say"),
+    "said in an interview": ("say", "say"), "told reporters": ("tell reporters", "say"),
     "pointed out": ("point out", "say"), "points out": ("point out", "say"), "point out": ("point out", "say"),
     "called for": ("call for", "object"), "calls for": ("call for", "object"), "calling for": ("call for", "object"),
     "called on": ("call on", "object"), "calls on": ("call on", "object"),
@@ -264,6 +267,7 @@ and or so in on at to with by from into about over under than where why how what
 without until unless whether despite through across among between upon like amid via nor yet
 if then also not""".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
+_VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
 _TITLES = frozenset("founder chairman chairwoman president chief executive director secretary spokesman spokeswoman".split())
 _QUANTIFIERS = frozenset("one two three four five several another both each former retired senior top".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": "person",
@@ -290,6 +294,12 @@ _TIME_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|S
 _RESUME = re.compile(r"(?:[^\S\n]+[\w.’'-]+){0,8}?[^\S\n]*[,:][^\S\n]*(?=[\"“'‘])")
 # After a cue, nothing but the end of the sentence (or a comma before another clause).
 _CLAUSE_END = re.compile(r"[\s,]*(?:[.!?;:)\]]|$)")
+_LEAD = re.compile(r"[\s,]*(?:that\s+|:\s*)?")
+# "wrote on Twitter on Tuesday that ...": a short setting, then the that-clause.
+_SETTING_THEN_THAT = re.compile(
+    r"(?:[\s,]+(?:on|in|at|to|with|during|last|this|earlier|from|for|a|an|the|[A-Z][\w.&'’-]*|\w+day|\w+ly)\b){1,8}?"
+    r"[\s,]+that\s+"
+)
 _TO = re.compile(r"\s*to\s")
 _QUOTE_OPEN = re.compile(r"[\"“«]|(?<!\w)['‘](?=\w)")
 _COMMA_BEFORE = re.compile(r"\w[^\w\s]*[,—–]\s*$")
@@ -407,7 +417,8 @@ def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
             continue
         if lower in _NP_STOP and not (k == last and lower in _PRONOUNS):
             break
-        if not (w[0].isalnum() or w in ("'s", "’s", "&", "-", ".")):
+        plural_possessive = w in ("'", "’") and k > first and doc.word(k - 1).endswith("s")
+        if not (w[0].isalnum() or w in ("'s", "’s", "&", "-", ".") or plural_possessive):
             break
         if lower in _CUE_FORMS and w.islower() and k != last:
             break
@@ -435,7 +446,7 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
                 continue
         if w in _CLAUSE_PUNCT or w in (".", "!", "?") or (w[0] in _QUOTE_CHARS and w not in ("'s", "’s")):
             break
-        if w.lower() in _NP_STOP and k > first and w.lower() not in ("of", "for", "and"):
+        if (w.lower() in _NP_STOP or w.lower() in _VERBISH) and k > first and w.lower() not in ("of", "for", "and"):
             break
         k += 1
     return (first, k) if k > first else None
@@ -527,7 +538,9 @@ class _Extractor:
         # Content to the right of the cue.
         position = cue[1]
         addressee = None
-        if lemma in ("tell", "inform", "assure", "warn", "urge", "ask", "remind"):
+        if lemma == "tell reporters":
+            addressee = "reporters"
+        elif lemma in ("tell", "inform", "assure", "warn", "urge", "ask", "remind"):
             m = _ADDRESSEE_AFTER_TELL.match(text, position, s_end)
             if m and (lemma == "tell" or not m.group(1).strip().lower().startswith(("that", "the ", "a ", "an "))):
                 addressee = m.group(1).strip() or None
@@ -616,7 +629,7 @@ class _Extractor:
         while m and m.end() <= s_end:
             position = m.end()
             m = _TIME.match(text, position)
-        lead = re.compile(r"[\s,]*(?:that\s+|:\s*)?").match(text, position)
+        lead = _SETTING_THEN_THAT.match(text, position, s_end) or _LEAD.match(text, position)
         has_that = "that" in lead.group() or ":" in lead.group()
         start = lead.end()
         if start >= s_end or text[start] in ".!?":

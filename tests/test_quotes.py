@@ -1,0 +1,312 @@
+"""Quote attribution: the seed against its hand-written gold, each construction on short sentences, and
+inputs that must not break the extractor (odd quote marks, unclosed quotes, huge texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from hwresearch import InputError, extract_quotes, load_article
+from hwresearch.codebook import Codebook
+from hwresearch.quotes import COLUMNS, direct_quotes_only, quote_spans
+
+GOLD = Path(__file__).parent / "gold" / "seed_quotes.csv"
+EMPTY = Codebook.empty()
+
+
+def quotes(text: str) -> pd.DataFrame:
+    return extract_quotes(text, codebook=EMPTY)
+
+
+def only(text: str) -> pd.Series:
+    """The one attribution the sentence holds."""
+    frame = quotes(text)
+    assert len(frame) == 1, frame[["text", "cue"]].to_dict("records")
+    return frame.iloc[0]
+
+
+def speaker_words(text: str, row: pd.Series) -> str:
+    return text[row["speaker_start"] : row["speaker_end"]]
+
+
+# ---- the seed against the project's gold --------------------------------------------------------------
+
+
+def seed_scores() -> tuple[float, float]:
+    """Precision and recall on the seed: a prediction is right when it covers more than 30% of a gold
+    content (greedy one-to-one) and names the gold speaker (both missing also counts)."""
+    article = load_article(None)
+    gold = pd.read_csv(GOLD, keep_default_na=False)
+    predicted = extract_quotes(article)
+    pairs = []
+    for gi, g in gold.iterrows():
+        g_start = article.text.index(g["content"])
+        g_end = g_start + len(g["content"])
+        for pi, p in predicted.iterrows():
+            covered = max(0, min(g_end, p["end"]) - max(g_start, p["start"]))
+            if covered / (g_end - g_start) > 0.3:
+                pairs.append((covered / (g_end - g_start), gi, pi))
+    used_gold, used_pred, right = set(), set(), 0
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi in used_gold or pi in used_pred:
+            continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        speaker = predicted.loc[pi, "speaker"]
+        wanted = gold.loc[gi, "speaker"]
+        right += (pd.isna(speaker) and wanted == "") or speaker == wanted
+    return right / len(predicted), right / len(gold)
+
+
+def test_seed_gold_precision_and_recall():
+    precision, recall = seed_scores()
+    assert precision >= 0.8
+    assert recall >= 0.8
+
+
+def test_seed_gold_file_quotes_the_article():
+    text = load_article(None).text
+    gold = pd.read_csv(GOLD, keep_default_na=False)
+    assert all(content in text for content in gold["content"])
+    assert set(gold["kind"]) <= {"direct", "indirect", "mixed"}
+
+
+def test_seed_key_attributions():
+    frame = extract_quotes(None)
+    text = load_article(None).text
+    he = frame[frame["text"].str.startswith("the Chinese telecommunications equipment maker")].iloc[0]
+    assert text[he["speaker_start"] : he["speaker_end"]] == "He"
+    assert he["speaker"] == "Ren Zhengfei"
+    told = frame[frame["cue"] == "told"].iloc[0]
+    assert told["addressee"] == "CNBC" and told["speaker"] == "Ren Zhengfei"
+    denied = frame[frame["cue"] == "denied"].iloc[0]  # "a claim Huawei has denied"
+    assert denied["speaker"] == "Huawei"
+    assert denied["text"] == "Huawei's equipment could be used by China to carry out espionage"
+    washington = frame[frame["cue"] == "maintains"].iloc[0]
+    assert washington["speaker"] == "US government"
+    assert frame[frame["cue"] == "says"].iloc[0]["kind"] == "mixed"
+
+
+def test_headline_scare_quote_is_not_an_attribution():
+    frame = extract_quotes(None)
+    headline_end = load_article(None).text.index("\n\nKey Points")
+    assert not (frame["start"] < headline_end).any()
+
+
+# ---- constructions ------------------------------------------------------------------------------------
+
+
+def test_source_cue_that_content():
+    row = only("Smith said that taxes would rise next year.")
+    assert row["text"] == "taxes would rise next year"
+    assert row["cue"] == "said" and row["speaker"] == "Smith" and row["kind"] == "indirect"
+
+
+def test_according_to_source_first_and_last():
+    text = "According to the ministry, exports fell sharply in March."
+    row = only(text)
+    assert row["text"] == "exports fell sharply in March" and speaker_words(text, row) == "the ministry"
+    text = "Exports fell sharply in March, according to the ministry."
+    row = only(text)
+    assert row["text"] == "Exports fell sharply in March" and speaker_words(text, row) == "the ministry"
+
+
+def test_content_source_cue():
+    text = "Exports fell sharply in March, the minister said."
+    row = only(text)
+    assert row["text"] == "Exports fell sharply in March" and speaker_words(text, row) == "the minister"
+
+
+def test_cue_source_inversion_with_direct_quote():
+    text = '"We will win this vote," said Jane Doe.'
+    row = only(text)
+    assert row["text"] == "We will win this vote" and row["kind"] == "direct"
+    assert speaker_words(text, row) == "Jane Doe"
+
+
+def test_source_cue_colon_quote():
+    text = 'Jane Doe said: "We will win this vote."'
+    row = only(text)
+    assert row["text"].startswith("We will win this vote") and row["kind"] == "direct"
+    assert speaker_words(text, row) == "Jane Doe"
+
+
+def test_told_addressee_and_multiword_cues():
+    row = only("Smith told reporters that the deal was dead.")
+    assert row["addressee"] == "reporters" and row["text"] == "the deal was dead"
+    row = only("Smith told CNBC in September that the deal was dead.")
+    assert row["addressee"] == "CNBC" and row["text"] == "the deal was dead"
+    row = only("The firm said in a statement that it would appeal.")
+    assert row["cue"] == "said in a statement" and row["text"] == "it would appeal"
+
+
+def test_medium_on_twitter():
+    row = only("Smith wrote on Twitter that the deal was dead.")
+    assert row["addressee"] == "Twitter" and row["text"] == "the deal was dead"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The senator accused the company of hiding its losses.", "accused", "hiding its losses"),
+        ("Washington maintains that the equipment could be used for spying.", "maintains", "the equipment could be used for spying"),
+        ("The company insisted it had done nothing wrong.", "insisted", "it had done nothing wrong"),
+        ("Economists warn that a recession is coming.", "warn", "a recession is coming"),
+        ("Officials reiterated that the border would stay closed.", "reiterated", "the border would stay closed"),
+        ("The minister believes the plan will fail.", "believes", "the plan will fail"),
+        ("Farmers fear that prices will fall again.", "fear", "prices will fall again"),
+        ("The party denied the report.", "denied", "the report"),
+    ],
+)
+def test_cues_beyond_verbs_of_saying(text, cue, content):
+    row = only(text)
+    assert row["cue"] == cue and row["text"] == content
+
+
+def test_a_claim_x_has_denied():
+    text = "Regulators say the bank broke the rules, a claim the bank has denied."
+    frame = quotes(text)
+    assert len(frame) == 2
+    denied = frame[frame["cue"] == "denied"].iloc[0]
+    assert speaker_words(text, denied) == "the bank" and denied["text"] == "the bank broke the rules"
+    say = frame[frame["cue"] == "say"].iloc[0]
+    assert say["text"] == "the bank broke the rules"
+
+
+def test_mixed_quote():
+    row = only('The company says the offer is still "on the table."')
+    assert row["kind"] == "mixed" and row["text"] == 'the offer is still "on the table."'
+
+
+def test_appositive_and_adverb_between_source_and_cue():
+    text = "Jane Doe, chief executive of Acme, said the merger was off."
+    row = only(text)
+    assert speaker_words(text, row) == "Jane Doe" and row["text"] == "the merger was off"
+    text = "Senator Smith recently suggested that the rules should change."
+    row = only(text)
+    assert speaker_words(text, row) == "Senator Smith" and row["cue"] == "suggested"
+
+
+def test_pronoun_speaker_is_the_local_mention():
+    text = "Jane Doe spoke first. She said the plan was sound."
+    row = only(text)
+    assert speaker_words(text, row) == "She" and row["text"] == "the plan was sound"
+
+
+def test_split_quote_is_one_attribution():
+    text = '"We will win," she said, "and we will win big."'
+    row = only(text)
+    assert row["text"].startswith("We will win") and row["text"].endswith("we will win big.")
+    assert speaker_words(text, row) == "she"
+
+
+def test_multi_paragraph_quote_continues():
+    text = 'He spoke at length.\n\n"The first part of the answer runs here.\n\n"And the second part ends here," said Jane Doe.'
+    row = only(text)
+    assert row["text"].startswith("The first part") and row["text"].endswith("the second part ends here")
+    assert speaker_words(text, row) == "Jane Doe"
+
+
+def test_nested_quote_stays_inside():
+    row = only("He said: \"They told me 'no way' and then they left the room.\"")
+    assert "'no way'" in row["text"] and row["kind"] == "direct"
+
+
+def test_following_quote_sentence_inherits_the_speaker():
+    text = 'Jane Doe was blunt. "We will not sign this," she said. "It is a bad deal for everyone involved."'
+    frame = quotes(text)
+    assert len(frame) == 2
+    assert frame.iloc[1]["text"].startswith("It is a bad deal")
+    assert speaker_words(text, frame.iloc[1]) == "she"
+
+
+def test_scare_quotes_and_apostrophes_are_not_quotes():
+    assert quotes('The so-called "deal" collapsed on Monday.').empty
+    text = "The workers' union says it's ready to strike."
+    row = only(text)
+    assert row["text"] == "it's ready to strike" and speaker_words(text, row) == "The workers' union"
+
+
+def test_non_reporting_sense_of_a_cue_verb():
+    assert quotes("Last year, the U.S. added the firm to a blacklist.").empty
+
+
+# ---- quote marks --------------------------------------------------------------------------------------
+
+
+def test_quote_marks_pair_by_family():
+    text = "He said \u201cthe \"best\" deal\u201d and 'the end' of it, didn't he, in the countries' view."
+    spans = [text[q.start : q.end] for q in quote_spans(text, [(0, len(text))])]
+    assert spans == ["\u201cthe \"best\" deal\u201d", "'the end'"]
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = 'He said: "This never closes.\n\nSmith said that taxes would rise.'
+    frame = quotes(text)
+    assert "taxes would rise" in frame["text"].tolist()
+
+
+def test_odd_number_of_quote_marks_keeps_the_rest():
+    text = 'A stray " mark here.\n\n"We will win," said Jane Doe.\n\nSmith said that taxes would rise.'
+    frame = quotes(text)
+    assert {"We will win", "taxes would rise"} <= set(frame["text"])
+
+
+def test_stray_closing_marks_and_many_marks():
+    text = "\u201d\u201d\u201d Smith said that taxes would rise. " + '"' * 5001 + "\n\nJones said that rates would fall."
+    frame = quotes(text)
+    assert "rates would fall" in frame["text"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 200_000,  # a megabyte with no punctuation
+        '"' * 100_000,
+        "\u201c" * 50_000 + "said " * 1000,
+        ("'" + "a said that b ") * 20_000,
+    ],
+)
+def test_pathological_inputs_return_a_table(text):
+    frame = quotes(text)
+    assert list(frame.columns) == COLUMNS
+
+
+# ---- schema and offsets --------------------------------------------------------------------------------
+
+
+def test_offsets_slice_back_and_schema():
+    article = load_article(None)
+    frame = extract_quotes(article)
+    assert list(frame.columns) == COLUMNS
+    for column in ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "sent_id"):
+        assert str(frame[column].dtype) == "Int64"
+    for row in frame.itertuples():
+        assert article.text[row.start : row.end] == row.text
+        if row.cue is not pd.NA:
+            assert article.text[row.cue_start : row.cue_end] == row.cue
+        assert row.kind in {"direct", "indirect", "mixed"}
+
+
+def test_missing_values_are_pd_na():
+    frame = quotes('Jane Doe was blunt. "We will not sign this," she said. "It is a bad deal for everyone involved."')
+    assert frame.iloc[1]["cue"] is pd.NA and frame.iloc[1]["addressee"] is pd.NA
+
+
+def test_empty_table_has_the_schema():
+    frame = quotes("Nothing is reported in this sentence.")
+    assert frame.empty and list(frame.columns) == COLUMNS
+
+
+@pytest.mark.parametrize("bad", ["", "   \n", b"bytes", 42])
+def test_bad_input_raises_input_error(bad):
+    with pytest.raises(InputError):
+        extract_quotes(bad)
+
+
+def test_direct_quotes_only_baseline():
+    frame = direct_quotes_only(None)
+    assert len(frame) == 1 and frame.iloc[0]["text"].startswith("I think that we should give")
+    assert frame["speaker"].isna().all()
