@@ -191,7 +191,7 @@ def load_article(source: Source = None) -> Article:
         text = resources.files("hwresearch").joinpath("data", SEED_RESOURCE).read_text(encoding="utf-8")
         return parse_article(text, source="seed")
     if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
-        path = Path(source).expanduser()
+        path = _expand_user(Path(source))
         return parse_article(_read_text_file(path), source=str(path))
     if isinstance(source, str):
         return parse_article(source)
@@ -209,11 +209,19 @@ def _looks_like_path(value: str) -> bool:
         return False
     candidate = value.strip()
     try:
-        if Path(candidate).expanduser().exists():
+        if _expand_user(Path(candidate)).exists():
             return True
     except (OSError, ValueError):  # names too long for the file system, NUL bytes
         return False
     return " " not in candidate and (candidate.lower().endswith(_PATH_SUFFIXES) or candidate.startswith(("/", "./", "~/")))
+
+
+def _expand_user(path: Path) -> Path:
+    """``~`` expanded; "~name" for an unknown user (or no home at all) stays as written, not a RuntimeError."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def _read_text_file(path: Path) -> str:
