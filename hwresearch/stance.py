@@ -488,7 +488,8 @@ class _Sentence:
     def _sentiment_fallback(self, focal):
         from hwresearch.sentiment import target_sentiment
 
-        targeted = {st.target for st in self.out if st.target_kind == "entity"}
+        # An actor that holds a statement here is this sentence's source, not its object.
+        targeted = {st.target for st in self.out if st.target_kind == "entity"} | {st.holder for st in self.out}
         sentence = self.text[self.start : self.end]
         for m in self.mentions:
             if m.actor not in focal or m.actor in targeted:
