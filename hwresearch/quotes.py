@@ -268,6 +268,13 @@ without until unless whether despite through across among between upon like amid
 if then also not""".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
 _VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
+_NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
+warning estimate answer reply respond post tweet note hope fear wish want concern view praise blame dispute
+demand remark rule signal show find""".split())
+# Words after which a cue form is a verb: pronouns, auxiliaries and modals, linking and clause words.
+_VERB_LEAD = frozenset("""he she they it we i you who which that also and but or then not never still often
+is are was were be been being has have had will would could should can may might must do does did
+to while when after before by as since without just repeatedly publicly privately""".split())
 _TITLES = frozenset("founder chairman chairwoman president chief executive director secretary spokesman spokeswoman".split())
 _QUANTIFIERS = frozenset("one two three four five several another both each former retired senior top".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": "person",
@@ -300,6 +307,9 @@ _SETTING_THEN_THAT = re.compile(
     r"(?:[\s,]+(?:on|in|at|to|with|during|last|this|earlier|from|for|a|an|the|[A-Z][\w.&'’-]*|\w+day|\w+ly)\b){1,8}?"
     r"[\s,]+that\s+"
 )
+# "Mark Cuban: ...", "Q: ...": one to four words, the first capitalised, no digits, then a colon.
+_COLON_TURN = re.compile(r"([A-Z][A-Za-z.'’&-]*(?:[^\S\n][A-Za-z.'’&-]+){0,3}):[^\S\n]+(?=\S)")
+_NOT_SPEAKERS = frozenset("Note Update Updated Editor Editor's Photo Related Watch Read Source Sources Correction Disclosure Video Listen Follow Subscribe Warning Caption Credit Also See Why What How".split())
 _TO = re.compile(r"\s*to\s")
 _QUOTE_OPEN = re.compile(r"[\"“«]|(?<!\w)['‘](?=\w)")
 _COMMA_BEFORE = re.compile(r"\w[^\w\s]*[,—–]\s*$")
@@ -475,6 +485,7 @@ class _Extractor:
                 found = self._from_cue(match, sent_id, s_start, s_end)
                 if found is not None:
                     self.found.append(found)
+        self._colon_turns()
         self._floating_quotes()
         self._cueless_quotes()
         return self._dedupe()
@@ -495,6 +506,8 @@ class _Extractor:
 
         if group in ("word", "multi") and cue_tok > first_tok and doc.word(cue_tok - 1).lower() in _DETERMINERS:
             return None  # "a claim", "the report": a noun, not a cue
+        if group == "word" and cue_tok > first_tok and _noun_use(match.group(), lemma, doc.word(cue_tok - 1)):
+            return None
         if frame == "according":
             return self._according(cue, sent_id, s_start, s_end, after_tok, end_tok)
 
@@ -559,7 +572,7 @@ class _Extractor:
                 return None  # "the U.S. added Huawei to a list": not a report
             boundary = source_span[0] if source_span else cue[0]
             content = self._claimed(s_start, boundary, sent_id)
-            if content is None and frame in ("say", "think"):
+            if content is None and frame in ("say", "think", "evidence"):
                 content = self._content_left(s_start, boundary)
             if content is None:
                 return None
@@ -706,6 +719,27 @@ class _Extractor:
                 return None
         return Attribution(*content, cue, source, _medium(text, s_start, s_end, content), sent_id)
 
+    def _colon_turns(self) -> None:
+        """'Trump: My plans aren't set in stone.', 'A: No, no one did.': a short name opening a sentence,
+        then a colon, is the speaker of what follows (to the end of the paragraph when it opens one)."""
+        doc, text = self.doc, self.doc.text
+        paragraph_end = dict(doc.paragraph_spans)
+        for sent_id, (s_start, s_end) in enumerate(zip(doc.sent_start, doc.sent_end)):
+            m = _COLON_TURN.match(text, s_start, s_end)
+            if m is None or doc.quote_at(s_start) is not None:
+                continue
+            words = m.group(1).split()
+            if words[0] in _NOT_SPEAKERS or any(w in _CUE_FORMS for w in words):
+                continue  # "Note:", or "He said:" (the cue rules take that one)
+            end = paragraph_end.get(s_start, s_end)
+            start, end = _trim(text, m.end(), end)
+            quote = doc.quote_at(start)
+            if quote is not None and quote.start == start:
+                start, end = quote.inner(text)
+            if end - start >= 3:
+                cue = (m.end(1), m.end(1) + 1)
+                self.found.append(Attribution(start, end, cue, (m.start(1), m.end(1)), None, sent_id))
+
     # -- quotes without a cue of their own ---------------------------------------------------------
     def _floating_quotes(self) -> None:
         """A quote that fills its sentence, right after an attributed quote, inherits the speaker."""
@@ -772,6 +806,19 @@ class _Extractor:
             by_content[(a.start, a.end)] = a
             result.append(a)
         return result
+
+
+def _noun_use(form: str, lemma: str, before: str) -> bool:
+    """A cue form that reads as a noun or adjective after a common word ("terrorist attacks", "his home
+    state", "a declining trend"): -ing forms and the bare or -s forms of noun-like verbs count as cues
+    only after a name, a pronoun, a plural noun, an auxiliary, a comma or a linking word."""
+    if before[0].isupper() or not before[0].isalpha() or before.lower() in _VERB_LEAD:
+        return False
+    if before.endswith("s") and not before.endswith("ss"):
+        return False  # a plural subject: "voters support", "officials saying"
+    if form.endswith("ing"):
+        return True
+    return lemma in _NOUN_LIKE and form in (lemma, lemma + "s", lemma + "es")
 
 
 def _only_setting(text: str, position: int, s_end: int, participle: bool = False) -> bool:

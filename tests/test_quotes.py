@@ -310,3 +310,22 @@ def test_direct_quotes_only_baseline():
     frame = direct_quotes_only(None)
     assert len(frame) == 1 and frame.iloc[0]["text"].startswith("I think that we should give")
     assert frame["speaker"].isna().all()
+
+
+def test_colon_turns_name_the_speaker():
+    text = "Trump: My immigration plans are not set in stone.\n\nQ: Did the service help you?\n\nA: No, no one did. No one called."
+    frame = quotes(text)
+    assert frame["text"].tolist() == [
+        "My immigration plans are not set in stone.",
+        "Did the service help you?",
+        "No, no one did. No one called.",
+    ]
+    assert [text[s:e] for s, e in zip(frame["speaker_start"], frame["speaker_end"])] == ["Trump", "Q", "A"]
+
+
+def test_cue_words_used_as_nouns_are_not_cues():
+    assert quotes("The terrorist attacks shocked the city.").empty
+    assert quotes("He left his home state for good.").empty
+    frame = quotes("Voters support the new law, the poll found.")  # a plural subject: a verb again
+    assert frame[frame["cue"] == "found"]["text"].tolist() == ["Voters support the new law"]
+    assert frame[frame["cue"] == "support"]["text"].tolist() == ["the new law"]
