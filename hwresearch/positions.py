@@ -508,19 +508,27 @@ def evidence_for(
     target: str,
     codebook: Codebook | None = None,
     level: str = "actor",
+    statements: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The statements behind one cell of :func:`stakeholder_positions`, in reading order.
+    """The statements behind one cell of :func:`stakeholder_positions`, in reading order, each with
+    the whole ``sentence`` it stands in (the ``evidence`` span alone is often too short to judge).
 
-    At ``level="organisation"`` the cell of an organisation holds its members' statements too.
-    No matching statement gives an empty table, not an error: an empty cell has no evidence.
+    Pass ``statements`` when the article's stance statements are already computed, so they are not
+    found again. ``article`` may also be a stance table itself; there is then no text, and
+    ``sentence`` is missing. At ``level="organisation"`` an organisation's cell holds its members'
+    statements too. An empty cell gives an empty table, not an error.
     """
     _check_option("level", level, LEVELS)
     codebook = load_codebook() if codebook is None else codebook
-    statements = _stakeholder_statements(_stance(article, codebook), codebook)
+    sentences = pd.Series(dtype=object)
+    if not isinstance(article, pd.DataFrame):
+        article = load_article(article)
+        sentences = article.sentences.set_index("sent_id")["text"]
+    kept = _stakeholder_statements(_stance(article if statements is None else statements, codebook), codebook)
     key = "holder" if level == "actor" else "organisation"
-    cell = statements[(statements[key] == actor) & (statements["target"] == target)]
+    cell = kept[(kept[key] == actor) & (kept["target"] == target)]
     columns = ["holder", "target", "polarity", "confidence", "method", "start", "end", "evidence", "sent_id"]
-    return cell[columns].reset_index(drop=True)
+    return cell[columns].assign(sentence=cell["sent_id"].map(sentences)).reset_index(drop=True)
 
 
 def position_graph(positions: pd.DataFrame) -> nx.Graph:

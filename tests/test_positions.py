@@ -16,7 +16,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from hwresearch import Codebook, InputError, load_codebook, stakeholder_positions
+from hwresearch import Codebook, InputError, load_codebook, stakeholder_positions, stance_statements
 from hwresearch.positions import (
     POSITION_COLUMNS,
     STATEMENT_COLUMNS,
@@ -117,11 +117,17 @@ def test_seed_table_shape(seed_positions):
     assert (seed_positions["organisation"]["actor"] == seed_positions["organisation"]["organisation"]).all()
 
 
-def test_seed_evidence_drill_down():
-    rows = evidence_for(None, "William Barr", "Huawei")
+def test_seed_evidence_drill_down(seed):
+    rows = evidence_for(seed, "William Barr", "Huawei")
     assert len(rows) >= 1
-    assert rows["evidence"].str.contains("Ericsson").any()
     assert set(rows["polarity"]) == {"against"}
+    # The whole sentence comes along: Barr's suggestion names Ericsson and Nokia.
+    assert rows["sentence"].str.contains("controlling stakes in Huawei's European competitors").all()
+    for row in rows.itertuples():
+        assert row.evidence == seed.text[row.start : row.end]
+        assert row.evidence in row.sentence
+    computed = evidence_for(seed, "William Barr", "Huawei", statements=stance_statements(seed))
+    pd.testing.assert_frame_equal(computed, rows)
 
 
 # --- aggregation rules on hand-made statement tables -------------------------------------------
@@ -249,6 +255,7 @@ def test_evidence_for_a_cell(us_and_huawei):
     assert list(rows["evidence"]) == ["accused it", "stakes in its competitors"]
     assert evidence_for(us_and_huawei, "US government", "Huawei")["holder"].tolist() == ["US government"]
     assert evidence_for(us_and_huawei, "Nokia", "Huawei").empty
+    assert rows["sentence"].isna().all()  # a stance table alone carries no text
 
 
 def test_position_matrix(us_and_huawei):
