@@ -421,15 +421,18 @@ class _Sentence:
 
     def _rivals(self, text, s, e):
         """Funding or stakes for X's rivals: against X (a rival created without support is no stance)."""
-        clause_has_support = lambda pos: bool(_SUPPORT.search(text, max(s, pos - 80), pos))  # noqa: E731
         for hit in _RIVALS.finditer(text, s, e):
             target = self._mention_after(hit.end(), max_words=1)
-            if target is not None and clause_has_support(hit.start()):
+            if target is not None and self._support_before(hit.start()):
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:fund_rivals", 0.8)
         for m in self.mentions:
             hit = _RIVALS_OF.match(text, m.end, e)
-            if hit and clause_has_support(m.start):
+            if hit and self._support_before(m.start):
                 self.add(self.holder_at(m.start), m.actor, "entity", "against", (m.start, hit.end()), "rule:fund_rivals", 0.8)
+
+    def _support_before(self, position: int) -> bool:
+        """A word of funding or support shortly before ``position`` ("invest in", "take stakes in")."""
+        return bool(_SUPPORT.search(self.text, max(self.start, position - 80), position))
 
     def _entity_rule(self, pattern, method, confidence, text, s, e, polarity="against"):
         for hit in pattern.finditer(text, s, e):
