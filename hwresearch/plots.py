@@ -170,7 +170,7 @@ def plot_position_network(graph: nx.Graph) -> Figure:
 
 def plot_actor_network(network: pd.DataFrame, groups: pd.DataFrame | None = None) -> Figure:
     """A signed one-mode network (``one_mode(..., "subtract")``): congruence ties solid blue, conflict
-    ties dashed red, width by weight; nodes coloured by coalition when ``groups`` (from
+    ties dashed red, width by weight relative to the strongest tie; nodes coloured by coalition when ``groups`` (from
     ``coalitions``) is given. Actors sit on a circle, coalition by coalition: a layout without
     randomness, so reruns draw the same picture and no two nodes overlap."""
     graph = to_graph(network)
@@ -179,10 +179,11 @@ def plot_actor_network(network: pd.DataFrame, groups: pd.DataFrame | None = None
     place = nx.circular_layout(order)
     palette = sns.color_palette("pastel", n_colors=max(len(set(coalition.values())), 1))
     colours = [palette[(coalition[n] - 1) % len(palette)] if n in coalition else "#dddddd" for n in order]
+    strongest = max((abs(w) for _, _, w in graph.edges(data="weight")), default=1.0)
     fig, ax = plt.subplots(figsize=(7, 5.5))
     for sign, colour, style in ((1, POSITION_COLOURS["favor"], "solid"), (-1, POSITION_COLOURS["against"], "dashed")):
         edges = [(u, v) for u, v, s in graph.edges(data="sign") if s == sign]
-        widths = [1 + 2 * abs(graph.edges[e]["weight"]) for e in edges]
+        widths = [1 + 5 * abs(graph.edges[e]["weight"]) / strongest for e in edges]
         nx.draw_networkx_edges(graph, place, edgelist=edges, width=widths, edge_color=colour, style=style, ax=ax)
     nx.draw_networkx_nodes(graph, place, nodelist=order, node_color=colours, node_size=300, edgecolors="#555555", ax=ax)
     for node, (x, y) in place.items():
