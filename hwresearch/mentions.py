@@ -95,7 +95,7 @@ NON_ACTOR_HEADS = frozenset(
     Policy Doctrine Protocol Rule Rules Award Prize Index Cup Day Week Month Year War Olympics Games
     Street Avenue Road Boulevard Bridge Tower Building Square Park River Sea Ocean Island Islands Mountain
     Mountains Valley Lake Bay Airport Station Summit Conference Forum Festival Report Survey Series
-    Model Edition Era Age Crisis Pandemic Virus Disease Syndrome Effect Theory Code Platform Network
+    Model Edition Era Age Crisis Pandemic Virus Disease Syndrome Effect Theory Platform
     """.split()
 )
 # Last words that tell an organisation's type.
@@ -194,27 +194,13 @@ _NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{
 _PRONOUN = re.compile(r"(?i)(?<![\w'-])(?:" + "|".join(sorted(PRONOUNS, key=len, reverse=True)) + r")(?![\w-])")
 _NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
 _PREVIOUS_WORD = re.compile(r"([\w']+)[ ]*$")
+_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 _SLUG = re.compile(r"[^0-9a-z]+")
 _WORK_TABLE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2009": " "})
 _MASK = "\x00"
-
-
-def _description_pattern() -> re.Pattern[str]:
-    """ "the/this/that (+ up to 4 modifiers) + type noun"; modifiers are not function words."""
-    nouns = sorted(DESCRIPTION_NOUNS, key=len, reverse=True)
-    singular = "|".join(n for n in nouns if n not in PLURAL_NOUNS)
-    plural = "|".join(n for n in nouns if n in PLURAL_NOUNS)
-    stop = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
-    modifier = rf"[ ](?!(?:{stop})\b)[\w'-]+"
-    return re.compile(
-        rf"(?<![\w'])(?:(?:[Tt]he)(?:{modifier}){{0,4}}[ ](?:{singular}|{plural})"
-        rf"|(?:[Tt]his|[Tt]hat)(?:{modifier}){{0,4}}[ ](?:{singular})"
-        rf"|(?:[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ](?:{plural}))(?![\w-])"
-    )
-
-
-_DESCRIPTION = _description_pattern()
+# A longer run of capitalised words is a Title Case line or shouting, not a name.
+MAX_NAME_WORDS = 8
 
 
 def _trie_pattern(forms: list[str]) -> str:
@@ -237,6 +223,22 @@ def _trie_pattern(forms: list[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return build(trie)
+
+
+def _description_pattern() -> re.Pattern[str]:
+    """ "the/this/that (+ up to 4 modifiers) + type noun"; modifiers are not function words."""
+    nouns = sorted(DESCRIPTION_NOUNS, key=len, reverse=True)
+    singular = "|".join(n for n in nouns if n not in PLURAL_NOUNS)
+    plural = "|".join(n for n in nouns if n in PLURAL_NOUNS)
+    modifier = rf"[ ](?!(?:{_trie_pattern(sorted(FUNCTION_WORDS))})\b)[\w'-]+"
+    return re.compile(
+        rf"(?<![\w'])(?:(?:[Tt]he)(?:{modifier}){{0,4}}[ ](?:{singular}|{plural})"
+        rf"|(?:[Tt]his|[Tt]hat)(?:{modifier}){{0,4}}[ ](?:{singular})"
+        rf"|(?:[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ](?:{plural}))(?![\w-])"
+    )
+
+
+_DESCRIPTION = _description_pattern()
 
 
 # ---- the codebook and the gazetteer, compiled once -------------------------------------------------------
@@ -269,7 +271,11 @@ def _matchers(codebook: Codebook) -> _Matchers:
     for actor in codebook.actors:
         for forms, kind in ((actor.aliases, "name"), (actor.descriptions, "description"), (actor.metonyms, "metonymy")):
             for form in forms:
-                refs.setdefault(form.translate(_WORK_TABLE), _Ref(actor.id, actor.name, actor.type, kind, actor.gender))
+                ref = _Ref(actor.id, actor.name, actor.type, kind, actor.gender)
+                form = form.translate(_WORK_TABLE)
+                refs.setdefault(form, ref)
+                if form[:1].islower():  # "the Chinese tech giant" also opens a sentence
+                    refs.setdefault(form[0].upper() + form[1:], ref)
     forms = None
     if refs:
         forms = re.compile(rf"(?<![\w'])(?=({_trie_pattern(sorted(refs))})(?![\w-]))")
@@ -353,6 +359,8 @@ class _Document:
     actors: dict[str, _Actor] = field(default_factory=dict)
     entity_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
     partial_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
+    # Short forms that name a full name found later: "Acme" for "Acme Corp.", "Doe" for "Sen. Jane Doe".
+    short_forms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     def sent_id(self, offset: int) -> int | None:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -366,6 +374,9 @@ class _Document:
             return
         pieces, position = [], 0
         for start, end in sorted(spans):
+            start = max(start, position)  # spans may overlap (a name and its titled form)
+            if end <= start:
+                continue
             pieces.append(self.work[position:start])
             pieces.append(_MASK * (end - start))
             position = end
@@ -526,7 +537,7 @@ def _title_case_sentences(doc: _Document) -> set[int]:
     """Sentences written in Title Case (headlines), where capitals do not mark names."""
     result = set()
     for sent_id, start, end in zip(doc.sentence_ids, doc.sentence_starts, doc.sentence_ends):
-        words = [w for w in doc.work[start:end].split() if w[:1].isalpha() and len(w) > 3]
+        words = _LONG_WORD.findall(doc.work, start, end)
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
             result.add(sent_id)
     return result
@@ -581,6 +592,8 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
     """A lone capitalised word is a name unless it is a common word, a date, a title or a demonym."""
     text = doc.work[start:end]
     if " " in text:
+        if text.count(" ") >= MAX_NAME_WORDS:
+            return False
         return text not in _demonym_set() and text.rsplit(" ", 1)[-1] not in NON_ACTOR_HEADS
     word = text
     if word.lower() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS or word in CAPITALISED_ADJECTIVES:
@@ -606,6 +619,7 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     known = {doc.work[s:e] for s, e in candidates}
     candidates += [(s, e) for s, e in deferred if doc.work[s:e] in known or doc.work[s:e] in places.countries]
     candidates.sort()
+    _collect_short_forms(doc, matchers, candidates)
 
     added = []
     for start, end in candidates:
@@ -619,6 +633,8 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             actor = doc.entity(places.countries[name], "country", fixed=True)
             mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
         elif name in places.regions:
+            if _previous_word(doc.work, start) in LOCATIVE:
+                continue  # "Jane Doe of Ohio": a place, not an actor
             actor = doc.entity(name, "government", fixed=True)
             mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
         else:
@@ -634,24 +650,36 @@ def _government_of(doc: _Document, country: str) -> _Actor:
         for actor in doc.codebook.actors:
             if actor.type == "government" and actor.affiliation == country_actor.id:
                 return doc.codebook_actor(_Ref(actor.id, actor.name, actor.type, "metonymy", actor.gender))
-    return doc.entity(f"Government of {country}", "government", fixed=True)
+    the = "the " if country.startswith(("United ", "Czech ")) or country.endswith("s") else ""
+    return doc.entity(f"Government of {the}{country}", "government", fixed=True)
+
+
+def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[tuple[int, int]]) -> None:
+    """Short forms that may come before their full name: a company without its suffix, a titled surname."""
+    for start, end in candidates:
+        tokens = tuple(doc.work[start:end].split(" "))
+        if len(tokens) < 2:
+            continue
+        if tokens[-1] in ORG_HEADS:
+            doc.short_forms.setdefault(tokens[:-1], tokens)
+        elif matchers.title_before.search(doc.work, max(0, start - 60), start):
+            doc.short_forms.setdefault(tokens[-1:], tokens)
 
 
 def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -> _Mention:
     """A document entity: the same name or a part of an earlier one ("Doe" after "Jane Doe") joins it."""
-    name = doc.work[start:end]
-    tokens = tuple(name.split(" "))
+    tokens = tuple(doc.work[start:end].split(" "))
     actor = doc.entity_keys.get(tokens)
     surname = False
     if actor is None and tokens in doc.partial_keys:
         actor = doc.partial_keys[tokens]
         surname = actor.name.split(" ")[-1] == tokens[-1]
+    if actor is None and tokens in doc.short_forms:
+        full = doc.short_forms[tokens]
+        actor = doc.entity_keys.get(full) or _register(doc, full, " ".join(full))
+        surname = full[-1] == tokens[-1]
     if actor is None:
-        actor = doc.entity(doc.article.text[start:end], _org_type(tokens) or "unknown")
-        doc.entity_keys[tokens] = actor
-        for size in range(1, len(tokens)):
-            doc.partial_keys[tokens[:size]] = actor
-            doc.partial_keys[tokens[-size:]] = actor
+        actor = _register(doc, tokens, doc.article.text[start:end])
     kind = "name"
     new_start, kind = _with_title(doc, matchers, start, kind) if actor.type in ("person", "unknown") else (start, kind)
     if kind == "title" or (surname and actor.type == "unknown"):
@@ -660,7 +688,31 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
             actor.gender = _title_gender(doc.work[new_start:start])
     elif actor.type == "unknown" and _corporate_context(doc, start, end):
         _set_type(actor, "company")
+    elif actor.type == "unknown" and doc.sent_id(start) is None:
+        _set_type(actor, _credit_role(doc, start, end))
     return doc.add(new_start, end, kind, actor, salient=_is_salient(doc, new_start))
+
+
+def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
+    """A new document entity, findable later by its full name and by its first and last words."""
+    actor = doc.entity(name, _org_type(tokens) or "unknown")
+    doc.entity_keys[tokens] = actor
+    for size in range(1, len(tokens)):
+        doc.partial_keys[tokens[:size]] = actor
+        doc.partial_keys[tokens[-size:]] = actor
+    return actor
+
+
+_CREDIT_SEPARATOR = re.compile(r"[ ]*[|/]")
+
+
+def _credit_role(doc: _Document, start: int, end: int) -> str:
+    """In a photo credit "Name | Outlet" the name is the photographer and the outlet is the medium."""
+    if _CREDIT_SEPARATOR.match(doc.work, end):
+        return "person"
+    if re.search(r"[|/][ ]*\Z", doc.work[max(0, start - 5) : start]):
+        return "media"
+    return "unknown"
 
 
 def _org_type(tokens: tuple[str, ...]) -> str | None:
@@ -826,31 +878,19 @@ def _is_object(doc: _Document, mention: _Mention, pronoun: str, after: str) -> b
 
 
 def _frame(doc: _Document) -> pd.DataFrame:
-    text = doc.article.text
-    rows = {
-        "start": [m.start for m in doc.mentions],
-        "end": [m.end for m in doc.mentions],
-        "text": [text[m.start : m.end] for m in doc.mentions],
-        "actor": [m.actor.name if m.actor else pd.NA for m in doc.mentions],
-        "actor_id": [m.actor.id if m.actor else pd.NA for m in doc.mentions],
-        "actor_type": [m.actor.type if m.actor else _unresolved_type(m) for m in doc.mentions],
-        "mention_kind": [m.kind for m in doc.mentions],
-        "sent_id": [m.sent_id if m.sent_id is not None else pd.NA for m in doc.mentions],
+    """The mentions as the public table (already in text order); missing values are pd.NA."""
+    text, mentions = doc.article.text, doc.mentions
+    columns = {
+        "start": pd.array([m.start for m in mentions], dtype="int64"),
+        "end": pd.array([m.end for m in mentions], dtype="int64"),
+        "text": pd.array([text[m.start : m.end] for m in mentions], dtype="string"),
+        "actor": pd.array([m.actor.name if m.actor else None for m in mentions], dtype="string"),
+        "actor_id": pd.array([m.actor.id if m.actor else None for m in mentions], dtype="string"),
+        "actor_type": pd.array([m.actor.type if m.actor else _unresolved_type(m) for m in mentions], dtype="string"),
+        "mention_kind": pd.array([m.kind for m in mentions], dtype="string"),
+        "sent_id": pd.array([m.sent_id for m in mentions], dtype="Int64"),
     }
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame = frame.astype(
-        {
-            "start": "int64",
-            "end": "int64",
-            "text": "string",
-            "actor": "string",
-            "actor_id": "string",
-            "actor_type": "string",
-            "mention_kind": "string",
-            "sent_id": "Int64",
-        }
-    )
-    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+    return pd.DataFrame(columns, columns=COLUMNS)
 
 
 def _unresolved_type(mention: _Mention) -> str:
