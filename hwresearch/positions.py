@@ -20,6 +20,11 @@ which matters for the two-mode ``subtract``/``combine`` and for coalitions, not 
 qualifier value only) every pair of statements counts as congruent and none as conflicting, the limit
 the formulas approach as the values coincide.
 
+Stakeholder positions (``stakeholder_positions``) aggregate the stance statements of an article into
+one row per (actor, target), at the level of the actor or of the organisation it speaks for;
+``dna_statements`` puts the same statements into DNA's shape so that the networks above apply, and
+``evidence_for`` goes back from a cell to its sentences.
+
 Coalitions split the actors of a signed (``subtract``) one-mode network so that its signed modularity
 is high: agreement inside groups, conflict between them. Connected components of the positive ties
 would be simpler but chain: on DNA's sample every organization ends up in one component.
