@@ -160,8 +160,8 @@ def _print(table: pd.DataFrame, fmt: str) -> None:
         table.to_csv(out, index=False)
     elif fmt == "jsonl":
         if len(table):
-            out.write(table.to_json(orient="records", lines=True, force_ascii=False))
-            out.write("\n")
+            records = table.to_json(orient="records", lines=True, force_ascii=False)
+            out.write(records if records.endswith("\n") else records + "\n")
     else:
         shown = table.copy()
         for column in shown.columns:
