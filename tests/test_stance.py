@@ -7,7 +7,6 @@ and quotes, so a regression fails and noise in other stages does not.
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -186,16 +185,6 @@ def test_bad_codebook_and_gold_raise_input_error(seed):
         read_gold(pd.DataFrame({"sentence": ["Huawei"], "holder": ["x"], "target": ["y"], "polarity": ["favor"]}), seed)
     with pytest.raises(InputError):
         read_gold(pd.DataFrame({"sentence": ["Ren told CNBC"], "holder": ["x"], "target": ["y"], "polarity": ["pro"]}), seed)
-
-
-def test_fast_enough_for_a_corpus(seed):
-    """Hundreds of articles a minute; the fastest of 20 runs, so a busy machine does not fail it."""
-    times = []
-    for _ in range(20):
-        started = time.perf_counter()
-        stance_statements(load_article(seed.text))
-        times.append(time.perf_counter() - started)
-    assert 60 / min(times) >= 200
 
 
 def test_cli_stance_csv():
