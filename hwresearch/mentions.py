@@ -66,7 +66,7 @@ FUNCTION_WORDS = frozenset(
     i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
     is are was were be been being am do does did done have has had having will would shall should can
     could may might must ought let
-    last next first second third new old earlier later recently currently previously instead indeed
+    last next first second third earlier later recently currently previously instead indeed
     perhaps maybe certainly according asked said says told added noted
     yes no ok okay please thanks well oh mostly often sometimes usually about almost nearly
     officials experts analysts critics observers investors lawmakers people sources residents
@@ -83,7 +83,7 @@ WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".
 # Capitalised adjectives and group labels that are not actor names on their own.
 CAPITALISED_ADJECTIVES = frozenset(
     """
-    Republican Republicans Democratic Democrat Democrats Conservative Liberal Labour Communist Socialist
+    Republican Democratic Democrat Conservative Liberal Labour Communist Socialist Black White Hispanic Latino
     Christian Muslim Jewish Catholic Protestant Islamic Western Eastern Northern Southern European Asian
     African Latin Arab Arabic Middle Federal National International Global Internet English
     """.split()
@@ -151,10 +151,30 @@ DESCRIPTION_NOUNS = {
         "companies firms".split(),
         "company",
     ),
-    **dict.fromkeys("government administration regime ministry authorities officials".split(), "government"),
+    **dict.fromkeys(
+        "government administration regime ministry agency department commission authorities officials".split(),
+        "government",
+    ),
     **dict.fromkeys("senate congress lawmakers senators committee".split(), "legislature"),
     **dict.fromkeys("network newspaper outlet broadcaster channel".split(), "media"),
-    **dict.fromkeys("president senator executive founder chairman chairwoman spokesman spokeswoman".split(), "person"),
+    **dict.fromkeys(
+        "president senator executive founder chairman chairwoman spokesman spokeswoman nominee candidate governor "
+        "mayor minister secretary prosecutor".split(),
+        "person",
+    ),
+    **dict.fromkeys("campaign union".split(), "group"),
+}
+# Bare plurals that name a group actor on their own ("experts said", "Republican lawmakers"): each
+# distinct phrase becomes a document entity, a plural antecedent for "they".
+GROUP_NOUNS = {
+    **dict.fromkeys(
+        "experts analysts critics observers investors economists activists residents environmentalists "
+        "supporters opponents scientists researchers protesters demonstrators voters doctors workers "
+        "employees executives advocates diplomats sources witnesses Republicans Democrats".split(),
+        "group",
+    ),
+    **dict.fromkeys("officials authorities police prosecutors regulators investigators".split(), "government"),
+    **dict.fromkeys("lawmakers senators legislators congressmen".split(), "legislature"),
 }
 PLURAL_NOUNS = frozenset({"companies", "firms", "authorities", "officials", "lawmakers", "senators"})
 GENDERED_NOUNS = {"chairman": "male", "spokesman": "male", "chairwoman": "female", "spokeswoman": "female"}
@@ -184,25 +204,6 @@ MODIFIER_ARTICLES = frozenset({"a", "an"})
 
 # ---- patterns -----------------------------------------------------------------------------------------
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_ABBREVIATED = r"(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt)\."
-_CAP_WORD = rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])|[{_UPPER}][\w&]*(?:['-](?![sS]\b)\w+)*"
-_CONNECTOR = "|".join(re.escape(c) for c in CONNECTORS)
-# Capitalised words joined by single spaces and at most two particles; tokens start upper-case and
-# particles lower-case (or "&"), so the pattern cannot backtrack badly.
-_NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
-_PRONOUN = re.compile(r"(?i)(?<![\w'-])(?:" + "|".join(sorted(PRONOUNS, key=len, reverse=True)) + r")(?![\w-])")
-_NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
-_PREVIOUS_WORD = re.compile(r"([\w']+)[ ]*$")
-_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
-_SLUG = re.compile(r"[^0-9a-z]+")
-_WORK_TABLE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2009": " "})
-_MASK = "\x00"
-# A longer run of capitalised words is a Title Case line or shouting, not a name.
-MAX_NAME_WORDS = 8
-
-
 def _trie_pattern(forms: list[str]) -> str:
     """One regex for many literal forms, as a prefix tree, so matching does not try each form in turn.
 
@@ -225,17 +226,41 @@ def _trie_pattern(forms: list[str]) -> str:
     return build(trie)
 
 
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_ABBREVIATED = r"(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt)\."
+_CAP_WORD = (
+    rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])"
+    rf"|[{_UPPER}][\w&\u0300-\u036f]*(?:['-](?![sS]\b)[\w\u0300-\u036f]+)*"
+)
+_CONNECTOR = "|".join(re.escape(c) for c in CONNECTORS)
+# Capitalised words joined by single spaces and at most two particles; tokens start upper-case and
+# particles lower-case (or "&"), so the pattern cannot backtrack badly.
+_NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
+_PRONOUN = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}))})(?![\w-])")
+_GROUP = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*GROUP_NOUNS, *(n.capitalize() for n in GROUP_NOUNS)}))})(?![\w'-])")
+_MEMBER_OF = re.compile(r"[ ](?:from|of|at|in|with|for)[ ](?:the[ ])?")
+_GROUP_MODIFIERS = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+[ ]){1,2}\Z")
+_HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.[ ]\Z")
+_NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
+_PREVIOUS_WORD = re.compile(r"([\w']+)[ ]*$")
+_OF = re.compile(" of ")
+_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+_SLUG = re.compile(r"[^0-9a-z]+")
+_WORK_TABLE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2009": " "})
+_MASK = "\x00"
+# A longer run of capitalised words is a Title Case line or shouting, not a name.
+MAX_NAME_WORDS = 8
+
+
 def _description_pattern() -> re.Pattern[str]:
-    """ "the/this/that (+ up to 4 modifiers) + type noun"; modifiers are not function words."""
-    nouns = sorted(DESCRIPTION_NOUNS, key=len, reverse=True)
-    singular = "|".join(n for n in nouns if n not in PLURAL_NOUNS)
-    plural = "|".join(n for n in nouns if n in PLURAL_NOUNS)
+    """ "the/this/these (+ up to 4 modifiers) + type noun"; modifiers are not function words.
+
+    Number agreement ("that officials" is a clause, not a description) is checked on the match.
+    """
     modifier = rf"[ ](?!(?:{_trie_pattern(sorted(FUNCTION_WORDS))})\b)[\w'-]+"
-    return re.compile(
-        rf"(?<![\w'])(?:(?:[Tt]he)(?:{modifier}){{0,4}}[ ](?:{singular}|{plural})"
-        rf"|(?:[Tt]his|[Tt]hat)(?:{modifier}){{0,4}}[ ](?:{singular})"
-        rf"|(?:[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ](?:{plural}))(?![\w-])"
-    )
+    nouns = _trie_pattern(sorted(DESCRIPTION_NOUNS))
+    return re.compile(rf"(?<![\w'])([Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ]({nouns})(?![\w-])")
 
 
 _DESCRIPTION = _description_pattern()
@@ -537,9 +562,15 @@ def _title_case_sentences(doc: _Document) -> set[int]:
     """Sentences written in Title Case (headlines), where capitals do not mark names."""
     result = set()
     for sent_id, start, end in zip(doc.sentence_ids, doc.sentence_starts, doc.sentence_ends):
-        words = _LONG_WORD.findall(doc.work, start, end)
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
-            result.add(sent_id)
+        words = lower = 0
+        for match in _LONG_WORD.finditer(doc.work, start, end):
+            words += 1
+            lower += doc.work[match.start()].islower()
+            if lower > 1 and lower > 0.2 * words:
+                break  # ordinary prose: known after a few words
+        else:
+            if words >= 4 and lower <= 0.2 * words:
+                result.add(sent_id)
     return result
 
 
@@ -548,7 +579,7 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
     text = doc.work[start:end]
     # Split at "of" unless the word before it heads a name ("Bank of America", "Secretary of State").
     parts, cursor = [], 0
-    for match in re.finditer(r" of ", text):
+    for match in _OF.finditer(text):
         head = text[:match.start()].rsplit(" ", 1)[-1]
         if head not in OF_HEADS:
             parts.append((cursor, match.start()))
@@ -557,10 +588,19 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
     result = []
     for a, b in parts:
         a, b = start + a, start + b
+        # A title inside ends the name before it: "Wells Fargo | CEO John Stumpf".
+        position = doc.work.find(" ", a, b)
+        while position >= 0:
+            title = matchers.title_at_start.match(doc.work, position + 1, b)
+            if title and title.end() < b:
+                result.append((a, position))
+                a = position + 1
+                break
+            position = doc.work.find(" ", position + 1, b)
         a = _strip_leading(doc, matchers, a, b)
         if a < b:
             result.append((a, b))
-    return result
+    return [(a, b) for a, b in result if a < b]
 
 
 def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) -> int:
@@ -579,8 +619,23 @@ def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) ->
         if word_end < end and (word in CAPITALISED_ADJECTIVES or word in _demonym_set()):
             start = word_end + 1
             continue
+        if start in doc.first_words and word.lower() in doc.lower_words and doc.work.count(" ", word_end + 1, end) >= 1:
+            start = word_end + 1  # "Rival Hillary Clinton" opening a sentence; but "Bill Gates" stays
+            continue
         break
     return start
+
+
+@lru_cache(maxsize=1)
+def _place_tokens() -> frozenset[tuple[str, ...]]:
+    places = _places()
+    return frozenset(tuple(p.split(" ")) for p in (*places.countries, *places.capitals, *places.regions))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    data = tomllib.loads(resources.files("hwresearch").joinpath("data", "first_names.toml").read_text(encoding="utf-8"))
+    return {**dict.fromkeys(data["male"], "male"), **dict.fromkeys(data["female"], "female")}
 
 
 @lru_cache(maxsize=1)
@@ -596,6 +651,10 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
             return False
         return text not in _demonym_set() and text.rsplit(" ", 1)[-1] not in NON_ACTOR_HEADS
     word = text
+    if _HONORIFIC_BEFORE.search(doc.work, max(0, start - 6), start):
+        return True  # "Mr. King", "Ms. May"
+    if word.isupper() and len(word) >= 7:
+        return False  # a shouted word or a dateline, not an acronym
     if word.lower() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS or word in CAPITALISED_ADJECTIVES:
         return False
     if word in _demonym_set() or word.rstrip(".").lower() in matchers.title_words or word in NON_ACTOR_HEADS:
@@ -612,12 +671,13 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     candidates: list[tuple[int, int]] = []
     deferred: list[tuple[int, int]] = []  # in Title Case sentences: only names seen elsewhere
     for match in _NAME.finditer(doc.work):
+        if doc.sent_id(match.start()) in title_case or _shouted(doc.work, match.start(), match.end()):
+            deferred.append((match.start(), match.end()))
+            continue
         for start, end in _name_tokens(doc, matchers, match.start(), match.end()):
-            if not _is_name(doc, matchers, start, end):
-                continue
-            (deferred if doc.sent_id(start) in title_case else candidates).append((start, end))
-    known = {doc.work[s:e] for s, e in candidates}
-    candidates += [(s, e) for s, e in deferred if doc.work[s:e] in known or doc.work[s:e] in places.countries]
+            if _is_name(doc, matchers, start, end):
+                candidates.append((start, end))
+    candidates += _known_names(doc, candidates, deferred)
     candidates.sort()
     _collect_short_forms(doc, matchers, candidates)
 
@@ -636,11 +696,46 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             if _previous_word(doc.work, start) in LOCATIVE:
                 continue  # "Jane Doe of Ohio": a place, not an actor
             actor = doc.entity(name, "government", fixed=True)
-            mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
+            # A state or city is rarely what a later "it" or "the agency" means.
+            mention = doc.add(start, end, "name", actor, salient=False)
         else:
             mention = _entity_mention(doc, matchers, start, end)
         added.append((mention.start, mention.end))
     doc.claim(added)
+
+
+def _shouted(work: str, start: int, end: int) -> bool:
+    """A run of several all-capital words ("ACME CORP. ANNOUNCES RESULTS") is a shouted line."""
+    words = work[start:end].split(" ")
+    return len(words) >= 2 and all(w.isupper() for w in words)
+
+
+def _known_names(doc: _Document, candidates: list[tuple[int, int]], deferred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In Title Case or shouted lines capitals say nothing: keep only names known from elsewhere.
+
+    A name is known when it, or its first or last words, is a name in ordinary sentences, or a place.
+    """
+    known = set(_place_tokens())
+    for start, end in candidates:
+        tokens = tuple(doc.work[start:end].split(" "))
+        known.update(tokens[:size] for size in range(1, len(tokens) + 1))
+        known.update(tokens[-size:] for size in range(1, len(tokens)))
+    found = []
+    for start, end in deferred:
+        words, position = [], start
+        for word in doc.work[start:end].split(" "):
+            words.append((position, word))
+            position += len(word) + 1
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
+                if tuple(w for _, w in words[i:j]) in known:
+                    found.append((words[i][0], words[j - 1][0] + len(words[j - 1][1])))
+                    i = j
+                    break
+            else:
+                i += 1
+    return found
 
 
 def _government_of(doc: _Document, country: str) -> _Actor:
@@ -674,6 +769,8 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
     if actor is None and tokens in doc.partial_keys:
         actor = doc.partial_keys[tokens]
         surname = actor.name.split(" ")[-1] == tokens[-1]
+        if len(tokens) >= 2 and not actor.fixed:  # "Hillary Clinton" names "Rival Hillary Clinton" better
+            _rename(doc, actor, doc.article.text[start:end])
     if actor is None and tokens in doc.short_forms:
         full = doc.short_forms[tokens]
         actor = doc.entity_keys.get(full) or _register(doc, full, " ".join(full))
@@ -693,9 +790,18 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
     return doc.add(new_start, end, kind, actor, salient=_is_salient(doc, new_start))
 
 
+def _rename(doc: _Document, actor: _Actor, name: str) -> None:
+    """Give an entity a shorter canonical name; its id follows the name."""
+    actor.name = name
+    actor.id = "entity:" + _SLUG.sub("_", name.lower()).strip("_")
+    doc.actors.setdefault(actor.id, actor)
+
+
 def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
     """A new document entity, findable later by its full name and by its first and last words."""
     actor = doc.entity(name, _org_type(tokens) or "unknown")
+    if actor.gender is None and not actor.fixed and len(tokens) >= 2:
+        actor.gender = _first_names().get(tokens[0])
     doc.entity_keys[tokens] = actor
     for size in range(1, len(tokens)):
         doc.partial_keys[tokens[:size]] = actor
@@ -719,7 +825,7 @@ def _org_type(tokens: tuple[str, ...]) -> str | None:
     return ORG_HEADS.get(tokens[-1]) if len(tokens) > 1 or tokens[-1] in ("Congress", "Senate", "Parliament") else None
 
 
-_CORPORATE_AFTER = re.compile(r"'s (?:co-)?(?:founder|CEO|chief executive|chairman|chairwoman|shares|stock|products|employees|board)\b")
+_CORPORATE_AFTER = re.compile(r"(?:'s)? (?:co-)?(?:founder|CEO|chief executive|chairman|chairwoman|shares|stock|products|employees|board)\b")
 _CORPORATE_BEFORE = re.compile(r"\b(?:CEO|founder|chairman|chairwoman|chief executive|executives?|employees?|shares|spokes\w+) (?:of|at|for) \Z")
 
 
@@ -741,8 +847,10 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
     demonyms = _places().demonyms
     found = []
     for match in _DESCRIPTION.finditer(doc.work):
+        determiner, noun = match.group(1).lower(), match.group(2)
+        if (noun in PLURAL_NOUNS) != (determiner in ("these", "those")) and determiner != "the":
+            continue
         words = match.group(0).split(" ")
-        noun = words[-1]
         country = next((demonyms[w] for w in words[1:-1] if w in demonyms), None)
         if country and DESCRIPTION_NOUNS[noun] == "government":
             actor = _government_of(doc, country)
@@ -754,9 +862,34 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
             )
         found.append((match.start(), match.end()))
     doc.claim(found)
+    _groups(doc)
     for match in _PRONOUN.finditer(doc.work):
         pronoun = match.group(0).lower()
         doc.add(match.start(), match.end(), "pronoun", None, pronoun=pronoun, plural=PRONOUNS[pronoun] == "plural")
+
+
+def _groups(doc: _Document) -> None:
+    """Bare plurals that name a group ("critics", "Republican lawmakers"): one entity per phrase.
+
+    Members of a named organisation speak for it: "officials from the Trump administration" is the
+    administration.
+    """
+    found = []
+    organisations = {m.start: m.actor for m in doc.mentions if m.actor is not None and m.actor.type not in ("person", "unknown")}
+    for match in _GROUP.finditer(doc.work):
+        modifiers = _GROUP_MODIFIERS.search(doc.work, max(0, match.start() - 40), match.start())
+        words = doc.work[modifiers.start() if modifiers else match.start() : match.end()].split(" ")
+        while len(words) > 1 and not (words[0] in CAPITALISED_ADJECTIVES or words[0] in _demonym_set()):
+            words.pop(0)  # "Many experts", "Latest Police": only origin or party makes the group's name
+        start = match.end() - len(" ".join(words))
+        noun = words[-1] if words[-1] in GROUP_NOUNS else words[-1].lower()
+        member_of = _MEMBER_OF.match(doc.work, match.end())
+        actor = organisations.get(member_of.end()) if member_of else None
+        if actor is None:
+            actor = doc.entity(" ".join([*words[:-1], noun]), GROUP_NOUNS[noun], fixed=True)
+        doc.add(start, match.end(), "description", actor, plural=True)
+        found.append((start, match.end()))
+    doc.claim(found)
 
 
 # ---- resolution, in reading order -------------------------------------------------------------------------
@@ -829,31 +962,43 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
     if want == "it" and pronoun == "it" and _is_expletive(doc, mention, after):
         return False
     window = 3 if want in ("male", "female") else 1
-    skip_clause_mate = pronoun in OBJECT_PRONOUNS and _is_object(doc, mention, pronoun, after)
+    object_position = pronoun in OBJECT_PRONOUNS and _is_object(doc, mention, pronoun, after)
+    candidates, preferred = [], 0
     for previous in reversed(kept[-_LOOKBACK:]):
-        if _sentence_distance(previous, mention) > window:
+        if _sentence_distance(previous, mention) > window or preferred > 1:
             break
-        actor = previous.actor
-        if actor is None or not previous.salient or not _fits(previous, actor, want):
-            continue
-        if skip_clause_mate and previous.sent_id == mention.sent_id:
-            skip_clause_mate = False
-            continue
-        if want in ("male", "female"):
-            _set_type(actor, "person")
-            if actor.gender is None:
-                actor.gender = want
-        mention.actor = actor
-        return True
-    return want in ("male", "female")  # "he"/"she" is a person even when unresolved
+        if previous.actor is not None and previous.salient and _fits(previous, previous.actor, want):
+            candidates.append(previous)
+            preferred += want not in ("male", "female") or previous.actor.type == "person"
+    if object_position and candidates and candidates[0].sent_id == mention.sent_id:
+        candidates.pop(0)  # "the U.S. government which has accused it": not the accuser
+    if want in ("male", "female"):
+        # A known person before a name of unknown type ("Trans-Pacific Partnership ... she").
+        candidates.sort(key=lambda m: m.actor.type != "person")
+    if not candidates:
+        return want in ("male", "female")  # "he"/"she" is a person even when unresolved
+    actor = mention.actor = candidates[0].actor
+    if want in ("male", "female"):
+        _set_type(actor, "person")
+        if actor.gender is None:
+            actor.gender = want
+    return True
 
 
 def _fits(previous: _Mention, actor: _Actor, want: str) -> bool:
     if want in ("male", "female"):
+        if actor.type == "unknown" and not _person_like(actor.name):
+            return False  # "Medicare", "Entity List ... he"
         return actor.type in ("person", "unknown") and actor.gender in (None, want) and not previous.plural
     if want == "it":
         return actor.type not in ("person", "unknown") and not previous.plural
     return previous.plural
+
+
+def _person_like(name: str) -> bool:
+    """A name of unknown type could be a person's: two or three words, or a known given name first."""
+    words = name.split(" ")
+    return 2 <= len(words) <= 3 or words[0] in _first_names()
 
 
 def _is_expletive(doc: _Document, mention: _Mention, after: str) -> bool:

@@ -324,7 +324,22 @@ def test_unresolved_it_and_they_are_dropped_but_he_stays():
 def test_sentence_initial_common_words_are_not_names():
     text = "Officials said the plan failed. Meanwhile, Acme Inc. grew. Last year Doe left. Analysts agreed."
     frame = extract_mentions(text, Codebook.empty())
-    assert set(frame["actor"].dropna()) == {"Acme Inc.", "Doe"}
+    names = frame[frame["mention_kind"] == "name"]
+    assert set(names["actor"]) == {"Acme Inc.", "Doe"}
+
+
+def test_bare_plural_groups():
+    text = (
+        "Critics said the plan would fail, and Republican lawmakers agreed. They asked officials from "
+        "Acme Corp. to testify."
+    )
+    frame = extract_mentions(text, Codebook.empty())
+    critics = mention(frame, "Critics", text=text)
+    assert (critics["actor"], critics["actor_type"], critics["mention_kind"]) == ("critics", "group", "description")
+    lawmakers = mention(frame, "Republican lawmakers", text=text)
+    assert (lawmakers["actor"], lawmakers["actor_type"]) == ("Republican lawmakers", "legislature")
+    assert mention(frame, "They", text=text)["actor"] == "Republican lawmakers"
+    assert mention(frame, "officials", text=text)["actor"] == "Acme Corp."  # members speak for it
 
 
 def test_long_input_finishes():
