@@ -24,11 +24,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.errors import InputError
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -431,16 +433,20 @@ class _Document:
         return actor
 
 
-def extract_mentions(article_or_text: Article | str, codebook: Codebook | None = None) -> pd.DataFrame:
+def extract_mentions(article_or_text: Article | str | Path, codebook: Codebook | str | Path | None = None) -> pd.DataFrame:
     """Every actor mention in the article, resolved to a codebook actor or a document entity.
 
-    ``article_or_text`` is anything :func:`~hwresearch.article.load_article` takes; ``codebook=None``
-    is the bundled study codebook. Columns: ``start``, ``end``, ``text`` (``article.text[start:end]``),
+    ``article_or_text`` is anything :func:`~hwresearch.article.load_article` takes; ``codebook`` is a
+    :class:`Codebook`, the path of a codebook TOML file, or None for the bundled study codebook
+    (``Codebook.empty()`` for document entities only). Bad input raises InputError. Columns: ``start``, ``end``, ``text`` (``article.text[start:end]``),
     ``actor``, ``actor_id``, ``actor_type``, ``mention_kind``, ``sent_id`` (pd.NA outside sentences,
     e.g. in the photo credit); one row per mention, sorted by ``start``.
     """
     article = load_article(article_or_text)
-    codebook = load_codebook() if codebook is None else codebook
+    if not isinstance(codebook, Codebook):
+        if codebook is not None and not isinstance(codebook, (str, Path)):
+            raise InputError(f"codebook must be a Codebook, a path to a TOML codebook or None, not {type(codebook).__name__}")
+        codebook = load_codebook(codebook)
     matchers = _matchers(codebook)
     doc = _document(article, codebook)
     _codebook_forms(doc, matchers)
@@ -517,20 +523,19 @@ def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
             continue  # claimed all the same: the place is no actor under any other rule either
         actor = doc.codebook_actor(ref)
         kind = ref.kind
-        if actor.type == "person":
-            start, kind = _with_title(doc, matchers, start, kind)
+        title = _title_start(doc, matchers, start) if actor.type == "person" else None
+        if title is not None:
+            start, kind = title, "title"
         doc.add(start, end, kind, actor, plural=_is_plural(doc.work[start:end], actor.type), salient=_is_salient(doc, start))
         if kind == "title":
             claimed.append((start, end))
     doc.claim(claimed)
 
 
-def _with_title(doc: _Document, matchers: _Matchers, start: int, kind: str) -> tuple[int, str]:
-    """Extend a person's name mention leftwards over a title right before it ("Sen. Jane Doe")."""
+def _title_start(doc: _Document, matchers: _Matchers, start: int) -> int | None:
+    """Where a title right before a person's name starts ("Sen. Jane Doe"), or None."""
     match = matchers.title_before.search(doc.work, max(0, start - 60), start)
-    if match is None:
-        return start, kind
-    return match.start(), "title"
+    return match.start() if match else None
 
 
 def _title_gender(title: str) -> str | None:
@@ -777,17 +782,18 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         surname = full[-1] == tokens[-1]
     if actor is None:
         actor = _register(doc, tokens, doc.article.text[start:end])
-    kind = "name"
-    new_start, kind = _with_title(doc, matchers, start, kind) if actor.type in ("person", "unknown") else (start, kind)
-    if kind == "title" or (surname and actor.type == "unknown"):
+    title = _title_start(doc, matchers, start) if actor.type in ("person", "unknown") else None
+    if title is not None or (surname and actor.type == "unknown"):
         _set_type(actor, "person")
-        if kind == "title" and actor.gender is None:
-            actor.gender = _title_gender(doc.work[new_start:start])
+        if title is not None and actor.gender is None:
+            actor.gender = _title_gender(doc.work[title:start])
     elif actor.type == "unknown" and _corporate_context(doc, start, end):
         _set_type(actor, "company")
     elif actor.type == "unknown" and doc.sent_id(start) is None:
         _set_type(actor, _credit_role(doc, start, end))
-    return doc.add(new_start, end, kind, actor, salient=_is_salient(doc, new_start))
+    if title is None:
+        return doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
+    return doc.add(title, end, "title", actor, salient=_is_salient(doc, title))
 
 
 def _rename(doc: _Document, actor: _Actor, name: str) -> None:
@@ -810,13 +816,14 @@ def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
 
 
 _CREDIT_SEPARATOR = re.compile(r"[ ]*[|/]")
+_AFTER_CREDIT_SEPARATOR = re.compile(r"[|/][ ]*\Z")
 
 
 def _credit_role(doc: _Document, start: int, end: int) -> str:
     """In a photo credit "Name | Outlet" the name is the photographer and the outlet is the medium."""
     if _CREDIT_SEPARATOR.match(doc.work, end):
         return "person"
-    if re.search(r"[|/][ ]*\Z", doc.work[max(0, start - 5) : start]):
+    if _AFTER_CREDIT_SEPARATOR.search(doc.work, max(0, start - 5), start):
         return "media"
     return "unknown"
 
