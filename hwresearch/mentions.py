@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from hwresearch.article import Article, load_article
@@ -75,8 +76,13 @@ FUNCTION_WORDS = frozenset(
     authorities executives employees users customers consumers companies firms countries governments
     state states government company firm country nation market markets business industry
     despite following including regarding overall together rather
+    stay read watch see get take make look follow click sign join check listen note remember imagine
+    consider meet welcome thank call visit keep give tell ask try find start stop here's there's that's
+    what's it's let's heading speaking looking asked given based compared meanwhile instead
     """.split()
 )
+# Words that may precede a title ("former President Bill Clinton"): not names, but fine in descriptions.
+TITLE_MODIFIERS = frozenset("former late acting interim incoming outgoing longtime then-".split())
 MONTHS = frozenset(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
@@ -130,6 +136,7 @@ ORG_HEADS = {
         """
         Party University Institute Foundation Association Union Federation League Society Coalition Alliance
         Organization Organisation Center Centre Fund Club Campaign Movement Church School College Academy
+        Institution
         """.split(),
         "group",
     ),
@@ -172,7 +179,8 @@ GROUP_NOUNS = {
     **dict.fromkeys(
         "experts analysts critics observers investors economists activists residents environmentalists "
         "supporters opponents scientists researchers protesters demonstrators voters doctors workers "
-        "employees executives advocates diplomats sources witnesses Republicans Democrats".split(),
+        "employees executives advocates diplomats sources witnesses Republicans Democrats Muslims Christians Jews "
+        "Catholics Evangelicals Hispanics Latinos".split(),
         "group",
     ),
     **dict.fromkeys("officials authorities police prosecutors regulators investigators".split(), "government"),
@@ -229,6 +237,7 @@ def _trie_pattern(forms: list[str]) -> str:
 
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_TITLE_MODIFIER = r"(?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Tt]hen-)[ -]?"
 _ABBREVIATED = r"(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt)\."
 _CAP_WORD = (
     rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])"
@@ -244,7 +253,6 @@ _MEMBER_OF = re.compile(r"[ ](?:from|of|at|in|with|for)[ ](?:the[ ])?")
 _GROUP_MODIFIERS = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+[ ]){1,2}\Z")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.[ ]\Z")
 _NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
-_PREVIOUS_WORD = re.compile(r"([\w']+)[ ]*$")
 _OF = re.compile(" of ")
 _LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
@@ -313,8 +321,8 @@ def _matchers(codebook: Codebook) -> _Matchers:
     return _Matchers(
         forms=forms,
         refs=refs,
-        title_before=re.compile(rf"(?<![\w.'-])(?:{title})(?:,? and (?:{title}))?[ ]+\Z"),
-        title_at_start=re.compile(rf"(?:{title})(?:,? and (?:{title}))?[ ]"),
+        title_before=re.compile(rf"(?<![\w.'-])(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]+\Z"),
+        title_at_start=re.compile(rf"(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]"),
         title_words=title_words,
     )
 
@@ -388,6 +396,7 @@ class _Document:
     partial_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
     # Short forms that name a full name found later: "Acme" for "Acme Corp.", "Doe" for "Sen. Jane Doe".
     short_forms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    inner_words: set[str] = field(default_factory=set)  # capitalised words seen inside sentences
 
     def sent_id(self, offset: int) -> int | None:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -502,8 +511,10 @@ def _longest_first(candidates: list[tuple[int, int, object]]) -> list[tuple[int,
 
 
 def _previous_word(work: str, start: int) -> str:
-    match = _PREVIOUS_WORD.search(work, max(0, start - 40), start)
-    return match.group(1).lower() if match else ""
+    """The word right before ``start`` (lower case), or "" when punctuation or nothing comes first."""
+    words = work[max(0, start - 40) : start].split()
+    word = words[-1] if words else ""
+    return word.lower() if word[-1:].isalnum() else ""
 
 
 def _next_word(work: str, end: int) -> str:
@@ -534,6 +545,9 @@ def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
 
 def _title_start(doc: _Document, matchers: _Matchers, start: int) -> int | None:
     """Where a title right before a person's name starts ("Sen. Jane Doe"), or None."""
+    before = doc.work[max(0, start - 30) : start].split()
+    if not before or before[-1].rstrip(".,").lower() not in matchers.title_words:
+        return None  # the word before is no title word: skip the regex
     match = matchers.title_before.search(doc.work, max(0, start - 60), start)
     return match.start() if match else None
 
@@ -596,12 +610,14 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
         # A title inside ends the name before it: "Wells Fargo | CEO John Stumpf".
         position = doc.work.find(" ", a, b)
         while position >= 0:
-            title = matchers.title_at_start.match(doc.work, position + 1, b)
+            next_space = doc.work.find(" ", position + 1, b)
+            word = doc.work[position + 1 : b if next_space < 0 else next_space].rstrip(".").lower()
+            title = (word in matchers.title_words or word in TITLE_MODIFIERS) and matchers.title_at_start.match(doc.work, position + 1, b)
             if title and title.end() < b:
                 result.append((a, position))
                 a = position + 1
                 break
-            position = doc.work.find(" ", position + 1, b)
+            position = next_space
         a = _strip_leading(doc, matchers, a, b)
         if a < b:
             result.append((a, b))
@@ -618,7 +634,7 @@ def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) ->
         word_end = doc.work.find(" ", start, end)
         word_end = end if word_end < 0 else word_end
         word = doc.work[start:word_end]
-        if word.lower() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS:
+        if word.lower() in FUNCTION_WORDS or word.lower() in TITLE_MODIFIERS or word in MONTHS or word in WEEKDAYS:
             start = word_end + 1
             continue
         if word_end < end and (word in CAPITALISED_ADJECTIVES or word in _demonym_set()):
@@ -635,6 +651,11 @@ def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) ->
 def _place_tokens() -> frozenset[tuple[str, ...]]:
     places = _places()
     return frozenset(tuple(p.split(" ")) for p in (*places.countries, *places.capitals, *places.regions))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(word for tokens in _place_tokens() for word in tokens)
 
 
 @lru_cache(maxsize=1)
@@ -660,13 +681,20 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
         return True  # "Mr. King", "Ms. May"
     if word.isupper() and len(word) >= 7:
         return False  # a shouted word or a dateline, not an acronym
-    if word.lower() in FUNCTION_WORDS or word in MONTHS or word in WEEKDAYS or word in CAPITALISED_ADJECTIVES:
+    if word.lower() in FUNCTION_WORDS or word.lower() in TITLE_MODIFIERS or word in MONTHS or word in WEEKDAYS:
+        return False
+    if word in CAPITALISED_ADJECTIVES:
         return False
     if word in _demonym_set() or word.rstrip(".").lower() in matchers.title_words or word in NON_ACTOR_HEADS:
         return False
     if len(word) == 2 and word.endswith("."):  # a lone initial
         return False
-    return not (start in doc.first_words and word.lower() in doc.lower_words)
+    if "'" in word and word.split("'", 1)[0].lower() in FUNCTION_WORDS:
+        return False  # "They're", "I'll"
+    if start in doc.first_words and word not in doc.inner_words and word not in _place_words():
+        # Opening a sentence, a word is a name only if it is no common word here ("Stay", "Heading").
+        return word.lower() not in doc.lower_words and not word.endswith(("ing", "ed", "ly"))
+    return True
 
 
 def _names(doc: _Document, matchers: _Matchers) -> None:
@@ -675,7 +703,11 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     title_case = _title_case_sentences(doc)
     candidates: list[tuple[int, int]] = []
     deferred: list[tuple[int, int]] = []  # in Title Case sentences: only names seen elsewhere
-    for match in _NAME.finditer(doc.work):
+    matches = list(_NAME.finditer(doc.work))
+    for match in matches:
+        words = match.group(0).split(" ")
+        doc.inner_words.update(words[1:] if match.start() in doc.first_words else words)
+    for match in matches:
         if doc.sent_id(match.start()) in title_case or _shouted(doc.work, match.start(), match.end()):
             deferred.append((match.start(), match.end()))
             continue
@@ -718,13 +750,16 @@ def _shouted(work: str, start: int, end: int) -> bool:
 def _known_names(doc: _Document, candidates: list[tuple[int, int]], deferred: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """In Title Case or shouted lines capitals say nothing: keep only names known from elsewhere.
 
-    A name is known when it, or its first or last words, is a name in ordinary sentences, or a place.
+    A name is known when it is a name in ordinary sentences, the end of one (a surname), or a place.
     """
     known = set(_place_tokens())
     for start, end in candidates:
         tokens = tuple(doc.work[start:end].split(" "))
-        known.update(tokens[:size] for size in range(1, len(tokens) + 1))
-        known.update(tokens[-size:] for size in range(1, len(tokens)))
+        known.add(tokens)
+        known.update(tokens[:size] for size in range(2, len(tokens)))
+        known.update(tokens[-size:] for size in range(1, len(tokens)))  # "Obama" for "Barack Obama"
+        if tokens[-1] in ORG_HEADS:
+            known.add(tokens[:-1])  # "Acme" for "Acme Corp."
     found = []
     for start, end in deferred:
         words, position = [], start
@@ -733,6 +768,9 @@ def _known_names(doc: _Document, candidates: list[tuple[int, int]], deferred: li
             position += len(word) + 1
         i = 0
         while i < len(words):
+            if words[i][1].lower() in FUNCTION_WORDS:
+                i += 1
+                continue
             for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
                 if tuple(w for _, w in words[i:j]) in known:
                     found.append((words[i][0], words[j - 1][0] + len(words[j - 1][1])))
@@ -755,15 +793,25 @@ def _government_of(doc: _Document, country: str) -> _Actor:
 
 
 def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[tuple[int, int]]) -> None:
-    """Short forms that may come before their full name: a company without its suffix, a titled surname."""
+    """Short forms that may come before their full name: a company without its suffix, a surname.
+
+    A short form shared by two full names ("Obama": "Michelle Obama", "Barack Obama") is left out.
+    """
+    ambiguous = set()
     for start, end in candidates:
         tokens = tuple(doc.work[start:end].split(" "))
         if len(tokens) < 2:
             continue
         if tokens[-1] in ORG_HEADS:
-            doc.short_forms.setdefault(tokens[:-1], tokens)
-        elif matchers.title_before.search(doc.work, max(0, start - 60), start):
-            doc.short_forms.setdefault(tokens[-1:], tokens)
+            short = tokens[:-1]
+        elif tokens[0] in _first_names() or _title_start(doc, matchers, start) is not None:
+            short = tokens[-1:]  # "Sanders" in a headline, "Bernie Sanders" below
+        else:
+            continue
+        if doc.short_forms.setdefault(short, tokens) != tokens:
+            ambiguous.add(short)
+    for short in ambiguous:
+        del doc.short_forms[short]
 
 
 def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -> _Mention:
@@ -805,9 +853,10 @@ def _rename(doc: _Document, actor: _Actor, name: str) -> None:
 
 def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
     """A new document entity, findable later by its full name and by its first and last words."""
-    actor = doc.entity(name, _org_type(tokens) or "unknown")
-    if actor.gender is None and not actor.fixed and len(tokens) >= 2:
-        actor.gender = _first_names().get(tokens[0])
+    given = _first_names().get(tokens[0]) if 2 <= len(tokens) <= 3 else None
+    actor = doc.entity(name, _org_type(tokens) or ("person" if given else "unknown"))
+    if actor.gender is None and not actor.fixed and _org_type(tokens) is None:
+        actor.gender = given
     doc.entity_keys[tokens] = actor
     for size in range(1, len(tokens)):
         doc.partial_keys[tokens[:size]] = actor
@@ -980,8 +1029,8 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
     if object_position and candidates and candidates[0].sent_id == mention.sent_id:
         candidates.pop(0)  # "the U.S. government which has accused it": not the accuser
     if want in ("male", "female"):
-        # A known person before a name of unknown type ("Trans-Pacific Partnership ... she").
-        candidates.sort(key=lambda m: m.actor.type != "person")
+        # A known person before a name of unknown type, a known gender before an unknown one.
+        candidates.sort(key=lambda m: (m.actor.type != "person", m.actor.gender != want))
     if not candidates:
         return want in ("male", "female")  # "he"/"she" is a person even when unresolved
     actor = mention.actor = candidates[0].actor
@@ -1032,15 +1081,19 @@ def _is_object(doc: _Document, mention: _Mention, pronoun: str, after: str) -> b
 def _frame(doc: _Document) -> pd.DataFrame:
     """The mentions as the public table (already in text order); missing values are pd.NA."""
     text, mentions = doc.article.text, doc.mentions
+    string = pd.StringDtype("python")  # pd.NA for missing; cheaper to build than the Arrow-backed one
     columns = {
-        "start": pd.array([m.start for m in mentions], dtype="int64"),
-        "end": pd.array([m.end for m in mentions], dtype="int64"),
-        "text": pd.array([text[m.start : m.end] for m in mentions], dtype="string"),
-        "actor": pd.array([m.actor.name if m.actor else None for m in mentions], dtype="string"),
-        "actor_id": pd.array([m.actor.id if m.actor else None for m in mentions], dtype="string"),
-        "actor_type": pd.array([m.actor.type if m.actor else _unresolved_type(m) for m in mentions], dtype="string"),
-        "mention_kind": pd.array([m.kind for m in mentions], dtype="string"),
-        "sent_id": pd.array([m.sent_id for m in mentions], dtype="Int64"),
+        "start": np.array([m.start for m in mentions], dtype=np.int64),
+        "end": np.array([m.end for m in mentions], dtype=np.int64),
+        "text": pd.array([text[m.start : m.end] for m in mentions], dtype=string),
+        "actor": pd.array([m.actor.name if m.actor else None for m in mentions], dtype=string),
+        "actor_id": pd.array([m.actor.id if m.actor else None for m in mentions], dtype=string),
+        "actor_type": pd.array([m.actor.type if m.actor else _unresolved_type(m) for m in mentions], dtype=string),
+        "mention_kind": pd.array([m.kind for m in mentions], dtype=string),
+        "sent_id": pd.arrays.IntegerArray(
+            np.array([m.sent_id or 0 for m in mentions], dtype=np.int64),
+            np.array([m.sent_id is None for m in mentions], dtype=bool),
+        ),
     }
     return pd.DataFrame(columns, columns=COLUMNS)
 
