@@ -21,20 +21,17 @@ a target and a polarity, and names the rule that decided it:
   sentiment is no evidence of a neutral stance.
 
 The module also compares the rules with sentence-level VADER and with target sentiment
-(:func:`sentence_comparison`) and scores all three against a hand-coded gold table
-(:func:`score_against_gold`, :func:`agreement_with_gold`).
+(:func:`sentence_comparison`); :mod:`hwresearch.evaluate` scores all three against a hand-coded gold.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from nltk.metrics.agreement import AnnotationTask
 
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, Issue, load_codebook
@@ -620,44 +617,9 @@ def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
     return frame
 
 
-# ---- sentiment beside stance, and agreement with a gold table -----------------------------------------
+# ---- sentiment beside stance (scoring against gold lives in hwresearch.evaluate) ------------------------
 
-GOLD_COLUMNS = ("sentence", "holder", "target", "polarity")
 _NO_STATEMENT = "none"
-
-
-def read_gold(path: str | Path | pd.DataFrame, article: Article | str | Path | None = None) -> pd.DataFrame:
-    """A hand-coded stance table (``sentence``, ``holder``, ``target``, ``polarity``) with its ``sent_id``.
-
-    ``sentence`` is a substring that locates exactly one sentence of the article; ``target`` is an issue
-    id or an entity name.
-    """
-    article = load_article(article)
-    gold = path.copy() if isinstance(path, pd.DataFrame) else pd.read_csv(path, dtype=str, keep_default_na=False)
-    _require_columns(gold, GOLD_COLUMNS, "gold")
-    bad = sorted(set(gold["polarity"]) - set(POLARITIES))
-    if bad:
-        raise InputError(f"gold polarities must be one of {', '.join(POLARITIES)}; found {', '.join(bad)}")
-    sentences = article.sentences
-    ids = []
-    for locator in gold["sentence"]:
-        hits = sentences.loc[sentences["text"].str.contains(locator, regex=False), "sent_id"].tolist()
-        if len(hits) != 1:
-            raise InputError(f"gold sentence {locator!r} matches {len(hits)} sentences; give a substring of exactly one")
-        ids.append(int(hits[0]))
-    gold["sent_id"] = ids
-    return gold
-
-
-def score_against_gold(statements: pd.DataFrame, gold: pd.DataFrame, codebook: Codebook | None = None) -> dict[str, float]:
-    """Precision, recall and F1 of (sentence, holder, target, polarity) tuples against the gold."""
-    predicted = _keys(statements, codebook)
-    expected = set(zip(gold["sent_id"], gold["holder"], gold["target"], gold["polarity"]))
-    hits = len(predicted & expected)
-    precision = hits / len(predicted) if predicted else 0.0
-    recall = hits / len(expected) if expected else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "hits": hits, "predicted": len(predicted), "gold": len(expected)}
 
 
 def sentence_comparison(
@@ -711,60 +673,6 @@ def sentence_comparison(
     return pd.DataFrame(rows)
 
 
-def agreement_with_gold(
-    article: Article | str | Path | None,
-    gold: pd.DataFrame,
-    codebook: Codebook | None = None,
-    *,
-    statements: pd.DataFrame | None = None,
-    mentions: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Cohen's kappa of each method with the gold, over the gold's (sentence, holder, target) items.
-
-    Methods: sentence-level VADER (positive = favor, negative = against), target sentiment toward the
-    target's span (the entity mention, or the issue's cue), and the stance rules (``none`` where they
-    make no statement on the item). Sentiment has no holder, so it gives every holder in a sentence
-    the same label; that is the point of the comparison. Spurious statements are not items here:
-    :func:`score_against_gold` counts them.
-    """
-    from hwresearch.sentiment import target_sentiment, vader_label
-
-    article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
-    if mentions is None:
-        from hwresearch.mentions import extract_mentions
-
-        mentions = extract_mentions(article, codebook)
-    if statements is None:
-        statements = stance_statements(article, codebook, mentions=mentions)
-    ids = issue_ids(codebook)
-    by_id = {issue.id: issue for issue in codebook.issues}
-    cue_patterns = _cue_patterns(codebook.issues)
-    by_label = {issue.label: issue for issue in codebook.issues}
-    rules = {(sid, h, ids.get(t, t)): p for sid, h, t, p in zip(statements["sent_id"], statements["holder"], statements["target"], statements["polarity"])}
-    sentences = article.sentences.set_index("sent_id")
-    labels: dict[str, list[tuple[str, str, str]]] = {"VADER (sentence)": [], "target sentiment": [], "stance rules": []}
-    gold_labels = []
-    for g in gold.itertuples(index=False):
-        item = f"{g.sent_id}|{g.holder}|{g.target}"
-        sent = sentences.loc[g.sent_id]
-        gold_labels.append(("gold", item, g.polarity))
-        labels["VADER (sentence)"].append(("method", item, SENTIMENT_TO_POLARITY[vader_label(sent["text"])]))
-        target = by_id[g.target].label if g.target in by_id else g.target
-        span = _target_span(article, int(g.sent_id), target, mentions, by_label, cue_patterns)
-        sentiment = "neutral"
-        if span is not None:
-            sentiment = target_sentiment(sent["text"], span[0] - int(sent["start"]), span[1] - int(sent["start"]))
-        labels["target sentiment"].append(("method", item, SENTIMENT_TO_POLARITY[sentiment]))
-        labels["stance rules"].append(("method", item, rules.get((g.sent_id, g.holder, g.target), _NO_STATEMENT)))
-    rows = []
-    for method, coded in labels.items():
-        agreement = sum(a[2] == b[2] for a, b in zip(coded, gold_labels)) / len(gold_labels) if gold_labels else 0.0
-        kappa = AnnotationTask(data=gold_labels + coded).kappa() if gold_labels else 0.0
-        rows.append({"method": method, "kappa": kappa, "agreement": agreement, "items": len(gold_labels)})
-    return pd.DataFrame(rows)
-
-
 def _target_span(article, sent_id, target, mentions, by_label, cue_patterns) -> tuple[int, int] | None:
     """Where the target is in the sentence: its first mention, or the first cue of the issue."""
     sentence = article.sentences.set_index("sent_id").loc[sent_id]
@@ -778,13 +686,6 @@ def _target_span(article, sent_id, target, mentions, by_label, cue_patterns) -> 
         return int(here["start"].iloc[0]), int(here["end"].iloc[0])
     found = article.text.find(target, start, end)
     return (found, found + len(target)) if found != -1 else None
-
-
-def _keys(statements: pd.DataFrame, codebook: Codebook | None) -> set[tuple]:
-    """(sent_id, holder, target, polarity) with issue labels turned back into ids, as the gold codes them."""
-    ids = issue_ids(codebook)
-    targets = statements["target"].map(lambda t: ids.get(t, t))
-    return set(zip(statements["sent_id"], statements["holder"], targets, statements["polarity"]))
 
 
 def target_sides(statements: pd.DataFrame) -> pd.DataFrame:
@@ -802,33 +703,3 @@ def target_sides(statements: pd.DataFrame) -> pd.DataFrame:
         rows.append(row)
     frame = pd.DataFrame(rows, columns=["target", "target_kind", "statements", *POLARITIES])
     return frame.sort_values(["statements", "target"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-# Published reference points for target sentiment on NewsMTSC (rw test set, macro-F1; docs/methods.md).
-NEWSMTSC_REFERENCE = {"VADER baseline (published)": 51.3, "best published (NewsMTSC)": 83.1}
-
-
-def newsmtsc_figures(path: str | Path) -> pd.DataFrame:
-    """Macro-F1 figures from a NewsMTSC benchmark JSON beside the published reference points.
-
-    Every object in the file that carries a ``macro_f1`` becomes a row named by its path of keys
-    (e.g. ``rw_dev / vader``), so the table follows whatever the benchmark script records. A missing
-    file gives the reference rows only, with ``source`` saying so.
-    """
-    path = Path(path)
-    rows = _macro_f1_rows(json.loads(path.read_text(encoding="utf-8")), ()) if path.is_file() else []
-    for name, value in NEWSMTSC_REFERENCE.items():
-        rows.append({"method": name, "macro_f1": value, "n": pd.NA, "source": "published"})
-    return pd.DataFrame(rows, columns=["method", "macro_f1", "n", "source"])
-
-
-def _macro_f1_rows(node: object, keys: tuple[str, ...]) -> list[dict]:
-    if not isinstance(node, dict):
-        return []
-    rows = []
-    if "macro_f1" in node:
-        rows.append({"method": " / ".join(keys), "macro_f1": float(node["macro_f1"]), "n": node.get("n", pd.NA),
-                     "source": "this package, measured"})
-    for key, value in node.items():
-        rows.extend(_macro_f1_rows(value, (*keys, str(key))))
-    return rows

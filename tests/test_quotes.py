@@ -10,6 +10,7 @@ import pytest
 
 from hwresearch import InputError, extract_quotes, load_article
 from hwresearch.codebook import Codebook
+from hwresearch.evaluate import read_quote_gold, score_quotes
 from hwresearch.quotes import COLUMNS, direct_quotes_only, quote_spans
 
 GOLD = Path(__file__).parent / "gold" / "seed_quotes.csv"
@@ -35,29 +36,11 @@ def speaker_words(text: str, row: pd.Series) -> str:
 
 
 def seed_scores() -> tuple[float, float]:
-    """Precision and recall on the seed: a prediction is right when it covers more than 30% of a gold
-    content (greedy one-to-one) and names the gold speaker (both missing also counts)."""
+    """Who-said-what precision and recall on the seed, by the PolNeAR rule with canonical speakers
+    (hwresearch.evaluate.score_quotes)."""
     article = load_article(None)
-    gold = pd.read_csv(GOLD, keep_default_na=False)
-    predicted = extract_quotes(article)
-    pairs = []
-    for gi, g in gold.iterrows():
-        g_start = article.text.index(g["content"])
-        g_end = g_start + len(g["content"])
-        for pi, p in predicted.iterrows():
-            covered = max(0, min(g_end, p["end"]) - max(g_start, p["start"]))
-            if covered / (g_end - g_start) > 0.3:
-                pairs.append((covered / (g_end - g_start), gi, pi))
-    used_gold, used_pred, right = set(), set(), 0
-    for _, gi, pi in sorted(pairs, reverse=True):
-        if gi in used_gold or pi in used_pred:
-            continue
-        used_gold.add(gi)
-        used_pred.add(pi)
-        speaker = predicted.loc[pi, "speaker"]
-        wanted = gold.loc[gi, "speaker"]
-        right += (pd.isna(speaker) and wanted == "") or speaker == wanted
-    return right / len(predicted), right / len(gold)
+    who = score_quotes(extract_quotes(article), read_quote_gold(GOLD, article)).loc["who said what"]
+    return who["precision"], who["recall"]
 
 
 def test_seed_gold_precision_and_recall():

@@ -13,15 +13,8 @@ import pandas as pd
 import pytest
 
 from hwresearch import Codebook, InputError, load_article, stance_statements
-from hwresearch.stance import (
-    ARTICLE_HOLDER,
-    COLUMNS,
-    agreement_with_gold,
-    issue_ids,
-    read_gold,
-    score_against_gold,
-    sentence_comparison,
-)
+from hwresearch.evaluate import read_stance_gold, score_stance, stance_agreement
+from hwresearch.stance import ARTICLE_HOLDER, COLUMNS, issue_ids, sentence_comparison
 
 GOLD = Path(__file__).parent / "gold" / "seed_stance.csv"
 
@@ -39,7 +32,7 @@ def statements(seed):
 
 @pytest.fixture(scope="module")
 def gold(seed):
-    return read_gold(GOLD, seed)
+    return read_stance_gold(GOLD, seed)
 
 
 def _in_sentence(statements, seed, fragment):
@@ -71,7 +64,7 @@ def test_offsets_slice_back_to_the_evidence(seed, statements):
 
 
 def test_precision_and_recall_against_the_gold(statements, gold):
-    score = score_against_gold(statements, gold)
+    score = score_stance(statements, gold)
     assert score["gold"] == 30
     assert score["precision"] >= 0.85, score
     assert score["recall"] >= 0.85, score
@@ -140,7 +133,7 @@ def test_competition_is_not_a_stance(seed, statements):
 
 
 def test_rules_agree_with_the_gold_and_sentiment_does_not(seed, statements, gold):
-    kappa = agreement_with_gold(seed, gold, statements=statements).set_index("method")["kappa"]
+    kappa = stance_agreement(seed, gold, statements=statements).set_index("method")["kappa"]
     assert kappa["stance rules"] >= 0.8
     assert kappa["VADER (sentence)"] < 0.3
     assert kappa["target sentiment"] < 0.3
@@ -182,9 +175,9 @@ def test_bad_codebook_and_gold_raise_input_error(seed):
     with pytest.raises(InputError):
         stance_statements(seed, codebook="codebook.toml")
     with pytest.raises(InputError):
-        read_gold(pd.DataFrame({"sentence": ["Huawei"], "holder": ["x"], "target": ["y"], "polarity": ["favor"]}), seed)
+        read_stance_gold(pd.DataFrame({"sentence": ["Huawei"], "holder": ["x"], "target": ["y"], "polarity": ["favor"]}), seed)
     with pytest.raises(InputError):
-        read_gold(pd.DataFrame({"sentence": ["Ren told CNBC"], "holder": ["x"], "target": ["y"], "polarity": ["pro"]}), seed)
+        read_stance_gold(pd.DataFrame({"sentence": ["Ren told CNBC"], "holder": ["x"], "target": ["y"], "polarity": ["pro"]}), seed)
 
 
 def test_cli_stance_csv():
