@@ -6,10 +6,15 @@ entity (``entity:jane_doe``). It works by rules in a fixed order of precedence, 
 the later ones cannot overlap:
 
 1. codebook forms (aliases, descriptions, metonyms), longest match first;
-2. capitalised names not in the codebook, with a small gazetteer of countries, capitals and regions;
-   a title right before a person's name joins its mention ("Attorney General William Barr");
-3. generic definite descriptions ("the company") and third-person pronouns, resolved in reading
-   order to the latest compatible actor (salience), since nothing better is available offline.
+2. capitalised names not in the codebook, with a small gazetteer of countries, capitals and regions
+   (data/places.toml) and of given names (data/first_names.toml, for gender); a title right before
+   a person's name joins its mention ("Attorney General William Barr"); later parts of a name
+   ("Doe" after "Jane Doe") join the same entity;
+3. generic definite descriptions ("the company"), bare plurals that name groups ("critics"), and
+   third-person pronouns, resolved in reading order to the latest compatible actor (salience),
+   since nothing better is available offline. An "it" or "they" without an antecedent is dropped.
+
+Everything here is English news prose; the word lists are module constants so a reader can see them.
 
 Offsets are indices into ``Article.text``. Matching runs on a working copy of the same length in
 which no-break spaces and curly apostrophes are normalised, text outside the scanned parts is
@@ -553,6 +558,7 @@ def _title_start(doc: _Document, matchers: _Matchers, start: int) -> int | None:
 
 
 def _title_gender(title: str) -> str | None:
+    """ "Mr.", "Chairwoman": the gender a title implies, if any."""
     words = title.lower().split()
     for size in (2, 1):
         for i in range(len(words) - size + 1):

@@ -359,3 +359,47 @@ def test_long_input_finishes():
     text = "The " + "Big " * 40000 + "company said " + "the big big big big " * 5000 + "it was so."
     frame = extract_mentions(text, Codebook.empty())
     assert all(text[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+
+
+def test_title_case_headline_and_dateline():
+    text = (
+        "Acme Chief Warns Of Deep Layoffs In Ohio Plants\n\n"
+        "WASHINGTON (AP) \u2014 John Smith, the chief executive of Acme Corp., said on Monday that he expected cuts."
+    )
+    frame = extract_mentions(text, Codebook.empty())
+    assert set(frame["actor"].dropna()) - {"AP"} == {"Acme Corp.", "John Smith"}  # no Chief, Layoffs, Ohio
+    assert "WASHINGTON" not in set(frame["text"])  # a dateline: where, not who
+    assert mention(frame, "Acme", text=text)["actor"] == "Acme Corp."  # the headline's "Acme", known from below
+    assert mention(frame, "he", text=text, occurrence=text.count("he", 0, text.index("he expected")) + 1)[
+        "actor"
+    ] == "John Smith"
+
+
+def test_title_modifiers_and_gender_from_titles_and_given_names():
+    text = (
+        "Former President Bill Clinton spoke first. Then Mrs. Kay Roe spoke. "
+        "She said he was right, and Clinton thanked her."
+    )
+    frame = extract_mentions(text, Codebook.empty())
+    bill = mention(frame, "Former President Bill Clinton", text=text)
+    assert (bill["actor"], bill["actor_type"], bill["mention_kind"]) == ("Bill Clinton", "person", "title")
+    assert mention(frame, "She", text=text)["actor"] == "Kay Roe"
+    assert mention(frame, "he", text=text, occurrence=text.count("he", 0, text.index("he was")) + 1)["actor"] == (
+        "Bill Clinton"
+    )
+    assert mention(frame, "Clinton", 2, text=text)["actor"] == "Bill Clinton"
+    assert mention(frame, "her", text=text)["actor"] == "Kay Roe"
+
+
+def test_a_shared_surname_is_not_guessed_ahead():
+    text = "Obama Praises Museum\n\nMichelle Obama and Barack Obama visited the museum on Saturday."
+    frame = extract_mentions(text, Codebook.empty())
+    headline = frame[frame["start"] == 0]
+    assert headline.empty or headline["actor"].iloc[0] not in ("Michelle Obama", "Barack Obama")
+    assert {"Michelle Obama", "Barack Obama"} <= set(frame["actor"])
+
+
+def test_sentence_openers_are_not_names():
+    text = "Speaking to reporters, Jane Doe said they're done. Stay tuned, she added."
+    frame = extract_mentions(text, Codebook.empty())
+    assert set(frame["actor"].dropna()) == {"Jane Doe"}
