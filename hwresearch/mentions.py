@@ -256,6 +256,7 @@ _PRONOUN = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*PRONOUNS, *(p.cap
 _GROUP = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*GROUP_NOUNS, *(n.capitalize() for n in GROUP_NOUNS)}))})(?![\w'-])")
 _MEMBER_OF = re.compile(r"[ ](?:from|of|at|in|with|for)[ ](?:the[ ])?")
 _GROUP_MODIFIERS = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+[ ]){1,2}\Z")
+_GIVEN_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*)(?:[ ][A-Z]\.)?[ ]\Z")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.[ ]\Z")
 _NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
 _OF = re.compile(" of ")
@@ -302,6 +303,8 @@ class _Matchers:
     title_before: re.Pattern[str]
     title_at_start: re.Pattern[str]
     title_words: frozenset[str]
+    given_names: dict[str, frozenset[str]]  # actor id -> first words of its multi-word aliases
+    given_name_refs: dict[str, _Ref]  # first word of one codebook person's aliases -> that person
 
 
 @lru_cache(maxsize=32)
@@ -321,6 +324,9 @@ def _matchers(codebook: Codebook) -> _Matchers:
         forms = re.compile(rf"(?<![\w'])(?=({_trie_pattern(sorted(refs))})(?![\w-]))")
     titles = {t for t in GENERIC_TITLES} | {t for a in codebook.actors for t in a.titles}
     variants = sorted(titles | {t[0].swapcase() + t[1:] for t in titles})
+    given_names = {
+        a.id: frozenset(alias.split(" ")[0] for alias in a.aliases if " " in alias) for a in codebook.actors if a.type == "person"
+    }
     title = _trie_pattern(variants)
     title_words = frozenset(w.rstrip(".").lower() for t in titles for w in t.split())
     return _Matchers(
@@ -329,7 +335,22 @@ def _matchers(codebook: Codebook) -> _Matchers:
         title_before=re.compile(rf"(?<![\w.'-])(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]+\Z"),
         title_at_start=re.compile(rf"(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]"),
         title_words=title_words,
+        given_names=given_names,
+        given_name_refs=_given_name_refs(codebook, given_names),
     )
+
+
+def _given_name_refs(codebook: Codebook, given_names: dict[str, frozenset[str]]) -> dict[str, _Ref]:
+    """ "Donald" alone is Donald Trump when no other codebook person has that first name."""
+    owners: dict[str, list] = {}
+    for actor in codebook.actors:
+        for given in given_names.get(actor.id, ()):
+            owners.setdefault(given, []).append(actor)
+    return {
+        given: _Ref(actors[0].id, actors[0].name, actors[0].type, "name", actors[0].gender)
+        for given, actors in owners.items()
+        if len(actors) == 1
+    }
 
 
 @dataclass(frozen=True)
@@ -532,19 +553,24 @@ def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
     if matchers.forms is None:
         return
     found = [(m.start(1), m.end(1), matchers.refs[m.group(1)]) for m in matchers.forms.finditer(doc.work)]
-    taken = _longest_first(found)
-    claimed = [(start, end) for start, end, _ in taken]
-    for start, end, ref in taken:
+    claimed = []
+    for start, end, ref in _longest_first(found):
         if ref.kind == "metonymy" and _previous_word(doc.work, start) in LOCATIVE:
-            continue  # claimed all the same: the place is no actor under any other rule either
+            claimed.append((start, end))  # the place is no actor under any other rule either
+            continue
         actor = doc.codebook_actor(ref)
         kind = ref.kind
-        title = _title_start(doc, matchers, start) if actor.type == "person" else None
-        if title is not None:
-            start, kind = title, "title"
+        if actor.type == "person":
+            given = _GIVEN_BEFORE.search(doc.work, max(0, start - 30), start)
+            if given and given.group(1) in matchers.given_names.get(ref.id, ()):
+                start = given.start()  # "Donald J. Trump"
+            elif given and given.group(1) in _first_names():
+                continue  # "Ivanka Trump" is someone else: left to the name rule
+            title = _title_start(doc, matchers, start)
+            if title is not None:
+                start, kind = title, "title"
         doc.add(start, end, kind, actor, plural=_is_plural(doc.work[start:end], actor.type), salient=_is_salient(doc, start))
-        if kind == "title":
-            claimed.append((start, end))
+        claimed.append((start, end))
     doc.claim(claimed)
 
 
@@ -824,6 +850,8 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
     """A document entity: the same name or a part of an earlier one ("Doe" after "Jane Doe") joins it."""
     tokens = tuple(doc.work[start:end].split(" "))
     actor = doc.entity_keys.get(tokens)
+    if actor is None and len(tokens) == 1 and tokens[0] in matchers.given_name_refs:
+        actor = doc.codebook_actor(matchers.given_name_refs[tokens[0]])  # "Donald" for Donald Trump
     surname = False
     if actor is None and tokens in doc.partial_keys:
         actor = doc.partial_keys[tokens]
@@ -859,7 +887,7 @@ def _rename(doc: _Document, actor: _Actor, name: str) -> None:
 
 def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
     """A new document entity, findable later by its full name and by its first and last words."""
-    given = _first_names().get(tokens[0]) if 2 <= len(tokens) <= 3 else None
+    given = _first_names().get(tokens[0]) if len(tokens) <= 3 else None
     actor = doc.entity(name, _org_type(tokens) or ("person" if given else "unknown"))
     if actor.gender is None and not actor.fixed and _org_type(tokens) is None:
         actor.gender = given

@@ -15,8 +15,10 @@ from hwresearch.codebook import ACTOR_TYPES
 from hwresearch.mentions import COLUMNS, MENTION_KINDS
 
 GOLD = Path(__file__).parent / "gold" / "seed_mentions.csv"
-# Measured on the seed when these floors were set: precision 1.00, recall 1.00 (64 gold mentions).
-# The floors leave room for rule changes made for other articles, not for the seed to go wrong.
+# Measured on the seed: precision 0.98 (64 of 65; the one extra is "Officials from President Donald
+# Trump's administration" read as the administration, which the gold leaves out), recall 1.00 (64 of
+# 64). The rules were developed with the seed in view, so these are in-sample figures. The floors
+# leave room for rule changes made for other articles, not for the seed to go wrong.
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.95
 
