@@ -4,7 +4,8 @@ Documents are a folder of ``.txt`` files, a list of paths, or a DataFrame with `
 Each document is loaded and annotated on its own, so the work spreads over processes without shared
 state: in this process (``engine="process"``) or on a Dask cluster (``engine="dask"``). A document
 that is bad input (an empty file, a binary file) lands in the ``errors`` table instead of stopping the
-corpus; any other exception is a bug and is raised with the document's id attached.
+corpus, with no rows in the other tables (a document is all or nothing, so the tables agree); any other
+exception is a bug and is raised with the document's id attached.
 
 Output: :meth:`Corpus.to_parquet` / :meth:`Corpus.to_csv` write ONE file holding every table, stacked,
 with a leading ``table`` column (``mentions``, ``quotes``, ``statements``, ``positions``, ``errors``)
