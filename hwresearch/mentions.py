@@ -57,6 +57,11 @@ GENERIC_TITLES = (
     "Rev.", "Sheriff", "Commissioner", "Chairman", "Chairwoman", "Chief", "analyst", "economist",
     "executive", "lawyer", "attorney", "Detective", "Officer",
 )
+# Titles that end a capitalised run only as a title ("Wells Fargo CEO John Stumpf").
+TRAILING_TITLES = frozenset(
+    "CEO President Chairman Chairwoman Secretary Minister Director Spokesman Spokeswoman Founder Senator "
+    "Governor Mayor Ambassador Chancellor Premier Commissioner".split()
+)
 MALE_TITLES = frozenset({"mr.", "congressman", "chairman", "spokesman", "king", "prince", "crown prince"})
 FEMALE_TITLES = frozenset({"mrs.", "ms.", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen", "princess"})
 
@@ -77,13 +82,19 @@ FUNCTION_WORDS = frozenset(
     last next first second third earlier later recently currently previously instead indeed
     perhaps maybe certainly according asked said says told added noted
     yes no ok okay please thanks well oh mostly often sometimes usually about almost nearly
-    officials experts analysts critics observers investors lawmakers people sources residents
-    authorities executives employees users customers consumers companies firms countries governments
-    state states government company firm country nation market markets business industry
     despite following including regarding overall together rather
     stay read watch see get take make look follow click sign join check listen note remember imagine
     consider meet welcome thank call visit keep give tell ask try find start stop here's there's that's
     what's it's let's heading speaking looking asked given based compared meanwhile instead
+    """.split()
+)
+# Common nouns that open sentences capitalised ("Officials said"); as the first of several capitalised
+# words they may begin a name ("State Department", "Government Accountability Office").
+COMMON_NOUNS = frozenset(
+    """
+    officials experts analysts critics observers investors lawmakers people sources residents
+    authorities executives employees users customers consumers companies firms countries governments
+    state states government company firm country nation market markets business industry
     """.split()
 )
 # Words that may precede a title ("former President Bill Clinton"): not names, but fine in descriptions.
@@ -176,7 +187,6 @@ DESCRIPTION_NOUNS = {
         "mayor minister secretary prosecutor".split(),
         "person",
     ),
-    **dict.fromkeys("campaign union".split(), "group"),
 }
 # Bare plurals that name a group actor on their own ("experts said", "Republican lawmakers"): each
 # distinct phrase becomes a document entity, a plural antecedent for "they".
@@ -651,9 +661,21 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
                 break
             position = next_space
         a = _strip_leading(doc, matchers, a, b)
+        b = _strip_trailing_title(doc, a, b)
         if a < b:
             result.append((a, b))
     return [(a, b) for a, b in result if a < b]
+
+
+def _strip_trailing_title(doc: _Document, start: int, end: int) -> int:
+    """Drop a title that ends the run before a name: "Indiana Gov. Mike Pence", "Wells Fargo CEO"."""
+    space = doc.work.rfind(" ", start, end)
+    if space < 0:
+        return end
+    word = doc.work[space + 1 : end]
+    if word in TRAILING_TITLES or (doc.work.startswith(". ", end) and word.lower() in ("gov", "sen", "rep", "gen", "lt")):
+        return space
+    return end
 
 
 def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) -> int:
@@ -669,14 +691,28 @@ def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) ->
         if word.lower() in FUNCTION_WORDS or word.lower() in TITLE_MODIFIERS or word in MONTHS or word in WEEKDAYS:
             start = word_end + 1
             continue
-        if word_end < end and (word in CAPITALISED_ADJECTIVES or word in _demonym_set()):
-            start = word_end + 1
+        if word_end < end and (word in CAPITALISED_ADJECTIVES or word in _demonym_set()) and _person_follows(
+            doc, matchers, word_end + 1, end
+        ):
+            start = word_end + 1  # "Republican Sen. John McCain", "Chinese President Xi Jinping"
             continue
         if start in doc.first_words and word.lower() in doc.lower_words and doc.work.count(" ", word_end + 1, end) >= 1:
             start = word_end + 1  # "Rival Hillary Clinton" opening a sentence; but "Bill Gates" stays
             continue
         break
     return start
+
+
+def _person_follows(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
+    """A title, a given name or a place starts at ``start``: an adjective before it is no part of a name.
+
+    Otherwise it is ("Democratic National Committee", "American Airlines").
+    """
+    if matchers.title_at_start.match(doc.work, start, end):
+        return True
+    word_end = doc.work.find(" ", start, end)
+    word = doc.work[start : end if word_end < 0 else word_end]
+    return word in _first_names() or word in _place_words()  # "Republican Indiana Gov. Mike Pence"
 
 
 @lru_cache(maxsize=1)
@@ -715,7 +751,7 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
         return False  # a shouted word or a dateline, not an acronym
     if word.lower() in FUNCTION_WORDS or word.lower() in TITLE_MODIFIERS or word in MONTHS or word in WEEKDAYS:
         return False
-    if word in CAPITALISED_ADJECTIVES:
+    if word in CAPITALISED_ADJECTIVES or word.lower() in COMMON_NOUNS:
         return False
     if word in _demonym_set() or word.rstrip(".").lower() in matchers.title_words or word in NON_ACTOR_HEADS:
         return False
@@ -912,7 +948,12 @@ def _credit_role(doc: _Document, start: int, end: int) -> str:
 
 
 def _org_type(tokens: tuple[str, ...]) -> str | None:
-    return ORG_HEADS.get(tokens[-1]) if len(tokens) > 1 or tokens[-1] in ("Congress", "Senate", "Parliament") else None
+    """The type an organisation's name tells: its last word, or a news word anywhere ("Fox News Channel")."""
+    if len(tokens) == 1:
+        return ORG_HEADS.get(tokens[0]) if tokens[0] in ("Congress", "Senate", "Parliament") else None
+    if any(ORG_HEADS.get(t) == "media" for t in tokens[:-1]) and tokens[-1] not in ("Party", "University"):
+        return "media"
+    return ORG_HEADS.get(tokens[-1])
 
 
 _CORPORATE_AFTER = re.compile(r"(?:'s)? (?:co-)?(?:founder|CEO|chief executive|chairman|chairwoman|shares|stock|products|employees|board)\b")
