@@ -398,6 +398,7 @@ class _Actor:
     type: str
     gender: str | None = None
     fixed: bool = True
+    roles: set[str] = field(default_factory=set)  # title words it was mentioned with: "president"
 
 
 @dataclass
@@ -412,6 +413,7 @@ class _Mention:
     pronoun: str | None = None  # male / female / it / plural
     wanted_type: str | None = None  # for a generic description
     wanted_gender: str | None = None
+    role: str | None = None  # the noun of a person description: "president"
 
 
 @dataclass
@@ -464,6 +466,8 @@ class _Document:
         actor = self.actors.get(ref.id)
         if actor is None:
             actor = self.actors[ref.id] = _Actor(ref.id, ref.name, ref.type, ref.gender)
+            known = self.codebook.actor(ref.id)
+            actor.roles.update(w.lower() for t in (known.titles if known else ()) for w in t.split())
         return actor
 
     def entity(self, name: str, type_: str, fixed: bool = False) -> _Actor:
@@ -578,6 +582,7 @@ def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
                 continue  # "Ivanka Trump" is someone else: left to the name rule
             title = _title_start(doc, matchers, start)
             if title is not None:
+                actor.roles.update(w.rstrip(".").lower() for w in doc.work[title:start].split())
                 start, kind = title, "title"
         doc.add(start, end, kind, actor, plural=_is_plural(doc.work[start:end], actor.type), salient=_is_salient(doc, start))
         claimed.append((start, end))
@@ -911,6 +916,7 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         _set_type(actor, _credit_role(doc, start, end))
     if title is None:
         return doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
+    actor.roles.update(w.rstrip(".").lower() for w in doc.work[title:start].split())
     return doc.add(title, end, "title", actor, salient=_is_salient(doc, title))
 
 
@@ -990,6 +996,7 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
             doc.add(
                 match.start(), match.end(), "description", None,
                 wanted_type=DESCRIPTION_NOUNS[noun], wanted_gender=GENDERED_NOUNS.get(noun), plural=noun in PLURAL_NOUNS,
+                role=noun if DESCRIPTION_NOUNS[noun] == "person" else None,
             )
         found.append((match.start(), match.end()))
     doc.claim(found)
@@ -1058,13 +1065,15 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
     actor = _appositive(doc, mention, kept, names_at)
     if actor is not None:
         _set_type(actor, wanted)
-    for previous in reversed(kept[-_LOOKBACK:]):
-        if actor is not None:
-            break
-        if previous.actor is None or not previous.salient:
-            continue
-        if previous.actor.type == wanted and _gender_fits(previous.actor, mention.wanted_gender):
-            actor = previous.actor
+    candidates = [
+        previous.actor
+        for previous in reversed(kept[-_LOOKBACK:])
+        if previous.actor is not None and previous.salient and previous.actor.type == wanted
+        and _gender_fits(previous.actor, mention.wanted_gender)
+    ]
+    if actor is None and candidates:
+        # "the president": the latest person titled so, else the latest person.
+        actor = next((c for c in candidates if mention.role in c.roles), candidates[0])
     if actor is None and wanted != "person":
         # No actor of that type yet: the latest entity of unknown type is the best guess, and the
         # description tells its type.
