@@ -225,11 +225,20 @@ def gold_attributions(gold: pd.DataFrame) -> list[Attribution]:
     ]
 
 
+def _gold_matches(quotes: pd.DataFrame, gold: pd.DataFrame) -> list[Match]:
+    """Predictions matched to :func:`read_quote_gold`'s table, speakers compared by canonical name."""
+    return match_attributions(quote_attributions(quotes), gold_attributions(gold), same_speaker=same_speaker_name)
+
+
 def score_quotes(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """:func:`attribution_scores` of ``extract_quotes`` output against :func:`read_quote_gold`'s table,
     a speaker being right when its canonical name is the gold's (both missing also counts)."""
-    matches = match_attributions(quote_attributions(quotes), gold_attributions(gold), same_speaker=same_speaker_name)
-    return attribution_scores(matches, len(quotes), len(gold))
+    return attribution_scores(_gold_matches(quotes, gold), len(quotes), len(gold))
+
+
+def quote_recall_by_kind(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """:func:`recall_by_kind` of ``extract_quotes`` output against :func:`read_quote_gold`'s table."""
+    return recall_by_kind(_gold_matches(quotes, gold), gold_attributions(gold))
 
 
 def quote_outcomes(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -239,7 +248,7 @@ def quote_outcomes(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     the scores against.
     """
     predicted = quote_attributions(quotes)
-    matches = {m.gold: m for m in match_attributions(predicted, gold_attributions(gold), same_speaker=same_speaker_name)}
+    matches = {m.gold: m for m in _gold_matches(quotes, gold)}
     rows = []
     for gi, g in enumerate(gold.itertuples(index=False)):
         m = matches.get(gi)

@@ -199,3 +199,60 @@ def plot_actor_network(network: pd.DataFrame, groups: pd.DataFrame | None = None
     ax.set_title("Who agrees with whom (congruence minus conflict)")
     fig.tight_layout()
     return fig
+
+
+# ---- quote attribution (notebook 02) ------------------------------------------------------------------
+
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+NO_SOURCE = "(no stated source)"
+
+
+def quotes_per_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Attributions counted per speaker and kind, most quoted first (the data behind the bar chart).
+
+    Attributions without a stated source (passives such as "are seen as") count under ``NO_SOURCE``.
+    """
+    speakers = quotes["speaker"].astype("object").where(quotes["speaker"].notna(), NO_SOURCE)
+    counts = pd.crosstab(speakers.rename("speaker"), quotes["kind"])
+    counts = counts.reindex(columns=list(QUOTE_KINDS), fill_value=0)
+    counts["total"] = counts.sum(axis=1)
+    counts = counts.sort_values("total", ascending=False, kind="stable")
+    counts.columns.name = None
+    return counts.astype("int64")
+
+
+def plot_quotes_per_speaker(quotes: pd.DataFrame) -> Figure:
+    """Bars per speaker, one per kind of quote: who gets a voice, in their own words or in paraphrase."""
+    counts = quotes_per_speaker(quotes).drop(columns="total")
+    long = counts.reset_index().melt(id_vars="speaker", var_name="kind", value_name="attributions")
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(counts) + 1.4))
+    sns.barplot(data=long, y="speaker", x="attributions", hue="kind", hue_order=list(QUOTE_KINDS),
+                order=counts.index.tolist(), orient="h", ax=ax)
+    ax.set_xlabel("attributions")
+    ax.set_ylabel("")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(title="kind", loc="lower right", frameon=True)
+    ax.set_title("Who gets a voice: direct, mixed and indirect quotes")
+    fig.tight_layout()
+    return fig
+
+
+def plot_polnear_figures(figures: pd.DataFrame) -> Figure:
+    """Grouped bars per system: who-said-what F1 and recall on direct, mixed and indirect speech.
+
+    ``figures`` is :func:`hwresearch.evaluate.polnear_figures`'s table; a missing figure leaves a gap.
+    """
+    measures = {"f1": "F1", "direct": "recall direct", "mixed": "recall mixed", "indirect": "recall indirect"}
+    long = figures.melt(id_vars="system", value_vars=list(measures), var_name="measure", value_name="percent")
+    long = long.dropna(subset=["percent"]).assign(measure=lambda d: d["measure"].map(measures),
+                                                  percent=lambda d: d["percent"].astype("float64"))
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(figures) + 1.6))
+    sns.barplot(data=long, y="system", x="percent", hue="measure", hue_order=list(measures.values()),
+                order=figures["system"].tolist(), orient="h", ax=ax)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("who said what, % (PolNeAR dev)")
+    ax.set_ylabel("")
+    ax.legend(title="", loc="lower right", frameon=True, fontsize=8)
+    ax.set_title("Quote attribution on PolNeAR dev: this package beside published systems")
+    fig.tight_layout()
+    return fig

@@ -15,6 +15,7 @@ from hwresearch.evaluate import (
     match_attributions,
     polnear_figures,
     quote_outcomes,
+    quote_recall_by_kind,
     read_quote_gold,
     recall_by_kind,
     same_speaker_name,
@@ -165,6 +166,8 @@ def test_score_quotes_compares_canonical_speakers(gold):
     outcomes = quote_outcomes(quotes, gold)
     assert outcomes["outcome"].tolist() == ["right", "wrong speaker", "spurious"]
     assert outcomes["predicted speaker"].tolist()[:2] == ["Jane Doe", "the bank"]
+    by_kind = quote_recall_by_kind(quotes, gold)
+    assert by_kind.loc["indirect"].tolist() == [2, 2, 1, 0.5]  # gold, content found, who said what, recall
 
 
 def test_score_quotes_missing_speaker_matches_an_empty_gold_speaker():
