@@ -462,6 +462,11 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
     return (first, k) if k > first else None
 
 
+_MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
+_NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
+_WINDOW = 1500  # characters a cue's rules may read on either side of it (news sentences are far shorter)
+
+
 class _Extractor:
     """Runs the attribution rules sentence by sentence."""
 
@@ -482,7 +487,10 @@ class _Extractor:
                 if match is None or doc.quote_at(t_start) is not None:
                     continue  # not a cue here, or the quoted speaker's own report
                 done = match.end()
-                found = self._from_cue(match, sent_id, s_start, s_end)
+                # A cue looks at most _WINDOW characters either way: a sentence of a megabyte with a
+                # cue every few words must not make every cue read the whole sentence.
+                window = (max(s_start, t_start - _WINDOW), min(s_end, match.end() + _WINDOW))
+                found = self._from_cue(match, sent_id, *window)
                 if found is not None:
                     self.found.append(found)
         self._colon_turns()
@@ -546,7 +554,7 @@ class _Extractor:
             quote = self._quote_ending_at(source_span[0], s_start)
             if quote is not None:
                 content = self._with_continuation(quote, cue[1], s_end)
-                return Attribution(*content, cue, source_span, _medium(text, s_start, s_end, content), sent_id)
+                return Attribution(*content, cue, source_span, _medium(text, cue, s_start, s_end, content), sent_id)
 
         # Content to the right of the cue.
         position = cue[1]
@@ -564,7 +572,7 @@ class _Extractor:
                 position = prep.end()
         content = None
         # "X, Smith said at a rally.": the right side is only the setting and the content is on the left.
-        left_open = source_span is not None and _COMMA_BEFORE.search(text, s_start, source_span[0]) is not None
+        left_open = source_span is not None and _COMMA_BEFORE.search(text, max(s_start, source_span[0] - 8), source_span[0]) is not None
         if not (frame in ("say", "think") and left_open and _only_setting(text, position, s_end)):
             content = self._content_right(position, s_end, lemma)
         if content is None:
@@ -577,7 +585,7 @@ class _Extractor:
             if content is None:
                 return None
         if addressee is None:
-            addressee = _medium(text, s_start, s_end, content)
+            addressee = _medium(text, cue, s_start, s_end, content)
         return Attribution(*content, cue, source_span, addressee, sent_id)
 
     def _inverted(self, cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id) -> Attribution | None:
@@ -604,7 +612,7 @@ class _Extractor:
         if content is None:
             return None
         span = doc.span(source)
-        return Attribution(*content, cue, span, _medium(text, s_start, s_end, content), sent_id)
+        return Attribution(*content, cue, span, _medium(text, cue, s_start, s_end, content), sent_id)
 
     def _subject(self, first_tok: int, before_tok: int) -> tuple[int, int] | None:
         """The capitalised noun phrase that opens the sentence, taken as the subject of its verbs."""
@@ -717,7 +725,7 @@ class _Extractor:
             content = self._content_left(s_start, cue[0])
             if content is None:
                 return None
-        return Attribution(*content, cue, source, _medium(text, s_start, s_end, content), sent_id)
+        return Attribution(*content, cue, source, _medium(text, cue, s_start, s_end, content), sent_id)
 
     def _colon_turns(self) -> None:
         """'Trump: My plans aren't set in stone.', 'A: No, no one did.': a short name opening a sentence,
@@ -778,16 +786,22 @@ class _Extractor:
         """A content that runs into a later attribution after a comma ("..., touted as ...", "..., a claim
         Huawei has denied") ends at that comma: the tail belongs to the later attribution."""
         text = self.doc.text
+        by_cue = sorted((b.cue[0], i) for i, b in enumerate(self.found) if b.cue is not None)
+        cue_starts = [start for start, _ in by_cue]
         for i, a in enumerate(self.found):
-            for b in self.found:
-                if b is a or b.sent_id != a.sent_id or b.cue is None:
+            lo, hi = bisect_left(cue_starts, a.start), bisect_left(cue_starts, a.end + _WINDOW)
+            for _, j in by_cue[lo : min(hi, lo + _NEARBY_CUES)]:
+                b = self.found[j]
+                if j == i or b.sent_id != a.sent_id:
                     continue
                 first = min(b.cue[0], b.speaker[0]) if b.speaker and b.speaker[0] > a.start else b.cue[0]
                 if a.start < first < a.end and (a.cue is None or a.cue[1] <= a.start):
                     comma = text.rfind(",", a.start, first)
                     if comma > a.start and not text[comma:first].strip(",  ").count(" ") > 3:
                         start, end = _trim(text, a.start, comma)
-                        a = replace(a, end=end) if end > start else a
+                        if end > start:
+                            a = replace(a, end=end)
+                            break  # later attributions now lie beyond the content
             self.found[i] = a
 
     def _dedupe(self) -> list[Attribution]:
@@ -851,9 +865,9 @@ def _sentence_of(doc: _Doc, offset: int) -> int | None:
     return i if i >= 0 and offset < doc.sent_end[i] else None
 
 
-def _medium(text: str, s_start: int, s_end: int, content: tuple[int, int]) -> str | None:
-    """Where it was said, when the sentence names it outside the content: "on Twitter", "in a tweet"."""
-    for m in _MEDIUM.finditer(text, s_start, s_end):
+def _medium(text: str, cue: tuple[int, int], s_start: int, s_end: int, content: tuple[int, int]) -> str | None:
+    """Where it was said, when the words near the cue name it outside the content: "on Twitter", "in a tweet"."""
+    for m in _MEDIUM.finditer(text, max(s_start, cue[0] - _MEDIUM_REACH), min(s_end, cue[1] + _MEDIUM_REACH)):
         if content[0] <= m.start() < content[1]:
             continue
         if m.group(1):
@@ -961,13 +975,15 @@ def direct_quotes_only(article_or_text: Article | str | None) -> pd.DataFrame:
     return _frame(rows)
 
 
+_CONTENT_MARK = re.compile("[\"“”«»‘]")
+
+
 def _kind(text: str, start: int, end: int) -> str:
     """direct when the content sits inside quote marks, mixed when it holds some, else indirect."""
     before = text[start - 1 : start]
     if before and before in _QUOTE_CHARS:
         return "direct"
-    marks = sum(1 for ch in text[start:end] if ch in "\"“”«»‘")
-    return "mixed" if marks else "indirect"
+    return "mixed" if _CONTENT_MARK.search(text, start, end) else "indirect"
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
