@@ -117,8 +117,8 @@ def match_attributions(
 
     A pair is a candidate when the prediction covers more than ``threshold`` of the gold content's
     characters. Ties in coverage (two gold attributions of one content, "X maintains that C, a claim Y
-    has denied") go to the pair whose speakers agree, then to document order, so the score does not
-    depend on the order rows happen to come in.
+    has denied"; a prediction spanning two gold contents) go to the pair whose speakers agree, then to
+    the earlier gold and prediction in the lists, so the score does not hang on row order.
     """
     predicted = [Attribution(*p) for p in predicted]
     gold = [Attribution(*g) for g in gold]
