@@ -1,9 +1,10 @@
 """Score `extract_quotes` on PolNeAR (who said what in US political news) with the data README's rule.
 
-A predicted quote matches a gold attribution when its content covers more than 30% of the gold content
-characters (greedy one-to-one, best coverage first); the match is also right on who-said-what when the
-predicted speaker span overlaps the gold Source span (or both are empty). Precision is over all
-predictions, recall over all gold attributions. The gold kind comes from the gold content text: quote
+The rule is the project's one implementation, :func:`hwresearch.evaluate.match_attributions` (see
+``SCORING``): a predicted quote matches a gold attribution when its content covers more than 30% of the
+gold content characters (greedy one-to-one, best coverage first, ties to the pair whose speakers agree);
+the match is also right on who-said-what when the predicted speaker span overlaps the gold Source span
+(or both are empty). Precision is over all predictions, recall over all gold attributions. The gold kind comes from the gold content text: quote
 marks around all of it is direct, around some of it mixed, none indirect.
 
     python benchmarks/polnear.py                 # dev: prints the figures, writes results/polnear_dev.json
@@ -24,12 +25,24 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
+from hwresearch import extract_quotes
+from hwresearch.codebook import Codebook
+from hwresearch.evaluate import (
+    KINDS,
+    Attribution,
+    attribution_scores,
+    match_attributions,
+    quote_attributions,
+    recall_by_kind,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "polnear"
 RESULTS = REPO / "benchmarks" / "results"
-KINDS = ("direct", "mixed", "indirect")
+SCORING = ("hwresearch.evaluate.match_attributions: a prediction matches a gold attribution when it covers "
+           "more than 30% of the gold content characters, greedy one-to-one by coverage; ties in coverage go "
+           "to the pair whose speaker spans overlap (or are both empty), then to the earlier gold and "
+           "prediction in text order")
 
 _OPEN = "\"“‘'«"
 _CLOSE = "\"”’'»"
@@ -37,20 +50,9 @@ _DOUBLE = re.compile("[\"“”«»]|(?<![\\w])['‘](?=\\w)")
 
 
 @dataclass
-class Gold:
-    """One gold attribution: content fragments (char spans), source fragments, and its kind."""
-
-    content: list[tuple[int, int]]
-    source: list[tuple[int, int]]
-    kind: str
-
-    @property
-    def size(self) -> int:
-        return sum(e - s for s, e in self.content)
-
-
-@dataclass
 class Scores:
+    """Running totals over a split: the matcher's hits per article, gold per kind, and run time."""
+
     n_gold: int = 0
     n_pred: int = 0
     content_hits: int = 0
@@ -61,8 +63,9 @@ class Scores:
     articles: int = 0
 
 
-def read_ann(path: Path, text: str) -> list[Gold]:
-    """Attributions of one brat standoff file as :class:`Gold` rows (those without a content are skipped)."""
+def read_ann(path: Path, text: str) -> list[Attribution]:
+    """Attributions of one brat standoff file: content fragments, source fragments (empty when the
+    attribution has no Source) and kind. Attributions without a content are skipped."""
     spans: dict[str, list[tuple[int, int]]] = {}
     relations = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -78,7 +81,7 @@ def read_ann(path: Path, text: str) -> list[Gold]:
             continue
         content = spans[relation["Content"]]
         source = spans.get(relation.get("Source", ""), [])
-        gold.append(Gold(content, source, gold_kind([text[s:e] for s, e in content])))
+        gold.append(Attribution(content, source, None, gold_kind([text[s:e] for s, e in content])))
     return gold
 
 
@@ -94,34 +97,6 @@ def gold_kind(fragments: list[str]) -> str:
     if any(_DOUBLE.search(f) for f in fragments):
         return "mixed"
     return "indirect"
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def match(gold: list[Gold], predicted: list[dict]) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairs (gold index, prediction index), best coverage first, coverage > 30%."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(predicted):
-            covered = sum(overlap((p["start"], p["end"]), frag) for frag in g.content)
-            if g.size and covered / g.size > 0.3:
-                candidates.append((covered / g.size, gi, pi))
-    candidates.sort(reverse=True)
-    used_gold, used_pred, pairs = set(), set(), []
-    for _, gi, pi in candidates:
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            pairs.append((gi, pi))
-    return pairs
-
-
-def speaker_right(g: Gold, p: dict) -> bool:
-    if p["speaker_start"] is None:
-        return not g.source
-    return any(overlap((p["speaker_start"], p["speaker_end"]), frag) for frag in g.source)
 
 
 def articles(split: str) -> list[tuple[str, Path, Path]]:
@@ -141,9 +116,6 @@ def evaluate(split: str = "dev", show: int = 0, seed: int = 0, resolved_timing: 
     Scoring needs only spans, so attribution runs without the mentions layer; ``resolved_timing`` also
     times the full call that resolves speakers to actors.
     """
-    from hwresearch import extract_quotes
-    from hwresearch.codebook import Codebook
-
     empty = Codebook.empty()
     scores = Scores()
     missed, spurious, wrong_speaker = [], [], []
@@ -158,37 +130,27 @@ def evaluate(split: str = "dev", show: int = 0, seed: int = 0, resolved_timing: 
             extract_quotes(text, codebook=empty)
             scores.seconds_resolved += time.perf_counter() - started
         scores.articles += 1
-        predicted = [
-            {
-                "start": int(r.start), "end": int(r.end), "cue": r.cue,
-                "speaker_start": _int_or_none(r.speaker_start), "speaker_end": _int_or_none(r.speaker_end),
-            }
-            for r in frame.itertuples()
-        ]
-        pairs = match(gold, predicted)
+        predicted = quote_attributions(frame)
+        matches = match_attributions(predicted, gold)
+        counts = attribution_scores(matches, len(predicted), len(gold))
+        by_kind = recall_by_kind(matches, gold)
         scores.n_gold += len(gold)
         scores.n_pred += len(predicted)
-        scores.content_hits += len(pairs)
-        for g in gold:
-            scores.by_kind[g.kind][1] += 1
-        matched_gold = {gi for gi, _ in pairs}
-        matched_pred = {pi for _, pi in pairs}
-        for gi, pi in pairs:
-            if speaker_right(gold[gi], predicted[pi]):
-                scores.who_hits += 1
-                scores.by_kind[gold[gi].kind][0] += 1
-            else:
-                wrong_speaker.append((name, text, gold[gi], predicted[pi]))
+        scores.content_hits += int(counts.loc["content", "hits"])
+        scores.who_hits += int(counts.loc["who said what", "hits"])
+        for kind in KINDS:
+            scores.by_kind[kind][0] += int(by_kind.loc[kind, "who said what"])
+            scores.by_kind[kind][1] += int(by_kind.loc[kind, "gold"])
+        matched_gold = {m.gold for m in matches}
+        matched_pred = {m.predicted for m in matches}
+        wrong_speaker += [(name, text, gold[m.gold], predicted[m.predicted], frame["cue"].iloc[m.predicted])
+                          for m in matches if not m.speaker_right]
         missed += [(name, text, g) for gi, g in enumerate(gold) if gi not in matched_gold]
-        spurious += [(name, text, p) for pi, p in enumerate(predicted) if pi not in matched_pred]
+        spurious += [(name, text, p, frame["cue"].iloc[pi]) for pi, p in enumerate(predicted) if pi not in matched_pred]
     result = _figures(split, scores)
     if show:
         _show(show, missed, spurious, wrong_speaker, seed)
     return result
-
-
-def _int_or_none(value) -> int | None:
-    return None if value is None or value is pd.NA else int(value)
 
 
 def _prf(hits: int, n_pred: int, n_gold: int) -> dict:
@@ -201,6 +163,7 @@ def _prf(hits: int, n_pred: int, n_gold: int) -> dict:
 def _figures(split: str, s: Scores) -> dict:
     return {
         "split": split,
+        "scoring": SCORING,
         "articles": s.articles,
         "gold_attributions": s.n_gold,
         "predicted_attributions": s.n_pred,
@@ -222,19 +185,19 @@ def _show(n: int, missed: list, spurious: list, wrong: list, seed: int) -> None:
     def clip(text: str, s: int, e: int) -> str:
         return " ".join(text[s:e].split())[:160]
 
+    def spans(text: str, fragments) -> str:
+        return " / ".join(clip(text, *f) for f in fragments) or "-"
+
     print(f"\n== missed gold ({len(missed)}) ==")
     for name, text, g in rng.sample(missed, min(n, len(missed))):
-        src = " / ".join(clip(text, *f) for f in g.source) or "-"
-        print(f"[{g.kind}] {name[:40]} | SRC {src!r} | {clip(text, g.content[0][0], g.content[-1][1])!r}")
+        print(f"[{g.kind}] {name[:40]} | SRC {spans(text, g.speaker)!r} | {spans(text, g.content)!r}")
     print(f"\n== spurious predictions ({len(spurious)}) ==")
-    for name, text, p in rng.sample(spurious, min(n, len(spurious))):
-        sp = clip(text, p["speaker_start"], p["speaker_end"]) if p["speaker_start"] is not None else "-"
-        print(f"{name[:40]} | cue {p['cue']!r} | SRC {sp!r} | {clip(text, p['start'], p['end'])!r}")
+    for name, text, p, cue in rng.sample(spurious, min(n, len(spurious))):
+        print(f"{name[:40]} | cue {cue!r} | SRC {spans(text, p.speaker)!r} | {spans(text, p.content)!r}")
     print(f"\n== content found, speaker wrong ({len(wrong)}) ==")
-    for name, text, g, p in rng.sample(wrong, min(n, len(wrong))):
-        src = " / ".join(clip(text, *f) for f in g.source) or "-"
-        sp = clip(text, p["speaker_start"], p["speaker_end"]) if p["speaker_start"] is not None else "-"
-        print(f"[{g.kind}] gold SRC {src!r} | predicted {sp!r} (cue {p['cue']!r}) | {clip(text, p['start'], p['end'])[:90]!r}")
+    for name, text, g, p, cue in rng.sample(wrong, min(n, len(wrong))):
+        print(f"[{g.kind}] gold SRC {spans(text, g.speaker)!r} | predicted {spans(text, p.speaker)!r} "
+              f"(cue {cue!r}) | {spans(text, p.content)[:90]!r}")
 
 
 def main(argv: list[str] | None = None) -> int:
