@@ -263,7 +263,9 @@ _CONNECTOR = "|".join(re.escape(c) for c in CONNECTORS)
 # particles lower-case (or "&"), so the pattern cannot backtrack badly.
 _NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
 _PRONOUN = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}))})(?![\w-])")
-_GROUP = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*GROUP_NOUNS, *(n.capitalize() for n in GROUP_NOUNS)}))})(?![\w'-])")
+_GROUP = re.compile(
+    rf"(?<![\w'-])(?:{_trie_pattern(sorted({*GROUP_NOUNS, *(n.capitalize() for n in GROUP_NOUNS)}))})(?![\w'-])"
+)
 _MEMBER_OF = re.compile(r"[ ](?:from|of|at|in|with|for)[ ](?:the[ ])?")
 _GROUP_MODIFIERS = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+[ ]){1,2}\Z")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*)(?:[ ][A-Z]\.)?[ ]\Z")
@@ -335,7 +337,9 @@ def _matchers(codebook: Codebook) -> _Matchers:
     titles = {t for t in GENERIC_TITLES} | {t for a in codebook.actors for t in a.titles}
     variants = sorted(titles | {t[0].swapcase() + t[1:] for t in titles})
     given_names = {
-        a.id: frozenset(alias.split(" ")[0] for alias in a.aliases if " " in alias) for a in codebook.actors if a.type == "person"
+        a.id: frozenset(alias.split(" ")[0] for alias in a.aliases if " " in alias)
+        for a in codebook.actors
+        if a.type == "person"
     }
     title = _trie_pattern(variants)
     title_words = frozenset(w.rstrip(".").lower() for t in titles for w in t.split())
@@ -482,14 +486,20 @@ class _Document:
         return actor
 
 
-def extract_mentions(article_or_text: Article | str | Path, codebook: Codebook | str | Path | None = None) -> pd.DataFrame:
+def extract_mentions(
+    article_or_text: Article | str | Path, codebook: Codebook | str | Path | None = None
+) -> pd.DataFrame:
     """Every actor mention in the article, resolved to a codebook actor or a document entity.
 
     ``article_or_text`` is anything :func:`~hwresearch.article.load_article` takes; ``codebook`` is a
     :class:`Codebook`, the path of a codebook TOML file, or None for the bundled study codebook
-    (``Codebook.empty()`` for document entities only). Bad input raises InputError. Columns: ``start``, ``end``, ``text`` (``article.text[start:end]``),
-    ``actor``, ``actor_id``, ``actor_type``, ``mention_kind``, ``sent_id`` (pd.NA outside sentences,
-    e.g. in the photo credit); one row per mention, sorted by ``start``.
+    (``Codebook.empty()`` for document entities only). Bad input raises InputError.
+
+    One row per mention, sorted by ``start``: ``start``, ``end``, ``text`` (always
+    ``article.text[start:end]``), ``actor`` (canonical name; pd.NA only for a "he"/"she" or a
+    description with no antecedent), ``actor_id`` (codebook id, or ``entity:...`` for a document
+    entity), ``actor_type`` (a codebook type, or "unknown"), ``mention_kind`` (name / title /
+    pronoun / description / metonymy), ``sent_id`` (pd.NA outside sentences, e.g. the photo credit).
     """
     article = load_article(article_or_text)
     if not isinstance(codebook, Codebook):
@@ -659,7 +669,9 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
         while position >= 0:
             next_space = doc.work.find(" ", position + 1, b)
             word = doc.work[position + 1 : b if next_space < 0 else next_space].rstrip(".").lower()
-            title = (word in matchers.title_words or word in TITLE_MODIFIERS) and matchers.title_at_start.match(doc.work, position + 1, b)
+            title = (word in matchers.title_words or word in TITLE_MODIFIERS) and matchers.title_at_start.match(
+                doc.work, position + 1, b
+            )
             if title and title.end() < b:
                 result.append((a, position))
                 a = position + 1
@@ -820,7 +832,9 @@ def _shouted(work: str, start: int, end: int) -> bool:
     return len(words) >= 2 and all(w.isupper() for w in words)
 
 
-def _known_names(doc: _Document, candidates: list[tuple[int, int]], deferred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _known_names(
+    doc: _Document, candidates: list[tuple[int, int]], deferred: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """In Title Case or shouted lines capitals say nothing: keep only names known from elsewhere.
 
     A name is known when it is a name in ordinary sentences, the end of one (a surname), or a place.
@@ -962,8 +976,12 @@ def _org_type(tokens: tuple[str, ...]) -> str | None:
     return ORG_HEADS.get(tokens[-1])
 
 
-_CORPORATE_AFTER = re.compile(r"(?:'s)? (?:co-)?(?:founder|CEO|chief executive|chairman|chairwoman|shares|stock|products|employees|board)\b")
-_CORPORATE_BEFORE = re.compile(r"\b(?:CEO|founder|chairman|chairwoman|chief executive|executives?|employees?|shares|spokes\w+) (?:of|at|for) \Z")
+_CORPORATE_AFTER = re.compile(
+    r"(?:'s)? (?:co-)?(?:founder|CEO|chief executive|chairman|chairwoman|shares|stock|products|employees|board)\b"
+)
+_CORPORATE_BEFORE = re.compile(
+    r"\b(?:CEO|founder|chairman|chairwoman|chief executive|executives?|employees?|shares|spokes\w+) (?:of|at|for) \Z"
+)
 
 
 def _corporate_context(doc: _Document, start: int, end: int) -> bool:
@@ -1013,7 +1031,9 @@ def _groups(doc: _Document) -> None:
     administration.
     """
     found = []
-    organisations = {m.start: m.actor for m in doc.mentions if m.actor is not None and m.actor.type not in ("person", "unknown")}
+    organisations = {
+        m.start: m.actor for m in doc.mentions if m.actor is not None and m.actor.type not in ("person", "unknown")
+    }
     for match in _GROUP.finditer(doc.work):
         modifiers = _GROUP_MODIFIERS.search(doc.work, max(0, match.start() - 40), match.start())
         words = doc.work[modifiers.start() if modifiers else match.start() : match.end()].split(" ")
@@ -1143,7 +1163,8 @@ def _person_like(name: str) -> bool:
 
 def _is_expletive(doc: _Document, mention: _Mention, after: str) -> bool:
     """ "it's still on the table", "it was clear": "it" + copula, unless an actor's predicate follows."""
-    if after in COPULAS or (after in MODALS and _next_word(doc.work, doc.work.find(after, mention.end) + len(after)) == "be"):
+    modal_be = after in MODALS and _next_word(doc.work, doc.work.find(after, mention.end) + len(after)) == "be"
+    if after in COPULAS or modal_be:
         rest = doc.work[mention.end : mention.end + 60].split()
         return not any(word.strip(".,;:\"'") in AGENTIVE for word in rest[:4])
     return False
