@@ -464,7 +464,8 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
 
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
-_WINDOW = 1500  # characters a cue's rules may read on either side of it (news sentences are far shorter)
+_WINDOW = 1500
+_INHERIT_PARAGRAPHS = 1  # a quote with no cue takes the speaker named at most this many paragraphs back  # characters a cue's rules may read on either side of it (news sentences are far shorter)
 
 
 class _Extractor:
@@ -771,16 +772,25 @@ class _Extractor:
             by_sentence[sent_id] = attribution
 
     def _cueless_quotes(self) -> None:
-        """Long quotes nobody claimed stay in the table with no speaker; short ones are scare quotes."""
+        """Long quotes nobody claimed go to the latest speaker of the paragraph or the one before (the
+        news convention: a quote paragraph continues the last-named speaker); short ones are scare quotes.
+        With no such speaker the quote stays in the table with none."""
         doc = self.doc
         covered = sorted((a.start, a.end) for a in self.found)
+        spoken = sorted((a.start, a.sent_id, a.speaker) for a in self.found if a.speaker is not None)
+        spoken_starts = [start for start, _, _ in spoken]
         for quote in doc.quotes:
             s, e = quote.inner(doc.text)
             if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
                 continue
             sent_id = _sentence_of(doc, quote.start)
-            if sent_id is not None:
-                self.found.append(Attribution(s, e, None, None, None, sent_id))
+            if sent_id is None:
+                continue
+            i = bisect_left(spoken_starts, quote.start) - 1
+            speaker = None
+            if i >= 0 and doc.sent_para[sent_id] - doc.sent_para[spoken[i][1]] <= _INHERIT_PARAGRAPHS:
+                speaker = spoken[i][2]
+            self.found.append(Attribution(s, e, None, speaker, None, sent_id))
 
     def _split_clauses(self) -> None:
         """A content that runs into a later attribution after a comma ("..., touted as ...", "..., a claim
@@ -813,13 +823,29 @@ class _Extractor:
             seen.setdefault(key, a)
         by_content: dict[tuple[int, int], Attribution] = {}
         result = []
-        for a in sorted(seen.values(), key=lambda a: (a.start, a.end)):
+        kept = _outermost(list(seen.values()))
+        for a in sorted(kept, key=lambda a: (a.start, a.end)):
             other = by_content.get((a.start, a.end))
             if other is not None and other.speaker == a.speaker:
                 continue
             by_content[(a.start, a.end)] = a
             result.append(a)
         return result
+
+
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """Attributions whose cue lies inside the content of an earlier cue's attribution are dropped: in
+    "X said Y claimed Z" the report is X's, and Y's claim is part of what X said (PolNeAR leaves such
+    nested reports unannotated). A content before its cue ("Voters support it, the poll found") keeps
+    its nested reports."""
+    contents = sorted((a.start, a.end) for a in found if a.cue is not None and a.cue[1] <= a.start)
+    starts = [s for s, _ in contents]
+    kept = []
+    for a in found:
+        i = bisect_left(starts, a.cue[0] + 1) if a.cue is not None else 0
+        if not any(s <= a.cue[0] and a.cue[1] <= e and (s, e) != (a.start, a.end) for s, e in contents[max(0, i - 8) : i]):
+            kept.append(a)
+    return kept
 
 
 def _noun_use(form: str, lemma: str, before: str) -> bool:

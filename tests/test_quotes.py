@@ -312,3 +312,17 @@ def test_cue_words_used_as_nouns_are_not_cues():
     frame = quotes("Voters support the new law, the poll found.")  # a plural subject: a verb again
     assert frame[frame["cue"] == "found"]["text"].tolist() == ["Voters support the new law"]
     assert frame[frame["cue"] == "support"]["text"].tolist() == ["the new law"]
+
+
+def test_a_report_inside_another_reports_content_is_not_a_second_attribution():
+    row = only("The senator said the governor claimed the budget was balanced.")
+    assert row["cue"] == "said" and row["text"] == "the governor claimed the budget was balanced"
+
+
+def test_a_quote_paragraph_without_a_cue_continues_the_last_named_speaker():
+    text = ("Brown told reporters the deal was done.\n\n"
+            "\"Nobody in this building thinks that the deal will survive the winter at all.\"")
+    frame = quotes(text)
+    assert len(frame) == 2
+    assert frame["speaker"].tolist() == ["Brown", "Brown"]
+    assert frame["cue"].isna().tolist() == [False, True]
