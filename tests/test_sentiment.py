@@ -1,0 +1,200 @@
+"""Target-dependent sentiment: meaning-based expectations, bad input, offline VADER, and a NewsMTSC floor."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from hwresearch import InputError
+from hwresearch.sentiment import (
+    LABELS,
+    target_sentiment,
+    target_sentiments,
+    vader_label,
+    vader_scores,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWSMTSC = ROOT / ".." / "shared" / "data" / "newsmtsc"
+RESULTS = ROOT / "benchmarks" / "results" / "newsmtsc_dev.json"
+
+ESPIONAGE = (
+    "Washington maintains that Huawei's equipment could be used by China to carry out espionage, "
+    "a claim Huawei has denied."
+)
+
+
+def span(text: str, mention: str, occurrence: int = 0) -> tuple[int, int]:
+    """Offsets of the given occurrence of ``mention`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+# --- expectations from what the sentences mean -------------------------------------------------
+
+
+def test_accused_party_is_negative():
+    # The sentence says Huawei's gear could serve Chinese espionage: Huawei is cast in a bad light.
+    assert target_sentiment(ESPIONAGE, *span(ESPIONAGE, "Huawei")) == "negative"
+
+
+def test_accuser_holding_a_view_is_not_negative():
+    # Washington only "maintains" something; nothing in the sentence judges Washington itself.
+    assert target_sentiment(ESPIONAGE, *span(ESPIONAGE, "Washington")) == "neutral"
+
+
+def test_praised_person_is_positive():
+    text = "Colleagues praised Maria Lopez for her brilliant and honest handling of the crisis."
+    assert target_sentiment(text, *span(text, "Maria Lopez")) == "positive"
+
+
+def test_charged_person_is_negative():
+    text = "Prosecutors charged Tom Baker with fraud, bribery and lying to investigators."
+    assert target_sentiment(text, *span(text, "Tom Baker")) == "negative"
+
+
+def test_plain_schedule_is_neutral():
+    text = "Anna Schmidt will travel to Brussels on Tuesday for the meeting."
+    assert target_sentiment(text, *span(text, "Anna Schmidt")) == "neutral"
+
+
+def test_two_targets_in_one_sentence_can_differ():
+    text = "Jones was convicted of fraud and corruption, while Smith won praise for his courage."
+    assert target_sentiment(text, *span(text, "Jones")) == "negative"
+    assert target_sentiment(text, *span(text, "Smith")) == "positive"
+
+
+def test_batch_equals_one_by_one():
+    triples = [(ESPIONAGE, *span(ESPIONAGE, "Washington")), (ESPIONAGE, *span(ESPIONAGE, "Huawei", 1))]
+    assert target_sentiments(triples) == [target_sentiment(*t) for t in triples]
+    assert target_sentiments([]) == []
+
+
+# --- the VADER baseline ------------------------------------------------------------------------
+
+
+def test_vader_scores_the_sentence_not_the_target():
+    scores = vader_scores(ESPIONAGE)
+    assert set(scores) == {"neg", "neu", "pos", "compound"}
+    # Only "denied" is in VADER's lexicon here ("espionage" is not): negative, as methods.md notes.
+    assert scores["compound"] < -0.05
+    assert vader_label(ESPIONAGE) == "negative"
+    assert vader_label("The meeting is on Tuesday.") == "neutral"
+    assert vader_label("A wonderful, happy success.") == "positive"
+
+
+def test_vader_loads_offline_and_never_downloads(tmp_path):
+    """In a fresh interpreter with an empty cache, no network and nltk.download booby-trapped."""
+    script = textwrap.dedent(
+        """
+        import socket
+        import nltk, nltk.downloader
+
+        def refuse(*args, **kwargs):
+            raise AssertionError("network or download attempted")
+
+        nltk.download = nltk.downloader.download = refuse
+        nltk.downloader.Downloader.download = refuse
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+
+        from hwresearch.sentiment import target_sentiment, vader_scores
+        assert vader_scores("A wonderful success.")["compound"] > 0.5
+        text = "Critics slammed Jones."
+        assert target_sentiment(text, 16, 21) in ("negative", "neutral", "positive")
+        print("ok")
+        """
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+    assert (tmp_path / "cache" / "hwresearch" / "nltk_data" / "sentiment").is_dir()
+
+
+def test_vader_falls_back_to_a_temp_folder_when_the_cache_cannot_be_written(tmp_path):
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the cache folder should go")
+    script = "from hwresearch.sentiment import vader_label; print(vader_label('A happy day.'))"
+    env = dict(os.environ, XDG_CACHE_HOME=str(blocker))
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "positive"
+
+
+# --- bad input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "says"),
+    [
+        (None, 0, 1, "must be a str"),
+        (b"bytes", 0, 1, "must be a str"),
+        ("", 0, 0, "empty"),
+        ("Smith spoke.", 3, 3, "0 <= start < end"),
+        ("Smith spoke.", 4, 2, "0 <= start < end"),
+        ("Smith spoke.", -1, 3, "0 <= start < end"),
+        ("Smith spoke.", 0, 99, "0 <= start < end"),
+        ("Smith spoke.", 0.0, 5, "must be an int"),
+        ("Smith spoke.", True, 5, "must be an int"),
+        ("Smith spoke.", 5, 6, "only whitespace"),
+    ],
+)
+def test_bad_input_raises_input_error_that_says_what_to_do(text, start, end, says):
+    with pytest.raises(InputError, match=says) as caught:
+        target_sentiment(text, start, end)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_bad_batch_item_is_named():
+    with pytest.raises(InputError, match="item 1"):
+        target_sentiments([("Smith spoke.", 0, 5), ("Smith spoke.", 0, 50)])
+    with pytest.raises(InputError, match="item 0 is not a"):
+        target_sentiments(["Smith spoke."])
+
+
+def test_vader_rejects_non_text():
+    with pytest.raises(InputError, match="must be a str"):
+        vader_scores(42)
+
+
+# --- the shipped model and its measured floor on NewsMTSC ------------------------------------------
+
+
+def test_model_is_plain_small_json():
+    path = ROOT / "hwresearch" / "data" / "sentiment_model.json"
+    assert path.stat().st_size < 2_000_000
+    model = json.loads(path.read_text(encoding="utf-8"))
+    assert tuple(model["labels"]) == LABELS
+    assert all(len(w) == len(LABELS) for w in model["weights"].values())
+
+
+def _macro_f1(gold: list[str], predicted: list[str]) -> float:
+    scores = []
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        denominator = gold.count(label) + predicted.count(label)
+        scores.append(200.0 * tp / denominator if denominator else 0.0)
+    return sum(scores) / len(scores)
+
+
+def test_rw_dev_reaches_the_recorded_floor():
+    if not NEWSMTSC.is_dir():
+        pytest.skip(f"NewsMTSC evaluation data not found at {NEWSMTSC} (only on development machines and CI)")
+    floor = json.loads(RESULTS.read_text(encoding="utf-8"))["regression_floor"]["rw_dev_macro_f1"]
+    polarity = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+    triples, gold = [], []
+    for line in (NEWSMTSC / "rw_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        for target in row["targets"]:
+            triples.append((row["sentence_normalized"], target["from"], target["to"]))
+            gold.append(polarity[target["polarity"]])
+    assert _macro_f1(gold, target_sentiments(triples)) >= floor
