@@ -162,12 +162,15 @@ suggest recall remark observe comment quip joke tweet post report conclude empha
 complain charge allege confirm testify estimate reiterate repeat recount counter retort boast brag
 mention hint indicate signal urge demand propose recommend inform assure reveal disclose speculate
 predict clarify declare proclaim announce lament shout yell explain concur agree disagree protest
-mock muse wonder acknowledge affirm reaffirm assert contend theorize guarantee swear threaten""".split()
+mock muse wonder acknowledge affirm reaffirm assert contend theorize guarantee swear threaten
+echo remind chant express highlight tout""".split()
 _THINK = """think believe fear worry hope feel expect know understand suspect doubt assume realize realise
-recognize recognise want wish imagine reckon guess trust presume""".split()
+recognize recognise want wish imagine reckon guess trust presume
+see consider prefer favor favour learn plan seek decide determine seem appear""".split()
 _OBJECT = """accuse criticize criticise blame praise deny reject dismiss question defend endorse support
 oppose describe call cite slam blast attack condemn decry applaud laud hail welcome dispute challenge
-rule refuse decline denounce mock""".split()
+rule refuse decline denounce mock
+order identify discuss thank push portray assail nominate""".split()
 _EVIDENCE = "show find".split()
 
 # Verbs whose bare form also has a common non-reporting sense ("the U.S. added Huawei to a list"): they
@@ -181,9 +184,11 @@ _IRREGULAR = {
     "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
     "know": ["knew", "known"], "feel": ["felt"], "understand": ["understood"], "swear": ["swore", "sworn"],
     "find": ["found"], "show": ["showed", "shown"], "hope": ["hoped"],
+    "see": ["saw", "seen", "sees", "seeing"], "seek": ["sought"], "learn": ["learned", "learnt"],
 }
 _DOUBLING = {"admit": "admitted admitting", "quip": "quipped quipping", "regret": "regretted regretting",
-             "commit": "committed committing", "slam": "slammed slamming"}
+             "commit": "committed committing", "slam": "slammed slamming",
+             "plan": "planned planning"}
 
 
 def _forms(base: str) -> set[str]:
@@ -230,6 +235,12 @@ _MULTIWORD = {
     "called on": ("call on", "object"), "calls on": ("call on", "object"),
     "spoke of": ("speak of", "object"), "spoke about": ("speak about", "object"),
     "talked about": ("talk about", "object"), "warned of": ("warn of", "object"),
+    "referring to": ("refer to", "object"), "referred to": ("refer to", "object"), "refers to": ("refer to", "object"),
+    "talking about": ("talk about", "object"), "talks about": ("talk about", "object"),
+    "pointed to": ("point to", "object"), "pointing to": ("point to", "object"), "points to": ("point to", "object"),
+    "pointing out": ("point out", "say"), "asked about": ("ask about", "object"),
+    "went after": ("go after", "object"), "laid out": ("lay out", "object"),
+    "voted for": ("vote for", "object"), "voted against": ("vote against", "object"),
     "went on to say": ("say", "say"), "made clear": ("make clear", "say"), "made it clear": ("make clear", "say"),
 }
 _STATE_ADJ = "concerned|worried|convinced|confident|optimistic|pessimistic|skeptical|sceptical|adamant|hopeful|afraid|certain|sure|aware|unhappy|frustrated|angry|upset|pleased|happy"
@@ -270,7 +281,7 @@ _DETERMINERS = frozenset("the a an his her their its our my your this these thos
 _VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
 _NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
 warning estimate answer reply respond post tweet note hope fear wish want concern view praise blame dispute
-demand remark rule signal show find""".split())
+demand remark rule signal show find plan view order push favor favour see""".split())
 # Words after which a cue form is a verb: pronouns, auxiliaries and modals, linking and clause words.
 _VERB_LEAD = frozenset("""he she they it we i you who which that also and but or then not never still often
 is are was were be been being has have had will would could should can may might must do does did

@@ -326,3 +326,18 @@ def test_a_quote_paragraph_without_a_cue_continues_the_last_named_speaker():
     assert len(frame) == 2
     assert frame["speaker"].tolist() == ["Brown", "Brown"]
     assert frame["cue"].isna().tolist() == [False, True]
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Trump seemed to suggest that the election was rigged.", "seemed", "to suggest that the election was rigged"),
+    ("Clinton plans to visit Ohio next week.", "plans", "to visit Ohio next week"),
+    ("Sanders referred to the bank bailout as a disgrace.", "referred to", "the bank bailout as a disgrace"),
+    ("Cruz sees the deal as a betrayal.", "sees", "the deal as a betrayal"),
+])
+def test_evidential_planning_and_perception_cues(sentence, cue, content):
+    row = only(sentence)
+    assert (row["cue"], row["text"], speaker_words(sentence, row)) == (cue, content, sentence.split()[0])
+
+
+def test_cue_nouns_after_a_possessive_are_not_cues():
+    assert quotes("Her plans changed after the storm.").empty
