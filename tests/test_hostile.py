@@ -8,7 +8,6 @@ runs under an alarm, so catastrophic regex backtracking fails the test instead o
 
 from __future__ import annotations
 
-import importlib
 import signal
 import subprocess
 import sys
@@ -22,6 +21,11 @@ from hypothesis import strategies as st
 
 from hwresearch import InputError, load_article
 from hwresearch.cli import main
+from hwresearch.mentions import extract_mentions
+from hwresearch.positions import stakeholder_positions
+from hwresearch.quotes import extract_quotes
+from hwresearch.sentiment import target_sentiment
+from hwresearch.stance import stance_statements
 
 SEED_TEXT = load_article().text
 SENTIMENT_LABELS = {"positive", "neutral", "negative"}
@@ -31,31 +35,8 @@ STANCE_SPANS = [("start", "end", None)]
 CASE_SECONDS = 60  # a hang guard, not a speed target: the benchmarks measure speed
 
 
-# The public stage functions, by the CLI's stage names.
-STAGES = {
-    "mentions": ("hwresearch.mentions", "extract_mentions"),
-    "quotes": ("hwresearch.quotes", "extract_quotes"),
-    "sentiment": ("hwresearch.sentiment", "target_sentiment"),
-    "stance": ("hwresearch.stance", "stance_statements"),
-    "positions": ("hwresearch.positions", "stakeholder_positions"),
-}
-
-
-def available(stage: str) -> Callable | None:
-    """A stage's public function, or None while that stage is still being written."""
-    module, name = STAGES[stage]
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-
-
-def public(stage: str) -> Callable:
-    """A stage's public function, or a skip while it is still being written."""
-    found = available(stage)
-    if found is None:
-        pytest.skip(f"{'.'.join(STAGES[stage])} has not landed yet")
-    return found
+# The text-taking stages, for tests that run over both.
+TEXT_STAGES = {"mentions": extract_mentions, "quotes": extract_quotes}
 
 
 @contextmanager
@@ -104,28 +85,24 @@ def check_everything(text: str) -> None:
         assert article.text == text
         check_spans(text, article.sentences)
         check_spans(text, article.paragraphs)
-    mentions = None
-    for stage in ("mentions", "quotes"):
-        if function := available(stage):
-            frame = returns_or_input_error(lambda: function(text))
-            if frame is not None:
-                check_spans(text, frame)
-            mentions = frame if stage == "mentions" else mentions
+    mentions = returns_or_input_error(lambda: extract_mentions(text))
+    if mentions is not None:
+        check_spans(text, mentions)
+    quotes = returns_or_input_error(lambda: extract_quotes(text))
+    if quotes is not None:
+        check_spans(text, quotes)
     if article is not None:
-        if stance_statements := available("stance"):
-            statements = returns_or_input_error(lambda: stance_statements(article))
-            if statements is not None:
-                check_spans(text, statements, STANCE_SPANS)
-        if stakeholder_positions := available("positions"):
-            positions = returns_or_input_error(lambda: stakeholder_positions(article))
-            assert positions is None or isinstance(positions, pd.DataFrame)
-    if target_sentiment := available("sentiment"):
-        targets = [(0, min(len(text), 8))]
-        if mentions is not None and len(mentions):
-            targets.append((int(mentions["start"].iloc[0]), int(mentions["end"].iloc[0])))
-        for start, end in targets:
-            label = returns_or_input_error(lambda: target_sentiment(text, start, end))
-            assert label is None or label in SENTIMENT_LABELS, label
+        statements = returns_or_input_error(lambda: stance_statements(article))
+        if statements is not None:
+            check_spans(text, statements, STANCE_SPANS)
+        positions = returns_or_input_error(lambda: stakeholder_positions(article))
+        assert positions is None or isinstance(positions, pd.DataFrame)
+    targets = [(0, min(len(text), 8))]
+    if mentions is not None and len(mentions):
+        targets.append((int(mentions["start"].iloc[0]), int(mentions["end"].iloc[0])))
+    for start, end in targets:
+        label = returns_or_input_error(lambda: target_sentiment(text, start, end))
+        assert label is None or label in SENTIMENT_LABELS, label
 
 
 CASES: dict[str, Callable[[], str]] = {
@@ -176,7 +153,6 @@ def test_tilde_of_an_unknown_user(text):
 
 @pytest.mark.parametrize("start, end", [(-1, 3), (5, 2), (0, 10**9), (3, 3)])
 def test_target_sentiment_bad_offsets(start, end):
-    target_sentiment = public("sentiment")
     with pytest.raises(InputError):
         target_sentiment("Huawei said the offer stands.", start, end)
 
@@ -185,7 +161,7 @@ def test_target_sentiment_bad_offsets(start, end):
 @pytest.mark.parametrize("value", [b"bytes", 42, ["a list"]])
 def test_text_functions_reject_non_text(stage, value):
     with pytest.raises(InputError):
-        public(stage)(value)
+        TEXT_STAGES[stage](value)
 
 
 # ---- the CLI ---------------------------------------------------------------------------------------
@@ -205,8 +181,6 @@ CLI_FILES: dict[str, bytes] = {
 @pytest.mark.parametrize("stage", CLI_STAGES)
 def test_cli_on_hostile_files(stage, tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("HWRESEARCH_DEBUG", raising=False)
-    if stage != "article":
-        public(stage)
     paths = []
     for name, data in CLI_FILES.items():
         path = tmp_path / name
@@ -257,46 +231,31 @@ def test_load_article_spans_slice_back(text):
         check_spans(article.text, article.paragraphs)
 
 
-@pytest.mark.parametrize("stage", ["mentions", "quotes"])
-def test_text_stage_spans_slice_back(stage):
-    function = public(stage)
-
-    @PROPERTY
-    @given(text=RANDOM_TEXT)
-    def check(text):
-        frame = returns_or_input_error(lambda: function(text))
-        if frame is not None:
-            check_spans(text, frame)
-
-    check()
+@pytest.mark.parametrize("stage", TEXT_STAGES)
+@PROPERTY
+@given(text=RANDOM_TEXT)
+def test_text_stage_spans_slice_back(stage, text):
+    frame = returns_or_input_error(lambda: TEXT_STAGES[stage](text))
+    if frame is not None:
+        check_spans(text, frame)
 
 
-def test_stance_and_positions_only_raise_input_errors():
-    stance_statements, stakeholder_positions = public("stance"), public("positions")
-
-    @PROPERTY
-    @given(text=RANDOM_TEXT)
-    def check(text):
-        article = returns_or_input_error(lambda: load_article(text))
-        if article is None:
-            return
-        statements = returns_or_input_error(lambda: stance_statements(article))
-        if statements is not None:
-            check_spans(text, statements, STANCE_SPANS)
-        returns_or_input_error(lambda: stakeholder_positions(article))
-
-    check()
+@PROPERTY
+@given(text=RANDOM_TEXT)
+def test_stance_and_positions_only_raise_input_errors(text):
+    article = returns_or_input_error(lambda: load_article(text))
+    if article is None:
+        return
+    statements = returns_or_input_error(lambda: stance_statements(article))
+    if statements is not None:
+        check_spans(text, statements, STANCE_SPANS)
+    returns_or_input_error(lambda: stakeholder_positions(article))
 
 
-def test_target_sentiment_labels_any_span():
-    target_sentiment = public("sentiment")
-
-    @PROPERTY
-    @given(text=RANDOM_TEXT, data=st.data())
-    def check(text, data):
-        start = data.draw(st.integers(-2, len(text) + 2))
-        end = data.draw(st.integers(-2, len(text) + 2))
-        label = returns_or_input_error(lambda: target_sentiment(text, start, end))
-        assert label is None or label in SENTIMENT_LABELS
-
-    check()
+@PROPERTY
+@given(text=RANDOM_TEXT, data=st.data())
+def test_target_sentiment_labels_any_span(text, data):
+    start = data.draw(st.integers(-2, len(text) + 2))
+    end = data.draw(st.integers(-2, len(text) + 2))
+    label = returns_or_input_error(lambda: target_sentiment(text, start, end))
+    assert label is None or label in SENTIMENT_LABELS
