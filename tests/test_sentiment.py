@@ -46,6 +46,16 @@ def test_accused_party_is_negative():
     assert target_sentiment(ESPIONAGE, *span(ESPIONAGE, "Huawei")) == "negative"
 
 
+def test_state_said_to_spy_is_negative():
+    # China is the one that would "carry out espionage" with the equipment.
+    assert target_sentiment(ESPIONAGE, *span(ESPIONAGE, "China")) == "negative"
+
+
+def test_object_of_an_accusation_is_negative():
+    text = "The U.S. Justice Department accused Huawei of stealing trade secrets from T-Mobile."
+    assert target_sentiment(text, *span(text, "Huawei")) == "negative"
+
+
 def test_accuser_holding_a_view_is_not_negative():
     # Washington only "maintains" something; nothing in the sentence judges Washington itself.
     assert target_sentiment(ESPIONAGE, *span(ESPIONAGE, "Washington")) == "neutral"
