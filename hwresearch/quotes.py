@@ -321,7 +321,12 @@ _SETTING_THEN_THAT = re.compile(
 )
 # "Mark Cuban: ...", "Q: ...": one to four words, the first capitalised, no digits, then a colon.
 _COLON_TURN = re.compile(r"([A-Z][A-Za-z.'’&-]*(?:[^\S\n][A-Za-z.'’&-]+){0,3}):[^\S\n]+(?=\S)")
-_NOT_SPEAKERS = frozenset("Note Update Updated Editor Editor's Photo Related Watch Read Source Sources Correction Disclosure Video Listen Follow Subscribe Warning Caption Credit Also See Why What How".split())
+_NOT_SPEAKERS = frozenset("""Note Update Updated Editor Editor's Photo Related Watch Read Source Sources Correction Disclosure
+Video Listen Follow Subscribe Warning Caption Credit Also See Why What How Answer Question Name Age Stat Breaking
+Exclusive Bombshell Editors""".split())
+# Words that continue the source of "according to" ("a post from X") rather than open the content.
+_SOURCE_TAIL = re.compile(r"(?:from|by|of|released|published|conducted|obtained)\b")
+_LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
 _TO = re.compile(r"\s*to\s")
 _QUOTE_OPEN = re.compile(r"[\"“«]|(?<!\w)['‘](?=\w)")
 _COMMA_BEFORE = re.compile(r"\w[^\w\s]*[,—–]\s*$")
@@ -729,6 +734,8 @@ class _Extractor:
         source = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
         rest = _trim(text, source[1], s_end)
         tail = rest[0] < rest[1] and text[rest[0] : rest[1]].strip(" .!?")
+        if tail and _SOURCE_TAIL.match(tail):
+            tail = ""  # "according to a post from X": the rest still names the source; the content is before
         if tail and len(tail) > 3:
             end = rest[1]
             while end > rest[0] and text[end - 1] in ".!?":
@@ -750,14 +757,16 @@ class _Extractor:
             if m is None or doc.quote_at(s_start) is not None:
                 continue
             words = m.group(1).split()
-            if words[0] in _NOT_SPEAKERS or any(w in _CUE_FORMS for w in words):
-                continue  # "Note:", or "He said:" (the cue rules take that one)
+            if words[0].capitalize() in _NOT_SPEAKERS or any(w in _CUE_FORMS for w in words):
+                continue  # "Note:", "UPDATE:", or "He said:" (the cue rules take that one)
+            if len(words) > 1 and words[0].lower() in _DETERMINERS:
+                continue  # "The goal: to draw audiences" names a topic, not a speaker
             end = paragraph_end.get(s_start, s_end)
             start, end = _trim(text, m.end(), end)
             quote = doc.quote_at(start)
             if quote is not None and quote.start == start:
                 start, end = quote.inner(text)
-            if end - start >= 3:
+            if len(_LETTER_WORD.findall(text, start, end)) >= 2:  # not "Sanders: 1,501."
                 cue = (m.end(1), m.end(1) + 1)
                 self.found.append(Attribution(start, end, cue, (m.start(1), m.end(1)), None, sent_id))
 

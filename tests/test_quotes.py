@@ -341,3 +341,15 @@ def test_evidential_planning_and_perception_cues(sentence, cue, content):
 
 def test_cue_nouns_after_a_possessive_are_not_cues():
     assert quotes("Her plans changed after the storm.").empty
+
+
+def test_colon_labels_and_tallies_are_not_turns():
+    assert quotes("UPDATE: The website removed the listing on Friday afternoon.").empty
+    assert quotes("The goal: to draw big, addicted audiences.").empty
+    assert quotes("Bernie Sanders: 1,501.").empty
+
+
+def test_according_to_a_source_with_a_tail_keeps_the_content_before():
+    text = "The senator never read the bill, according to a post from Arianna Huffington."
+    row = only(text)
+    assert row["text"] == "The senator never read the bill"
