@@ -27,6 +27,7 @@ The module also compares the rules with sentence-level VADER and with target sen
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -189,11 +190,15 @@ def stance_statements(
     focal = focal_entities(mentions)
     cue_patterns = _cue_patterns(codebook.issues)
     offer_issue = _offer_issue(codebook.issues)
+    mention_index = _MentionIndex(all_mentions)
+    sentences = article.sentences
+    quotes_by_sentence = _quotes_by_sentence(quotes, sentences, mention_index, codebook)
     statements: list[_Statement] = []
-    for sent in article.sentences.itertuples(index=False):
+    for i, sent in enumerate(sentences.itertuples(index=False)):
         s_start, s_end = int(sent.start), int(sent.end)
-        in_sentence = [m for m in all_mentions if s_start <= m.start and m.end <= s_end]
-        sentence_quotes = _quotes_in(quotes, s_start, s_end, all_mentions, codebook)
+        in_sentence = [m for m in mention_index.overlapping(s_start, s_end) if s_start <= m.start and m.end <= s_end]
+        sentence_quotes = [_clip(q, s_start, s_end) for q in quotes_by_sentence[i]]
+        sentence_quotes.sort(key=lambda q: q["end"] - q["start"])
         found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook)
         statements.extend(found.statements(cue_patterns, offer_issue, focal))
     return _frame(statements, text)
@@ -554,33 +559,63 @@ def _mention_list(mentions: pd.DataFrame, text: str) -> list[_Mention]:
     return sorted(rows, key=lambda m: (m.start, -m.end))
 
 
-def _quotes_in(quotes: pd.DataFrame, start: int, end: int, mentions: list[_Mention], codebook: Codebook) -> list[dict]:
-    """Attributions with a speaker whose content overlaps the sentence, content clipped to it.
+class _MentionIndex:
+    """Mentions sorted by start, so the ones in a span are found by bisection, not by a scan of all."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[_Mention]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
+
+
+def _quotes_by_sentence(
+    quotes: pd.DataFrame, sentences: pd.DataFrame, mentions: _MentionIndex, codebook: Codebook
+) -> list[list[dict]]:
+    """Attributions with a speaker, listed under every sentence their content overlaps.
 
     A speaker that is not a codebook name ("He", "CEO Ren Zhengfei") takes the actor of the mention
-    at the speaker span, so one actor is one holder.
+    at the speaker span, so one actor is one holder. Each quote is resolved once and placed by
+    bisection, so the work grows with the quotes, not with quotes times sentences.
     """
-    rows = []
+    sentence_starts = sentences["start"].tolist()
+    sentence_ends = sentences["end"].tolist()
+    buckets: list[list[dict]] = [[] for _ in sentence_starts]
     for q in quotes.itertuples(index=False):
-        if pd.isna(q.speaker) or pd.isna(q.start) or int(q.end) <= start or int(q.start) >= end:
+        if pd.isna(q.speaker) or pd.isna(q.start):
             continue
+        q_start, q_end = int(q.start), int(q.end)
         speaker, speaker_type = str(q.speaker), q.speaker_type if isinstance(q.speaker_type, str) else "unknown"
         if codebook.actor_named(speaker) is None and not pd.isna(q.speaker_start):
             s, e = int(q.speaker_start), int(q.speaker_end)
-            at = [m for m in mentions if m.start < e and s < m.end]
+            at = mentions.overlapping(s, e)
             if at:
                 best = max(at, key=lambda m: min(e, m.end) - max(s, m.start))
                 speaker, speaker_type = best.actor, best.actor_type
-        rows.append({
-            "start": max(int(q.start), start),
-            "end": min(int(q.end), end),
+        record = {
+            "start": q_start,
+            "end": q_end,
             "cue": q.cue if isinstance(q.cue, str) else "",
             "cue_start": int(q.cue_start) if not pd.isna(q.cue_start) else -1,
             "cue_end": int(q.cue_end) if not pd.isna(q.cue_end) else -1,
             "speaker": speaker,
             "speaker_type": speaker_type,
-        })
-    return sorted(rows, key=lambda q: q["end"] - q["start"])
+        }
+        first = bisect_right(sentence_ends, q_start)  # the first sentence ending after the quote starts
+        for i in range(first, len(sentence_starts)):
+            if sentence_starts[i] >= q_end:
+                break
+            buckets[i].append(record)
+    return buckets
+
+
+def _clip(quote: dict, start: int, end: int) -> dict:
+    """The quote with its content clipped to the sentence ``[start, end)``."""
+    return {**quote, "start": max(quote["start"], start), "end": min(quote["end"], end)}
 
 
 def _require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
