@@ -51,12 +51,13 @@ def make_run(tree: Path) -> tuple[float, dict[str, bytes]]:
     return seconds, {str(p.relative_to(tree)): p.read_bytes() for p in outputs if p.is_file()}
 
 
-def first_difference(a: bytes, b: bytes) -> str:
-    """The first differing lines, enough to see what is not reproducible."""
+def first_difference(a: bytes, b: bytes, width: int = 160) -> str:
+    """The first differing lines (cut to ``width``: embedded images are one huge line), enough to see
+    what is not reproducible."""
     lines = difflib.unified_diff(
         a.decode("utf-8", "replace").splitlines(), b.decode("utf-8", "replace").splitlines(), lineterm="", n=0
     )
-    return "\n".join(list(lines)[2:8])
+    return "\n".join(line[:width] + ("..." if len(line) > width else "") for line in list(lines)[2:8])
 
 
 def main() -> None:
