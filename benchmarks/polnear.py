@@ -1,5 +1,8 @@
 """Score `extract_quotes` on PolNeAR (who said what in US political news) with the data README's rule.
 
+A prediction is one attribution act: the rows of ``extract_quotes`` that share an ``attribution`` id,
+taken together as one multi-fragment content with their speaker span(s), the way PolNeAR annotates
+'"A," he said. "B."' as one attribution.
 The rule is the project's one implementation, :func:`hwresearch.evaluate.match_attributions` (see
 ``SCORING``): a predicted quote matches a gold attribution when its content covers more than 30% of the
 gold content characters (greedy one-to-one, best coverage first, ties to the pair whose speakers agree);
@@ -25,6 +28,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from hwresearch import extract_quotes
 from hwresearch.codebook import Codebook
 from hwresearch.evaluate import (
@@ -39,7 +44,9 @@ from hwresearch.evaluate import (
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "polnear"
 RESULTS = REPO / "benchmarks" / "results"
-SCORING = ("hwresearch.evaluate.match_attributions: a prediction matches a gold attribution when it covers "
+SCORING = ("a prediction is the rows of extract_quotes sharing one attribution id, as one multi-fragment "
+           "content with the group's speaker span(s); "
+           "hwresearch.evaluate.match_attributions: a prediction matches a gold attribution when it covers "
            "more than 30% of the gold content characters, greedy one-to-one by coverage; ties in coverage go "
            "to the pair whose speaker spans overlap (or are both empty), then to the earlier gold and "
            "prediction in text order")
@@ -83,6 +90,18 @@ def read_ann(path: Path, text: str) -> list[Attribution]:
         source = spans.get(relation.get("Source", ""), [])
         gold.append(Attribution(content, source, None, gold_kind([text[s:e] for s, e in content])))
     return gold
+
+
+def predicted_acts(frame: pd.DataFrame) -> tuple[list[Attribution], list[object]]:
+    """One multi-fragment prediction per ``attribution`` id (in order of first row), and its first cue."""
+    contents: dict[int, list] = {}
+    speakers: dict[int, list] = {}
+    cues: dict[int, object] = {}
+    for act, row, cue in zip(frame["attribution"].tolist(), quote_attributions(frame), frame["cue"].tolist(), strict=True):
+        contents.setdefault(act, []).extend(row.content)
+        speakers.setdefault(act, []).extend(s for s in row.speaker if s not in speakers[act])
+        cues.setdefault(act, cue)
+    return [Attribution(contents[act], speakers[act]) for act in contents], list(cues.values())
 
 
 def gold_kind(fragments: list[str]) -> str:
@@ -130,7 +149,7 @@ def evaluate(split: str = "dev", show: int = 0, seed: int = 0, resolved_timing: 
             extract_quotes(text, codebook=empty)
             scores.seconds_resolved += time.perf_counter() - started
         scores.articles += 1
-        predicted = quote_attributions(frame)
+        predicted, cues = predicted_acts(frame)
         matches = match_attributions(predicted, gold)
         counts = attribution_scores(matches, len(predicted), len(gold))
         by_kind = recall_by_kind(matches, gold)
@@ -143,10 +162,10 @@ def evaluate(split: str = "dev", show: int = 0, seed: int = 0, resolved_timing: 
             scores.by_kind[kind][1] += int(by_kind.loc[kind, "gold"])
         matched_gold = {m.gold for m in matches}
         matched_pred = {m.predicted for m in matches}
-        wrong_speaker += [(name, text, gold[m.gold], predicted[m.predicted], frame["cue"].iloc[m.predicted])
+        wrong_speaker += [(name, text, gold[m.gold], predicted[m.predicted], cues[m.predicted])
                           for m in matches if not m.speaker_right]
         missed += [(name, text, g) for gi, g in enumerate(gold) if gi not in matched_gold]
-        spurious += [(name, text, p, frame["cue"].iloc[pi]) for pi, p in enumerate(predicted) if pi not in matched_pred]
+        spurious += [(name, text, p, cues[pi]) for pi, p in enumerate(predicted) if pi not in matched_pred]
     result = _figures(split, scores)
     if show:
         _show(show, missed, spurious, wrong_speaker, seed)

@@ -22,9 +22,9 @@ from hwresearch.codebook import Codebook, load_codebook
 
 COLUMNS = [
     "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
-    "speaker", "speaker_start", "speaker_end", "speaker_type", "addressee", "sent_id",
+    "speaker", "speaker_start", "speaker_end", "speaker_type", "addressee", "sent_id", "attribution",
 ]
-_INT_COLUMNS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "sent_id")
+_INT_COLUMNS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "sent_id", "attribution")
 
 # ---- quote marks ----------------------------------------------------------------------------------
 # Families pair only with themselves: curly doubles, straight doubles, guillemets, singles.
@@ -346,6 +346,7 @@ class Attribution:
     speaker: tuple[int, int] | None
     addressee: str | None
     sent_id: int
+    act: int | None = None  # the attribution act it belongs to; set by _Extractor._add
 
 
 # ---- the extractor ------------------------------------------------------------------------------
@@ -510,11 +511,17 @@ class _Extractor:
                 window = (max(s_start, t_start - _WINDOW), min(s_end, match.end() + _WINDOW))
                 found = self._from_cue(match, sent_id, *window)
                 if found is not None:
-                    self.found.append(found)
+                    self._add(found)
         self._colon_turns()
         self._floating_quotes()
         self._cueless_quotes()
         return self._dedupe()
+
+    def _add(self, attribution: Attribution) -> None:
+        """Record an attribution; one that continues no earlier act opens an act of its own."""
+        if attribution.act is None:
+            attribution = replace(attribution, act=len(self.found))
+        self.found.append(attribution)
 
     # -- one cue -----------------------------------------------------------------------------------
     def _from_cue(self, match: re.Match, sent_id: int, s_start: int, s_end: int) -> Attribution | None:
@@ -768,11 +775,12 @@ class _Extractor:
                 start, end = quote.inner(text)
             if len(_LETTER_WORD.findall(text, start, end)) >= 2:  # not "Sanders: 1,501."
                 cue = (m.end(1), m.end(1) + 1)
-                self.found.append(Attribution(start, end, cue, (m.start(1), m.end(1)), None, sent_id))
+                self._add(Attribution(start, end, cue, (m.start(1), m.end(1)), None, sent_id))
 
     # -- quotes without a cue of their own ---------------------------------------------------------
     def _floating_quotes(self) -> None:
-        """A quote that fills its sentence, right after an attributed quote, inherits the speaker."""
+        """A quote that fills its sentence, right after an attributed quote, inherits the speaker and
+        continues the same attribution act ('"A," he said. "B."')."""
         doc = self.doc
         covered = sorted((a.start, a.end) for a in self.found)
         by_sentence = {a.sent_id: a for a in self.found}
@@ -788,18 +796,18 @@ class _Extractor:
             if doc.sent_para[sent_id] - doc.sent_para[sent_id - 1] > 1:
                 continue
             s, e = quote.inner(doc.text)
-            attribution = Attribution(s, e, None, previous.speaker, previous.addressee, sent_id)
-            self.found.append(attribution)
+            attribution = Attribution(s, e, None, previous.speaker, previous.addressee, sent_id, previous.act)
+            self._add(attribution)
             by_sentence[sent_id] = attribution
 
     def _cueless_quotes(self) -> None:
         """Long quotes nobody claimed go to the latest speaker of the paragraph or the one before (the
-        news convention: a quote paragraph continues the last-named speaker); short ones are scare quotes.
-        With no such speaker the quote stays in the table with none."""
+        news convention: a quote paragraph continues the last-named speaker, and so the act); short ones
+        are scare quotes. With no such speaker the quote stays in the table with none, an act of its own."""
         doc = self.doc
         covered = sorted((a.start, a.end) for a in self.found)
-        spoken = sorted((a.start, a.sent_id, a.speaker) for a in self.found if a.speaker is not None)
-        spoken_starts = [start for start, _, _ in spoken]
+        spoken = sorted((a.start, a.sent_id, a.speaker, a.act) for a in self.found if a.speaker is not None)
+        spoken_starts = [start for start, *_ in spoken]
         for quote in doc.quotes:
             s, e = quote.inner(doc.text)
             if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
@@ -808,10 +816,10 @@ class _Extractor:
             if sent_id is None:
                 continue
             i = bisect_left(spoken_starts, quote.start) - 1
-            speaker = None
+            speaker = act = None
             if i >= 0 and doc.sent_para[sent_id] - doc.sent_para[spoken[i][1]] <= _INHERIT_PARAGRAPHS:
-                speaker = spoken[i][2]
-            self.found.append(Attribution(s, e, None, speaker, None, sent_id))
+                speaker, act = spoken[i][2], spoken[i][3]
+            self._add(Attribution(s, e, None, speaker, None, sent_id, act))
 
     def _split_clauses(self) -> None:
         """A content that runs into a later attribution after a comma ("..., touted as ...", "..., a claim
@@ -984,6 +992,14 @@ def extract_quotes(
     bundled study codebook) names the actors speakers resolve to. ``resolve_speakers=False`` skips the
     mentions layer (most of the run time) and leaves ``speaker`` as the words of the speaker span, for
     corpus runs that only need the spans.
+
+    Columns: ``start``, ``end`` and ``text`` (the content, ``text == article.text[start:end]``), ``kind``
+    (direct / mixed / indirect), ``cue`` with ``cue_start``/``cue_end``, ``speaker`` (canonical actor,
+    else the span's words) with ``speaker_start``/``speaker_end`` (the local mention) and
+    ``speaker_type``, ``addressee``, ``sent_id``, and ``attribution``: an id per article (0, 1, ... in
+    order of first appearance) shared by the rows of one attribution act, such as the quote sentences
+    that continue a cued quote ('"A," he said. "B."'), so that one act can be counted once. Missing
+    values are ``pd.NA``.
     """
     article = load_article(article_or_text)
     attributions = _Extractor(article).run()
@@ -993,6 +1009,7 @@ def extract_quotes(
     else:
         def resolve(span: tuple[int, int]) -> tuple[str, None]:
             return " ".join(text[span[0] : span[1]].split()), None
+    acts: dict[int | None, int] = {}
     rows = []
     for a in attributions:
         speaker, speaker_type = resolve(a.speaker) if a.speaker else (pd.NA, None)
@@ -1004,6 +1021,7 @@ def extract_quotes(
             "speaker_start": a.speaker[0] if a.speaker else pd.NA, "speaker_end": a.speaker[1] if a.speaker else pd.NA,
             "speaker_type": speaker_type if speaker_type else pd.NA,
             "addressee": a.addressee if a.addressee else pd.NA, "sent_id": a.sent_id,
+            "attribution": acts.setdefault(a.act, len(acts)),
         })
     return _frame(rows)
 
@@ -1017,7 +1035,7 @@ def direct_quotes_only(article_or_text: Article | str | None) -> pd.DataFrame:
         s, e = quote.inner(doc.text)
         if len(doc.text[s:e].split()) >= 8:
             rows.append({"start": s, "end": e, "text": doc.text[s:e], "kind": "direct",
-                         "sent_id": _sentence_of(doc, quote.start)})
+                         "sent_id": _sentence_of(doc, quote.start), "attribution": len(rows)})
     return _frame(rows)
 
 

@@ -353,3 +353,18 @@ def test_according_to_a_source_with_a_tail_keeps_the_content_before():
     text = "The senator never read the bill, according to a post from Arianna Huffington."
     row = only(text)
     assert row["text"] == "The senator never read the bill"
+
+
+def test_a_quote_continued_after_its_cue_is_one_attribution_act():
+    text = ('"We will not sign this," Jane Doe said. "It is a bad deal for everyone involved."\n\n'
+            'Later, John Roe said that the talks were over.')
+    frame = quotes(text)
+    assert frame["text"].tolist() == ["We will not sign this", "It is a bad deal for everyone involved.",
+                                      "the talks were over"]
+    assert frame["attribution"].tolist() == [0, 0, 1]
+
+
+def test_unrelated_quotes_are_separate_attribution_acts():
+    frame = quotes("Jane Doe said the plan was sound. John Roe said it would fail.")
+    assert frame["attribution"].tolist() == [0, 1]
+    assert str(frame["attribution"].dtype) == "Int64"
