@@ -401,14 +401,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
     """Token span ``[i, j)`` of the source noun phrase that ends before the cue token, or None.
 
-    Skips auxiliaries and adverbs ("has recently"), an appositive or participle clause between commas
+    Skips auxiliaries, adverbs and a time phrase ("has recently", "on Tuesday night"), an appositive or participle clause between commas
     ("Ren Zhengfei, CEO of Huawei, said"), and takes a relative pronoun's antecedent ("the government,
     which has accused ...").
     """
     j = cue_tok - 1
     while j >= first:
         w = doc.word(j).lower()
-        if w in _AUX or (w.endswith("ly") and len(w) > 3 and doc.word(j).islower()):
+        timed = w in _TIME_LEAD and j + 1 < cue_tok and doc.word(j + 1).lower() in _TIME_WORDS
+        if w in _AUX or w in _TIME_WORDS or timed or (w.endswith("ly") and len(w) > 3 and doc.word(j).islower()):
             j -= 1
         else:
             break
@@ -416,7 +417,7 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
         return None
     w = doc.word(j)
     if w == ",":  # appositives and relative clauses between commas: the head is before the first comma
-        opening = _np_right(doc, first, j)
+        opening = _np_right(doc, _past_adverbial(doc, first, j), j)
         if opening and doc.word(opening[0])[0].isupper() and doc.word(opening[1]) in (",", "(") and j - first <= 45:
             return opening
         k = j - 1
@@ -432,6 +433,27 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
         head = _np_left(doc, first, k) if k >= first else None
         return (head[0], j + 1) if head else (j, j + 1)
     return _np_left(doc, first, j)
+
+
+_ADVERBIAL_LEAD = frozenset("""in on at after before during of for from with since by under among amid despite
+like unlike following last this earlier later yesterday today monday tuesday wednesday thursday friday saturday
+sunday""".split())
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+weekend week month year today yesterday last earlier""".split())
+_TIME_LEAD = frozenset("on this next late early".split())  # "on Tuesday", "this week", "late Friday"
+_CONJUNCTIONS = frozenset("but and so yet still now".split())
+
+
+def _past_adverbial(doc: _Doc, first: int, limit: int) -> int:
+    """The token where a clause's subject starts: past an opening conjunction ("But her decision") and
+    an opening adverbial up to its comma ("In the interview, Reid ...", "Last month, he ...")."""
+    if first < limit and doc.word(first).lower() in _CONJUNCTIONS:
+        first += 1
+    if first < limit and doc.word(first).lower() in _ADVERBIAL_LEAD:
+        comma = next((k for k in range(first + 1, min(first + 12, limit)) if doc.word(k) == ","), None)
+        if comma is not None:
+            return comma + 1
+    return first
 
 
 def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -641,7 +663,7 @@ class _Extractor:
 
     def _subject(self, first_tok: int, before_tok: int) -> tuple[int, int] | None:
         """The capitalised noun phrase that opens the sentence, taken as the subject of its verbs."""
-        np = _np_right(self.doc, first_tok, before_tok)
+        np = _np_right(self.doc, _past_adverbial(self.doc, first_tok, before_tok), before_tok)
         if np is None or not self.doc.word(np[0])[0].isupper():
             return None
         return self.doc.span(np)

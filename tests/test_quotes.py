@@ -368,3 +368,14 @@ def test_unrelated_quotes_are_separate_attribution_acts():
     frame = quotes("Jane Doe said the plan was sound. John Roe said it would fail.")
     assert frame["attribution"].tolist() == [0, 1]
     assert str(frame["attribution"].dtype) == "Int64"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("In the interview, Reid, the Senate leader, reiterated that the bill was dead.", "Reid"),
+    ("At a rally in Ohio, Clinton, the nominee, spoke for an hour, saying the race was far from over.", "Clinton"),
+    ("Senator Jane Doe on Tuesday night warned that the deal would collapse.", "Senator Jane Doe"),
+    ("The mayor last month joked that the budget was a work of fiction.", "The mayor"),
+])
+def test_an_opening_adverbial_or_time_phrase_is_not_the_source(sentence, speaker):
+    row = only(sentence)
+    assert speaker_words(sentence, row) == speaker
