@@ -279,6 +279,7 @@ and or so in on at to with by from into about over under than where why how what
 without until unless whether despite through across among between upon like amid via nor yet
 if then also not""".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
+_NOUN_DETERMINERS = _DETERMINERS - {"many", "most", "several", "some"}  # these also stand alone as subjects
 _VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
 _NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
 warning estimate answer reply respond post tweet note hope fear wish want concern view praise blame dispute
@@ -432,7 +433,19 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
             k -= 1
         head = _np_left(doc, first, k) if k >= first else None
         return (head[0], j + 1) if head else (j, j + 1)
-    return _np_left(doc, first, j)
+    np = _np_left(doc, first, j)
+    return _antecedent(doc, first, np[0]) or np if np else None
+
+
+def _antecedent(doc: _Doc, first: int, start: int) -> tuple[int, int] | None:
+    """The head a relative clause without commas hangs on, when the source found ends that clause:
+    "officials who spoke with The Huffington Post said" is the officials' report, not the Post's."""
+    k = start - 1
+    while k >= first and start - k <= _RELATIVE_REACH and doc.word(k)[0].isalnum():
+        if doc.word(k).lower() == "who":
+            return _np_left(doc, first, k - 1) if k > first else None
+        k -= 1
+    return None
 
 
 _ADVERBIAL_LEAD = frozenset("""in on at after before during of for from with since by under among amid despite
@@ -502,6 +515,7 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
     return (first, k) if k > first else None
 
 
+_RELATIVE_REACH = 8  # words a relative clause may run between "who" and the noun phrase before the cue
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
 _WINDOW = 1500
@@ -559,8 +573,8 @@ class _Extractor:
         first_tok, end_tok = doc.token_range(s_start, s_end)
         cue_tok, after_tok = doc.token_range(cue[0], cue[1])
 
-        if group in ("word", "multi") and cue_tok > first_tok and doc.word(cue_tok - 1).lower() in _DETERMINERS:
-            return None  # "a claim", "the report": a noun, not a cue
+        if group in ("word", "multi") and cue_tok > first_tok and doc.word(cue_tok - 1).lower() in _NOUN_DETERMINERS:
+            return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group == "word" and cue_tok > first_tok and _noun_use(match.group(), lemma, doc.word(cue_tok - 1)):
             return None
         if frame == "according":

@@ -379,3 +379,15 @@ def test_unrelated_quotes_are_separate_attribution_acts():
 def test_an_opening_adverbial_or_time_phrase_is_not_the_source(sentence, speaker):
     row = only(sentence)
     assert speaker_words(sentence, row) == speaker
+
+
+def test_the_source_of_a_relative_clause_is_its_antecedent():
+    text = "Officials who spoke with The Huffington Post said the party had become a shell of itself."
+    row = only(text)
+    assert speaker_words(text, row) == "Officials" and row["text"] == "the party had become a shell of itself"
+
+
+def test_many_and_some_are_subjects_before_a_cue():
+    text = "Many said on Monday that the ruling changed everything."
+    row = only(text)
+    assert speaker_words(text, row) == "Many" and row["text"] == "the ruling changed everything"
