@@ -21,7 +21,7 @@ import logging
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
@@ -48,9 +48,9 @@ _BATCHES_PER_WORKER = 4
 
 Documents = Union[str, Path, Sequence[Union[str, Path]], pd.DataFrame]
 # One unit of work: the document id and either a Path (read by whoever annotates it) or the text.
-_Item = tuple[str, Union[Path, str]]
+_Item = tuple[Hashable, Union[Path, str]]
 # One document's result: stage name -> frame, or the InputError message.
-_Result = tuple[str, Union[dict[str, pd.DataFrame], str]]
+_Result = tuple[Hashable, Union[dict[str, pd.DataFrame], str]]
 # A stage as workers receive it: (name, module, function), so they need not share this process's registry.
 _Stage = tuple[str, str, str]
 
@@ -109,7 +109,7 @@ def annotate_corpus(
     """Run ``stages`` over every document and return a :class:`Corpus` of tidy tables.
 
     ``documents``: a folder (its ``*.txt`` files, sorted; ``doc_id`` is the file name without suffix),
-    a list of paths (same ids), or a DataFrame with ``doc_id`` and ``text`` columns. ``engine``:
+    a list of paths (same ids), or a DataFrame with ``doc_id`` (kept as given) and ``text``. ``engine``:
     ``"process"`` runs here; ``"dask"`` runs on ``client`` (a ``dask.distributed.Client``), or on a
     local cluster started for this call and closed after it. Files are read where a document is
     annotated, so on a remote cluster pass a DataFrame of texts instead of paths.
@@ -160,7 +160,7 @@ def _annotate(item: _Item, stages: tuple[_Stage, ...]) -> _Result:
     """Load one document and run every stage on it; bad input becomes the message, not an exception."""
     doc_id, source = item
     try:
-        article = load_article(source) if isinstance(source, Path) else parse_article(source, source=doc_id)
+        article = load_article(source) if isinstance(source, Path) else parse_article(source, source=str(doc_id))
         frames = {}
         for spec in stages:
             name = spec[0]
@@ -210,7 +210,7 @@ def _items(documents: Documents) -> list[_Item]:
         missing = {"doc_id", "text"} - set(documents.columns)
         if missing:
             raise InputError(f"the DataFrame needs columns doc_id and text; it lacks {', '.join(sorted(missing))}")
-        items = [(str(d), t) for d, t in zip(documents["doc_id"], documents["text"])]
+        items = list(zip(documents["doc_id"], documents["text"]))  # the caller's ids, as they are
         bad = [d for d, t in items if not isinstance(t, str)]
         if bad:
             raise InputError(f"text must be a str in every row; not so for doc_id {bad[0]!r}")
@@ -228,7 +228,7 @@ def _items(documents: Documents) -> list[_Item]:
         raise InputError(f"cannot read documents from a {type(documents).__name__}; see annotate_corpus")
     if not items:
         raise InputError("no documents given")
-    duplicated = sorted(d for d, n in Counter(doc_id for doc_id, _ in items).items() if n > 1)
+    duplicated = [repr(d) for d, n in Counter(doc_id for doc_id, _ in items).items() if n > 1]
     if duplicated:
         raise InputError(f"doc_id must be unique; repeated: {', '.join(duplicated[:5])} (pass a DataFrame with your own ids)")
     return items

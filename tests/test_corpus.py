@@ -103,6 +103,14 @@ def test_dataframe_of_texts(seed):
         pd.testing.assert_frame_equal(corpus.tables[stage], expected(stage, sources))
 
 
+def test_dataframe_ids_keep_their_type():
+    frame = pd.DataFrame({"doc_id": [7, 3], "text": [DOCUMENTS["trade"], "   "]})
+    corpus = annotate_corpus(frame, stages=_stages(), progress=False)
+    assert corpus.errors["doc_id"].tolist() == [3]
+    for table in corpus.tables.values():
+        assert set(table["doc_id"]) <= {7}
+
+
 def test_bad_documents_go_to_the_error_table(tmp_path):
     stages = _stages()
     (tmp_path / "good.txt").write_text(DOCUMENTS["trade"], encoding="utf-8")
