@@ -776,18 +776,20 @@ class _Extractor:
             return None
         source = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
         rest = _trim(text, source[1], s_end)
-        tail = rest[0] < rest[1] and text[rest[0] : rest[1]].strip(" .!?")
-        if tail and _SOURCE_TAIL.match(tail):
-            tail = ""  # "according to a post from X": the rest still names the source; the content is before
-        if tail and len(tail) > 3:
+        tail = text[rest[0] : rest[1]].strip(" .!?")
+        # The rest is the content only when a comma ends the source ("According to X, ...") and it does
+        # not go on naming the source ("according to a post from X").
+        content_after = len(tail) > 3 and not _SOURCE_TAIL.match(tail) and "," in text[source[1] : rest[0]]
+        left = self._content_left(s_start, cue[0])
+        if left is not None and not content_after:
+            content = left  # "..., according to a report in the Register."
+        elif len(tail) > 3 and not _SOURCE_TAIL.match(tail):
             end = rest[1]
             while end > rest[0] and text[end - 1] in ".!?":
                 end -= 1
             content = (rest[0], end)
         else:
-            content = self._content_left(s_start, cue[0])
-            if content is None:
-                return None
+            return None
         return Attribution(*content, cue, source, _medium(text, cue, s_start, s_end, content), sent_id)
 
     def _colon_turns(self) -> None:

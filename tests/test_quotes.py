@@ -391,3 +391,10 @@ def test_many_and_some_are_subjects_before_a_cue():
     text = "Many said on Monday that the ruling changed everything."
     row = only(text)
     assert speaker_words(text, row) == "Many" and row["text"] == "the ruling changed everything"
+
+
+def test_according_to_a_source_that_runs_on_keeps_the_content_before():
+    text = "Coin flips settled six counties, according to a report in the Des Moines Register."
+    row = only(text)
+    assert row["text"] == "Coin flips settled six counties"
+    assert speaker_words(text, row).startswith("a report")
