@@ -279,6 +279,7 @@ and or so in on at to with by from into about over under than where why how what
 without until unless whether despite through across among between upon like amid via nor yet
 if then also not""".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
+_EVIDENCE_NOUNS = frozenset("poll polling survey study data analysis research report review audit count tally".split())
 _NOUN_DETERMINERS = _DETERMINERS - {"many", "most", "several", "some"}  # these also stand alone as subjects
 _VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
 _NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
@@ -923,6 +924,8 @@ def _noun_use(form: str, lemma: str, before: str) -> bool:
         return False
     if before.endswith("s") and not before.endswith("ss"):
         return False  # a plural subject: "voters support", "officials saying"
+    if before.lower() in _EVIDENCE_NOUNS:
+        return False  # "the poll shows", "the survey found"
     if form.endswith("ing"):
         return True
     return lemma in _NOUN_LIKE and form in (lemma, lemma + "s", lemma + "es")

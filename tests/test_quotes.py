@@ -398,3 +398,9 @@ def test_according_to_a_source_that_runs_on_keeps_the_content_before():
     row = only(text)
     assert row["text"] == "Coin flips settled six counties"
     assert speaker_words(text, row).startswith("a report")
+
+
+def test_a_poll_shows_is_a_report_not_a_noun():
+    text = "A new national poll shows Trump with his largest lead to date."
+    row = only(text)
+    assert (row["cue"], row["text"], speaker_words(text, row)) == ("shows", "Trump with his largest lead to date", "A new national poll")
