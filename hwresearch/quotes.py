@@ -516,6 +516,9 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
     return (first, k) if k > first else None
 
 
+# "X said A and later claimed B", "but said": a cue coordinated with an earlier one shares its subject.
+_COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|even|then|later|has|have|had|\w+ly)\s+){0,3}$")
+_COORDINATION_REACH = 40  # characters before a cue the coordinator and its adverbs may take
 _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the noun phrase before the cue
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
@@ -603,7 +606,8 @@ class _Extractor:
                 return None
         else:
             source_tok = _source_left(doc, first_tok, cue_tok)
-            if source_tok is None and cue_tok - 1 >= first_tok and doc.word(cue_tok - 1).lower() == "and":
+            # "and later claimed": a report coordinated with an earlier one ("and hopes" rarely is one)
+            if source_tok is None and frame != "think" and _COORDINATED.search(text, max(s_start, cue[0] - _COORDINATION_REACH), cue[0]):
                 earlier = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.speaker), None)
                 source_span = earlier.speaker if earlier else self._subject(first_tok, cue_tok)
             elif source_tok is not None:
@@ -874,6 +878,10 @@ class _Extractor:
                     continue
                 first = min(b.cue[0], b.speaker[0]) if b.speaker and b.speaker[0] > a.start else b.cue[0]
                 if a.start < first < a.end and (a.cue is None or a.cue[1] <= a.start):
+                    joined = _COORDINATED.search(text, max(a.start, first - _COORDINATION_REACH), first)
+                    if joined:  # "has championed A and has drawn scorn by B": the second report's own
+                        a = replace(a, end=_trim(text, a.start, joined.start())[1])
+                        break
                     comma = text.rfind(",", a.start, first)
                     if comma > a.start and not text[comma:first].strip(",  ").count(" ") > 3:
                         start, end = _trim(text, a.start, comma)

@@ -404,3 +404,10 @@ def test_a_poll_shows_is_a_report_not_a_noun():
     text = "A new national poll shows Trump with his largest lead to date."
     row = only(text)
     assert (row["cue"], row["text"], speaker_words(text, row)) == ("shows", "Trump with his largest lead to date", "A new national poll")
+
+
+def test_a_second_report_coordinated_with_the_first_is_its_own_attribution():
+    text = "The senator said the bill was dead and later claimed that the vote had been rigged."
+    frame = quotes(text)
+    assert frame["text"].tolist() == ["the bill was dead", "the vote had been rigged"]
+    assert [speaker_words(text, row) for _, row in frame.iterrows()] == ["The senator", "The senator"]
