@@ -54,9 +54,11 @@ def make_run(tree: Path) -> tuple[float, dict[str, bytes]]:
 def first_difference(a: bytes, b: bytes, width: int = 160) -> str:
     """The first differing lines (cut to ``width``: embedded images are one huge line), enough to see
     what is not reproducible."""
-    lines = difflib.unified_diff(
-        a.decode("utf-8", "replace").splitlines(), b.decode("utf-8", "replace").splitlines(), lineterm="", n=0
-    )
+    try:
+        old, new = a.decode("utf-8"), b.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"binary files differ ({len(a):,} and {len(b):,} bytes)"
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
     return "\n".join(line[:width] + ("..." if len(line) > width else "") for line in list(lines)[2:8])
 
 
