@@ -506,13 +506,26 @@ def extract_mentions(
         if codebook is not None and not isinstance(codebook, (str, Path)):
             raise InputError(f"codebook must be a Codebook, a path to a TOML codebook or None, not {type(codebook).__name__}")
         codebook = load_codebook(codebook)
+    return _frame(_resolved(article, codebook))
+
+
+def actor_spans(article: Article, codebook: Codebook) -> list[tuple[int, int, str | None, str]]:
+    """The ``start``, ``end``, ``actor`` (None where the table has pd.NA) and ``actor_type`` of every
+    mention, as :func:`extract_mentions` finds them, without building the table: the quote attribution
+    resolves speakers through these on every article, and the table cost as much as a stage."""
+    doc = _resolved(article, codebook)
+    return [(m.start, m.end, m.actor.name if m.actor else None, _actor_type(m)) for m in doc.mentions]
+
+
+def _resolved(article: Article, codebook: Codebook) -> _Document:
+    """The article's mentions found and resolved, in text order."""
     matchers = _matchers(codebook)
     doc = _document(article, codebook)
     _codebook_forms(doc, matchers)
     _names(doc, matchers)
     _descriptions_and_pronouns(doc)
     _resolve(doc)
-    return _frame(doc)
+    return doc
 
 
 def _document(article: Article, codebook: Codebook) -> _Document:
@@ -1193,7 +1206,7 @@ def _frame(doc: _Document) -> pd.DataFrame:
         "text": pd.array([text[m.start : m.end] for m in mentions], dtype=string),
         "actor": pd.array([m.actor.name if m.actor else None for m in mentions], dtype=string),
         "actor_id": pd.array([m.actor.id if m.actor else None for m in mentions], dtype=string),
-        "actor_type": pd.array([m.actor.type if m.actor else _unresolved_type(m) for m in mentions], dtype=string),
+        "actor_type": pd.array([_actor_type(m) for m in mentions], dtype=string),
         "mention_kind": pd.array([m.kind for m in mentions], dtype=string),
         "sent_id": pd.arrays.IntegerArray(
             np.array([m.sent_id or 0 for m in mentions], dtype=np.int64),
@@ -1203,7 +1216,9 @@ def _frame(doc: _Document) -> pd.DataFrame:
     return pd.DataFrame(columns, columns=COLUMNS)
 
 
-def _unresolved_type(mention: _Mention) -> str:
+def _actor_type(mention: _Mention) -> str:
+    if mention.actor:
+        return mention.actor.type
     if mention.kind == "pronoun":
         return "person"  # only "he"/"she" are kept unresolved
     return mention.wanted_type or "unknown"

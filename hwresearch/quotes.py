@@ -1020,12 +1020,9 @@ class _Resolver:
 
 def _mentions_of(article: Article, codebook: Codebook) -> tuple[list[int], list[tuple]]:
     """The article's actor mentions as sorted starts and (start, end, actor, actor_type) rows."""
-    from hwresearch.mentions import extract_mentions
+    from hwresearch.mentions import actor_spans
 
-    frame = extract_mentions(article, codebook)
-    actors = [None if pd.isna(a) else str(a) for a in frame["actor"].tolist()]
-    types = [None if pd.isna(t) else str(t) for t in frame["actor_type"].tolist()]
-    rows = list(zip(frame["start"].tolist(), frame["end"].tolist(), actors, types))
+    rows = actor_spans(article, codebook)
     return [r[0] for r in rows], rows
 
 
