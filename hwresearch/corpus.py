@@ -271,7 +271,9 @@ def _run_dask(items: list[_Item], stages: tuple[_Stage, ...], client: Any, bar: 
         raise InputError('engine="dask" needs dask.distributed: pip install hwresearch[corpus]') from None
     own = client is None
     if own:
-        cluster = LocalCluster(processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+        # CRITICAL: on a busy machine workers log heartbeat tracebacks at ERROR that are harmless (a
+        # failed task still reaches us through future.result()), and the CLI promises no tracebacks.
+        cluster = LocalCluster(processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or os.cpu_count() or 1)

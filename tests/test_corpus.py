@@ -215,7 +215,7 @@ def dask_client():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # start-up chatter (scratch folders, ports) is not under test
         cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
         )
         client = Client(cluster)
     yield client
@@ -249,3 +249,15 @@ def test_corpus_repr_and_unknown_table():
     assert "quotes: 0 rows" in repr(corpus)
     with pytest.raises(AttributeError, match="no table 'positions'"):
         corpus.positions
+
+
+@pytest.mark.skipif(not _dask_importable(), reason="dask.distributed is not installed (pip install hwresearch[corpus])")
+def test_cli_corpus_on_a_local_dask_cluster(folder, tmp_path):
+    """The CLI starts and closes its own cluster; worker chatter must not reach stderr as tracebacks."""
+    stages = _stages()
+    out = tmp_path / "corpus.parquet"
+    args = ["corpus", str(folder), "--out", str(out), "--stages", ",".join(stages), "--engine", "dask", "--no-progress"]
+    result = subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert set(pd.read_parquet(out)["table"]) <= {*stages, "errors"}
