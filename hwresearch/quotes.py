@@ -173,6 +173,7 @@ oppose describe call cite slam blast attack condemn decry applaud laud hail welc
 rule refuse decline denounce mock
 order identify discuss thank push portray assail nominate""".split()
 _EVIDENCE = "show find".split()
+_EVIDENTIAL = frozenset({"seem", "appear"})
 
 # Verbs whose bare form also has a common non-reporting sense ("the U.S. added Huawei to a list"): they
 # count only when a that-clause, a colon, a quote or the end of the clause follows.
@@ -652,6 +653,8 @@ class _Extractor:
                 return None
         if addressee is None:
             addressee = _medium(text, cue, s_start, s_end, content)
+        if lemma in _EVIDENTIAL and source_span is not None and not _names_someone(text, source_span):
+            source_span = None  # "the fax machine appears to be broken": the writer's inference, no source
         return Attribution(*content, cue, source_span, addressee, sent_id)
 
     def _inverted(self, cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id) -> Attribution | None:
@@ -922,6 +925,15 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         if not any(s <= a.cue[0] and a.cue[1] <= e and (s, e) != (a.start, a.end) for s, e in contents[max(0, i - 8) : i]):
             kept.append(a)
     return kept
+
+
+def _names_someone(text: str, span: tuple[int, int]) -> bool:
+    """A name in the span ("Trump", "the Clinton campaign"), not a thing or a pronoun ("the fax
+    machine", "it", "he"): PolNeAR gives "seem"/"appear" a source only when a named actor holds the view."""
+    words = text[span[0] : span[1]].split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return any(w[0].isupper() and w.lower() not in _PRONOUNS for w in words)
 
 
 def _noun_use(form: str, lemma: str, before: str) -> bool:

@@ -411,3 +411,9 @@ def test_a_second_report_coordinated_with_the_first_is_its_own_attribution():
     frame = quotes(text)
     assert frame["text"].tolist() == ["the bill was dead", "the vote had been rigged"]
     assert [speaker_words(text, row) for _, row in frame.iterrows()] == ["The senator", "The senator"]
+
+
+def test_a_thing_that_appears_so_is_no_source():
+    text = "The secure fax machine appears to have been broken."
+    row = only(text)
+    assert row["text"] == "to have been broken" and pd.isna(row["speaker_start"]) and pd.isna(row["speaker"])
