@@ -582,6 +582,8 @@ class _Extractor:
             return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group == "word" and cue_tok > first_tok and _noun_use(match.group(), lemma, doc.word(cue_tok - 1)):
             return None
+        if match.group() == "known" and doc.word(cue_tok - 1).lower() not in ("has", "have", "had", "having"):
+            return None  # "best known for", "a state known for": an adjective; "had known him" reports
         if frame == "according":
             return self._according(cue, sent_id, s_start, s_end, after_tok, end_tok)
 
@@ -939,16 +941,19 @@ def _names_someone(text: str, span: tuple[int, int]) -> bool:
 def _noun_use(form: str, lemma: str, before: str) -> bool:
     """A cue form that reads as a noun or adjective after a common word ("terrorist attacks", "his home
     state", "a declining trend"): -ing forms and the bare or -s forms of noun-like verbs count as cues
-    only after a name, a pronoun, a plural noun, an auxiliary, a comma or a linking word."""
+    only after a name, a pronoun, a plural noun, an auxiliary, a comma or a linking word; the bare and
+    -s forms of noun-like verbs are nouns after a possessive or a number too ("Trump's comments",
+    "13 states", "the Dec. 2 attack")."""
+    noun_form = lemma in _NOUN_LIKE and form in (lemma, lemma + "s", lemma + "es")
+    if noun_form and (before in ("'s", "’s", "'", "’") or before[0].isdigit()):
+        return True
     if before[0].isupper() or not before[0].isalpha() or before.lower() in _VERB_LEAD:
         return False
     if before.endswith("s") and not before.endswith("ss"):
         return False  # a plural subject: "voters support", "officials saying"
     if before.lower() in _EVIDENCE_NOUNS:
         return False  # "the poll shows", "the survey found"
-    if form.endswith("ing"):
-        return True
-    return lemma in _NOUN_LIKE and form in (lemma, lemma + "s", lemma + "es")
+    return form.endswith("ing") or noun_form
 
 
 def _only_setting(text: str, position: int, s_end: int, participle: bool = False) -> bool:

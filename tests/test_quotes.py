@@ -417,3 +417,12 @@ def test_a_thing_that_appears_so_is_no_source():
     text = "The secure fax machine appears to have been broken."
     row = only(text)
     assert row["text"] == "to have been broken" and pd.isna(row["speaker_start"]) and pd.isna(row["speaker"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Local politicians fired back at Trump's comments on Friday.",
+    "Texas, leading a coalition of 13 states, went to court.",
+    "Allergan is best known for making Botox.",
+])
+def test_cue_nouns_after_a_possessive_or_a_number_and_adjectival_known_are_not_cues(sentence):
+    assert quotes(sentence).empty
