@@ -271,9 +271,10 @@ def _run_dask(items: list[_Item], stages: tuple[_Stage, ...], client: Any, bar: 
         raise InputError('engine="dask" needs dask.distributed: pip install hwresearch[corpus]') from None
     own = client is None
     if own:
-        # CRITICAL: on a busy machine workers log heartbeat tracebacks at ERROR that are harmless (a
-        # failed task still reaches us through future.result()), and the CLI promises no tracebacks.
-        cluster = LocalCluster(processes=True, dashboard_address=None, silence_logs=logging.CRITICAL)
+        # Port ":0": any free port. With None the scheduler still binds 8787 and warns when another
+        # cluster holds it. CRITICAL: on a busy machine workers log harmless heartbeat tracebacks at
+        # ERROR (a failed task still reaches us through future.result()); the CLI promises none.
+        cluster = LocalCluster(processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or os.cpu_count() or 1)
