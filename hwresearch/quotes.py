@@ -246,13 +246,13 @@ _MULTIWORD = {
     "went on to say": ("say", "say"), "made clear": ("make clear", "say"), "made it clear": ("make clear", "say"),
 }
 _STATE_ADJ = "concerned|worried|convinced|confident|optimistic|pessimistic|skeptical|sceptical|adamant|hopeful|afraid|certain|sure|aware|unhappy|frustrated|angry|upset|pleased|happy"
-_PASSIVE_VERB = "seen|viewed|regarded|considered|expected|believed|thought|rumou?red|alleged|described|touted|known|perceived|reported|said"
+_PASSIVE_VERB = "seen|viewed|regarded|considered|expected|believed|thought|rumou?red|alleged|described|touted|known|perceived|reported"  # and "is said to", never a bare "said to"
 _COPULA = r"(?:is|are|was|were|be|been|being|remains?|remained|'s|’s|'re|’re)"
 
 _CUE = re.compile(
     r"(?<![\w'’-])(?:"
     rf"(?P<state>{_COPULA}\s+(?:\w+ly\s+)?(?:{_STATE_ADJ})(?:\s+(?:about|that|of|by))?)"
-    rf"|(?P<passive>(?:{_COPULA}\s+(?:\w+ly\s+)?)?(?:{_PASSIVE_VERB})\s+(?:as|to)(?=\s))"
+    rf"|(?P<passive>(?:{_COPULA}\s+(?:\w+ly\s+)?)?(?:{_PASSIVE_VERB})\s+(?:as|to)(?=\s)|{_COPULA}\s+(?:\w+ly\s+)?said\s+to(?=\s))"
     r"|(?P<according>[Aa]ccording to)"
     rf"|(?P<multi>{'|'.join(sorted((re.escape(k) for k in _MULTIWORD if k != 'according to'), key=len, reverse=True))})"
     rf"|(?P<word>{'|'.join(sorted(_CUE_FORMS, key=len, reverse=True))})"
@@ -520,6 +520,8 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
 # "X said A and later claimed B", "but said": a cue coordinated with an earlier one shares its subject.
 _COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|even|then|later|has|have|had|\w+ly)\s+){0,3}$")
 _COORDINATION_REACH = 40  # characters before a cue the coordinator and its adverbs may take
+# Words that open the setting after an inverted source of a quote.
+_SETTING_START = frozenset("in on at during after before while when via".split())
 _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the noun phrase before the cue
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
@@ -672,10 +674,11 @@ class _Extractor:
         if head.lower() in _NP_STOP or _TIME_WORD.match(head):
             return None
         following = doc.word(source[1]) if source[1] < end_tok else "."
-        if following not in (",", ".", ";", "!", "?") and following[0] not in _QUOTE_CHARS:
+        quote = self._quote_ending_at(cue[0], s_start)
+        setting = quote is not None and following in _SETTING_START  # '"...," said Ryan in a statement.'
+        if following not in (",", ".", ";", "!", "?") and following[0] not in _QUOTE_CHARS and not setting:
             return None
         boundary = doc.tokens[cue_tok - 1][0] if doc.word(cue_tok - 1) == "," else doc.tokens[cue_tok - 1][1]
-        quote = self._quote_ending_at(cue[0], s_start)
         if quote is not None:
             content = self._with_continuation(quote, doc.tokens[source[1] - 1][1], s_end)
         else:

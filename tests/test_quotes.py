@@ -426,3 +426,12 @@ def test_a_thing_that_appears_so_is_no_source():
 ])
 def test_cue_nouns_after_a_possessive_or_a_number_and_adjectival_known_are_not_cues(sentence):
     assert quotes(sentence).empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"It is against the law to move the detainees," said House Speaker Paul Ryan in a statement.', "House Speaker Paul Ryan"),
+    ('"That is not who I am and not what I want to be," Rubio said to Fox News.', "Rubio"),
+])
+def test_a_quote_before_its_cue_keeps_its_source_despite_the_setting(text, speaker):
+    row = only(text)
+    assert row["kind"] == "direct" and speaker_words(text, row) == speaker
