@@ -63,12 +63,15 @@ def plot_mentions_per_actor(mentions: pd.DataFrame) -> Figure:
 
 
 def plot_mention_positions(article: Article, mentions: pd.DataFrame, top: int = 8) -> Figure:
-    """A strip plot of where each actor's mentions fall along the article (share of the text)."""
+    """A strip plot of where each actor's mentions fall along the article (share of the text).
+
+    No jitter: seaborn draws it from the unseeded global random state, and reruns must give the same figure.
+    """
     resolved = mentions.dropna(subset=["actor"])
     order = mentions_per_actor(resolved).index[:top].tolist()
     data = resolved[resolved["actor"].isin(order)].assign(position=lambda d: d["start"] / len(article.text))
     fig, ax = plt.subplots(figsize=(8, 0.4 * len(order) + 1.2))
-    sns.stripplot(data=data, x="position", y="actor", order=order, hue="mention_kind", jitter=0.15, size=6, ax=ax)
+    sns.stripplot(data=data, x="position", y="actor", order=order, hue="mention_kind", jitter=False, size=6, alpha=0.8, ax=ax)
     for part in article.parts:
         if part.kind == "body":
             ax.axvline(part.start / len(article.text), color="#dddddd", linewidth=0.8, zorder=0)
