@@ -590,8 +590,9 @@ class _Extractor:
             return self._according(cue, sent_id, s_start, s_end, after_tok, end_tok)
 
         # CONTENT, CUE SOURCE ("...," said Ren.)
-        if frame == "say" and cue_tok > first_tok and doc.word(cue_tok - 1)[-1] in ",”\"’'":
-            inverted = self._inverted(cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id)
+        quote_floor = self._quote_floor(sent_id, s_start)
+        if frame == "say" and cue_tok > 0 and cue_tok >= first_tok and doc.word(cue_tok - 1)[-1] in ",”\"’'":
+            inverted = self._inverted(cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id, quote_floor)
             if inverted is not None:
                 return inverted
 
@@ -623,6 +624,8 @@ class _Extractor:
         # "“...,” he said of Trump.": the quote that ends right before the source is the content.
         if source_span is not None and frame == "say":
             quote = self._quote_ending_at(source_span[0], s_start)
+            if quote is None and quote_floor < s_start and _only_setting(text, cue[1], s_end):
+                quote = self._quote_ending_at(source_span[0], quote_floor)  # '“...?” Trump said.'
             if quote is not None:
                 content = self._with_continuation(quote, cue[1], s_end)
                 return Attribution(*content, cue, source_span, _medium(text, cue, s_start, s_end, content), sent_id)
@@ -661,7 +664,16 @@ class _Extractor:
             source_span = None  # "the fax machine appears to be broken": the writer's inference, no source
         return Attribution(*content, cue, source_span, addressee, sent_id)
 
-    def _inverted(self, cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id) -> Attribution | None:
+    def _quote_floor(self, sent_id: int, s_start: int) -> int:
+        """How far back a quote that ends right before a cue or source may start: into the previous
+        sentence of the paragraph when the cue opens its sentence ('“...?” Trump said.' is split after
+        the question mark)."""
+        doc = self.doc
+        if sent_id > 0 and s_start == doc.sent_start[sent_id] and doc.sent_para[sent_id - 1] == doc.sent_para[sent_id]:
+            return doc.sent_start[sent_id - 1]
+        return s_start
+
+    def _inverted(self, cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id, quote_floor) -> Attribution | None:
         """CONTENT, CUE SOURCE: '"...," said Paul Lindsay, a spokesman for the PAC.' The source must
         start like a noun phrase and end the sentence (or be followed by an appositive or a participle)."""
         doc, text = self.doc, self.doc.text
@@ -674,7 +686,7 @@ class _Extractor:
         if head.lower() in _NP_STOP or _TIME_WORD.match(head):
             return None
         following = doc.word(source[1]) if source[1] < end_tok else "."
-        quote = self._quote_ending_at(cue[0], s_start)
+        quote = self._quote_ending_at(cue[0], quote_floor)
         setting = quote is not None and following in _SETTING_START  # '"...," said Ryan in a statement.'
         if following not in (",", ".", ";", "!", "?") and following[0] not in _QUOTE_CHARS and not setting:
             return None

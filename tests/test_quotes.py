@@ -435,3 +435,18 @@ def test_cue_nouns_after_a_possessive_or_a_number_and_adjectival_known_are_not_c
 def test_a_quote_before_its_cue_keeps_its_source_despite_the_setting(text, speaker):
     row = only(text)
     assert row["kind"] == "direct" and speaker_words(text, row) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Intro.\n\n"So I just want to tell you right now, you are reprimanded, okay?" Trump said.',
+    'Intro.\n\n"Who knows what will happen next year?" said Trump.',
+])
+def test_a_question_quote_split_from_its_cue_keeps_its_source(text):
+    row = only(text)
+    assert row["kind"] == "direct" and speaker_words(text, row) == "Trump" and row["text"].endswith("?")
+
+
+def test_a_sentence_with_its_own_content_does_not_take_the_quote_before():
+    text = 'Intro.\n\n"Who knows?" Trump said that the talks would go on.'
+    frame = quotes(text)
+    assert "the talks would go on" in frame["text"].tolist()
