@@ -584,6 +584,8 @@ class _Extractor:
             return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group == "word" and cue_tok > first_tok and _noun_use(match.group(), lemma, doc.word(cue_tok - 1)):
             return None
+        if match.group() == "thanks" and text.startswith(" to ", cue[1]):
+            return None  # "thanks to a big win": a preposition
         if match.group() == "known" and doc.word(cue_tok - 1).lower() not in ("has", "have", "had", "having"):
             return None  # "best known for", "a state known for": an adjective; "had known him" reports
         if frame == "according":
@@ -958,14 +960,16 @@ def _noun_use(form: str, lemma: str, before: str) -> bool:
     state", "a declining trend"): -ing forms and the bare or -s forms of noun-like verbs count as cues
     only after a name, a pronoun, a plural noun, an auxiliary, a comma or a linking word; the bare and
     -s forms of noun-like verbs are nouns after a possessive or a number too ("Trump's comments",
-    "13 states", "the Dec. 2 attack")."""
+    "13 states", "the Dec. 2 attack"), and the bare form after a name ("the Orlando attack")."""
     noun_form = lemma in _NOUN_LIKE and form in (lemma, lemma + "s", lemma + "es")
     if noun_form and (before in ("'s", "’s", "'", "’") or before[0].isdigit()):
         return True
-    if before[0].isupper() or not before[0].isalpha() or before.lower() in _VERB_LEAD:
+    if not before[0].isalpha() or before.lower() in _VERB_LEAD:
         return False
     if before.endswith("s") and not before.endswith("ss"):
         return False  # a plural subject: "voters support", "officials saying"
+    if before[0].isupper():
+        return noun_form and form == lemma  # "the Orlando attack"; "Trump attacks" is a verb
     if before.lower() in _EVIDENCE_NOUNS:
         return False  # "the poll shows", "the survey found"
     return form.endswith("ing") or noun_form

@@ -450,3 +450,11 @@ def test_a_sentence_with_its_own_content_does_not_take_the_quote_before():
     text = 'Intro.\n\n"Who knows?" Trump said that the talks would go on.'
     frame = quotes(text)
     assert "the talks would go on" in frame["text"].tolist()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her lead keeps growing thanks to a big win in North Carolina.",
+    "The Orlando attack is already stirring debate on guns.",
+])
+def test_prepositions_and_nouns_that_look_like_cues_are_not_cues(sentence):
+    assert quotes(sentence).empty
