@@ -599,6 +599,7 @@ class _Extractor:
                 return inverted
 
         source_span = None
+        passive = False
         if group == "passive":
             by = _BY.match(text, cue[1], s_end)
             if by:
@@ -622,6 +623,7 @@ class _Extractor:
                 source_span = doc.span(source_tok)
             if source_span is None or doc.quote_at(source_span[0]) is not None:
                 return None
+            passive = source_tok is not None and _passive(doc, source_tok[1], cue_tok, match.group())
 
         # "“...,” he said of Trump.": the quote that ends right before the source is the content.
         if source_span is not None and frame == "say":
@@ -664,6 +666,10 @@ class _Extractor:
             addressee = _medium(text, cue, s_start, s_end, content)
         if lemma in _EVIDENTIAL and source_span is not None and not _names_someone(text, source_span):
             source_span = None  # "the fax machine appears to be broken": the writer's inference, no source
+        if passive:  # "Pence was nominated", "Clinton was asked to release ...": the subject is no source
+            by = _BY.match(text, cue[1], s_end)
+            np = _np_right(doc, doc.token_range(by.end(), s_end)[0], end_tok) if by else None
+            source_span = doc.span(np) if np else None
         return Attribution(*content, cue, source_span, addressee, sent_id)
 
     def _quote_floor(self, sent_id: int, s_start: int) -> int:
@@ -944,6 +950,18 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         if not any(s <= a.cue[0] and a.cue[1] <= e and (s, e) != (a.start, a.end) for s, e in contents[max(0, i - 8) : i]):
             kept.append(a)
     return kept
+
+
+_BE = frozenset("is are was were be been being".split())
+_PARTICIPLES = frozenset("told shown known seen found thought written said sworn felt understood sought".split())
+
+
+def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:
+    """The cue is a past participle after a form of "be" ("was asked", "have been criticized"): the
+    subject received the report rather than made it. "has said" and "was saying" stay active."""
+    if not (form.endswith("ed") or form in _PARTICIPLES):
+        return False
+    return any(doc.word(k).lower() in _BE for k in range(source_end, cue_tok))
 
 
 def _names_someone(text: str, span: tuple[int, int]) -> bool:

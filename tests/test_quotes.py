@@ -458,3 +458,10 @@ def test_a_sentence_with_its_own_content_does_not_take_the_quote_before():
 ])
 def test_prepositions_and_nouns_that_look_like_cues_are_not_cues(sentence):
     assert quotes(sentence).empty
+
+
+def test_the_subject_of_a_passive_cue_is_no_source():
+    row = only("Clinton was asked to release the transcripts of her speeches.")
+    assert row["text"] == "to release the transcripts of her speeches" and pd.isna(row["speaker_start"])
+    text = "Clinton was asked by reporters to release the transcripts."
+    assert speaker_words(text, only(text)) == "reporters"
