@@ -623,7 +623,7 @@ class _Extractor:
                 source_span = doc.span(source_tok)
             if source_span is None or doc.quote_at(source_span[0]) is not None:
                 return None
-            passive = source_tok is not None and _passive(doc, source_tok[1], cue_tok, match.group())
+            passive = source_tok is not None and _passive(doc, source_tok[1], cue_tok, match.group().split()[0])
 
         # "“...,” he said of Trump.": the quote that ends right before the source is the content.
         if source_span is not None and frame == "say":

@@ -465,3 +465,4 @@ def test_the_subject_of_a_passive_cue_is_no_source():
     assert row["text"] == "to release the transcripts of her speeches" and pd.isna(row["speaker_start"])
     text = "Clinton was asked by reporters to release the transcripts."
     assert speaker_words(text, only(text)) == "reporters"
+    assert pd.isna(only("Jennifer Palmieri was asked about the donations.")["speaker_start"])
