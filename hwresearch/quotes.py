@@ -177,7 +177,7 @@ _EVIDENTIAL = frozenset({"seem", "appear"})
 
 # Verbs whose bare form also has a common non-reporting sense ("the U.S. added Huawei to a list"): they
 # count only when a that-clause, a colon, a quote or the end of the clause follows.
-_NEEDS_CLAUSE = frozenset("add continue write post note explain answer state report charge signal".split())
+_NEEDS_CLAUSE = frozenset("add continue write post note explain answer state report charge signal maintain".split())
 # Object verbs that introduce their content with a preposition after the object.
 _OBJECT_PREP = {"accuse": "of", "blame": "for", "praise": "for", "criticize": "for", "criticise": "for",
                 "slam": "for", "blast": "for", "attack": "for", "condemn": "for", "applaud": "for", "laud": "for"}

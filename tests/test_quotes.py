@@ -214,6 +214,7 @@ def test_scare_quotes_and_apostrophes_are_not_quotes():
 
 def test_non_reporting_sense_of_a_cue_verb():
     assert quotes("Last year, the U.S. added the firm to a blacklist.").empty
+    assert quotes("Clinton maintained a narrow lead in Ohio.").empty
 
 
 # ---- quote marks --------------------------------------------------------------------------------------
