@@ -171,7 +171,7 @@ see consider prefer favor favour learn plan seek decide determine seem appear"""
 _OBJECT = """accuse criticize criticise blame praise deny reject dismiss question defend endorse support
 oppose describe call cite slam blast attack condemn decry applaud laud hail welcome dispute challenge
 rule refuse decline denounce mock
-order identify discuss thank push portray assail nominate""".split()
+order identify discuss thank push portray assail nominate offer""".split()
 _EVIDENCE = "show find".split()
 _EVIDENTIAL = frozenset({"seem", "appear"})
 
@@ -285,7 +285,7 @@ _NOUN_DETERMINERS = _DETERMINERS - {"many", "most", "several", "some"}  # these 
 _VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
 _NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
 warning estimate answer reply respond post tweet note hope fear wish want concern view praise blame dispute
-demand remark rule signal show find plan view order push favor favour see""".split())
+demand remark rule signal show find plan view order push favor favour see offer""".split())
 # Words after which a cue form is a verb: pronouns, auxiliaries and modals, linking and clause words.
 _VERB_LEAD = frozenset("""he she they it we i you who which that also and but or then not never still often
 is are was were be been being has have had will would could should can may might must do does did

@@ -467,3 +467,9 @@ def test_the_subject_of_a_passive_cue_is_no_source():
     text = "Clinton was asked by reporters to release the transcripts."
     assert speaker_words(text, only(text)) == "reporters"
     assert pd.isna(only("Jennifer Palmieri was asked about the donations.")["speaker_start"])
+
+
+def test_an_offer_is_a_report_of_what_is_offered():
+    text = "Sanders offered a different explanation for the loss."
+    row = only(text)
+    assert (row["cue"], row["text"], speaker_words(text, row)) == ("offered", "a different explanation for the loss", "Sanders")
