@@ -404,9 +404,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
     """Token span ``[i, j)`` of the source noun phrase that ends before the cue token, or None.
 
-    Skips auxiliaries, adverbs and a time phrase ("has recently", "on Tuesday night"), an appositive or participle clause between commas
-    ("Ren Zhengfei, CEO of Huawei, said"), and takes a relative pronoun's antecedent ("the government,
-    which has accused ...").
+    Skips auxiliaries, adverbs and a time phrase ("has recently", "on Tuesday night"), an appositive or
+    participle clause between commas ("Ren Zhengfei, CEO of Huawei, said"), and takes a relative
+    pronoun's antecedent ("the government, which has accused ...", "officials who spoke with X said").
     """
     j = cue_tok - 1
     while j >= first:
@@ -593,7 +593,7 @@ class _Extractor:
 
         # CONTENT, CUE SOURCE ("...," said Ren.)
         quote_floor = self._quote_floor(sent_id, s_start)
-        if frame == "say" and cue_tok > 0 and cue_tok >= first_tok and doc.word(cue_tok - 1)[-1] in ",”\"’'":
+        if frame == "say" and cue_tok > 0 and doc.word(cue_tok - 1)[-1] in ",”\"’'":
             inverted = self._inverted(cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id, quote_floor)
             if inverted is not None:
                 return inverted
