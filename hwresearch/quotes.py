@@ -526,7 +526,7 @@ _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the nou
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
 _WINDOW = 1500
-_INHERIT_PARAGRAPHS = 1  # a quote with no cue takes the speaker named at most this many paragraphs back  # characters a cue's rules may read on either side of it (news sentences are far shorter)
+_INHERIT_PARAGRAPHS = 2  # a quote with no cue takes the speaker named at most this many paragraphs back  # characters a cue's rules may read on either side of it (news sentences are far shorter)
 
 
 class _Extractor:

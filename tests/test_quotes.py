@@ -473,3 +473,11 @@ def test_an_offer_is_a_report_of_what_is_offered():
     text = "Sanders offered a different explanation for the loss."
     row = only(text)
     assert (row["cue"], row["text"], speaker_words(text, row)) == ("offered", "a different explanation for the loss", "Sanders")
+
+
+def test_a_quote_paragraph_continues_the_speaker_named_two_paragraphs_back_in_one_act():
+    text = ("Brown told reporters the deal was done.\n\nThe talks had run late into the night.\n\n"
+            "\"Nobody in this building thinks that the deal will survive the winter at all.\"")
+    frame = quotes(text)
+    assert frame["speaker"].tolist() == ["Brown", "Brown"]
+    assert frame["attribution"].tolist() == [0, 0]
