@@ -28,7 +28,7 @@ import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
 from hwresearch.article import Article, load_article
-from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.codebook import Codebook
 from hwresearch.errors import InputError
 
 # Stance helpers, private ones included: where a target sits, and the "no statement" label of sentence_comparison.
@@ -40,7 +40,7 @@ from hwresearch.stance import (
     _require_columns,
     _target_span,
     issue_ids,
-    stance_statements,
+    stance_layers,
 )
 
 Span = tuple[int, int]
@@ -359,14 +359,7 @@ def stance_agreement(
     """
     from hwresearch.sentiment import target_sentiment, vader_label
 
-    article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
-    if mentions is None:
-        from hwresearch.mentions import extract_mentions
-
-        mentions = extract_mentions(article, codebook)
-    if statements is None:
-        statements = stance_statements(article, codebook, mentions=mentions)
+    article, codebook, mentions, statements = stance_layers(article, codebook, mentions, statements)
     ids = issue_ids(codebook)
     by_id = {issue.id: issue for issue in codebook.issues}
     cue_patterns = _cue_patterns(codebook.issues)

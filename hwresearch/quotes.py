@@ -728,7 +728,7 @@ class _Extractor:
 
     def _with_continuation(self, quote: Quote, after: int, s_end: int) -> tuple[int, int]:
         """A quote, joined with the fragment that resumes after the attribution ('"A," he said, "B."')."""
-        doc, text = self.doc, self.doc.text
+        text = self.doc.text
         start, end = quote.inner(text)
         resume = _RESUME.match(text, after)
         if resume:

@@ -657,6 +657,25 @@ def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
 _NO_STATEMENT = "none"
 
 
+def stance_layers(
+    article: Article | str | Path | None,
+    codebook: Codebook | None = None,
+    mentions: pd.DataFrame | None = None,
+    statements: pd.DataFrame | None = None,
+) -> tuple[Article, Codebook, pd.DataFrame, pd.DataFrame]:
+    """The article, codebook, mentions and statements that comparisons of stance work on, each computed
+    only where the caller did not pass it in."""
+    article = load_article(article)
+    codebook = load_codebook() if codebook is None else codebook
+    if mentions is None:
+        from hwresearch.mentions import extract_mentions
+
+        mentions = extract_mentions(article, codebook)
+    if statements is None:
+        statements = stance_statements(article, codebook, mentions=mentions)
+    return article, codebook, mentions, statements
+
+
 def sentence_comparison(
     article: Article | str | Path | None = None,
     codebook: Codebook | None = None,
@@ -672,14 +691,7 @@ def sentence_comparison(
     """
     from hwresearch.sentiment import target_sentiment, vader_label, vader_scores
 
-    article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
-    if mentions is None:
-        from hwresearch.mentions import extract_mentions
-
-        mentions = extract_mentions(article, codebook)
-    if statements is None:
-        statements = stance_statements(article, codebook, mentions=mentions)
+    article, codebook, mentions, statements = stance_layers(article, codebook, mentions, statements)
     focal = focal_entities(mentions)
     cue_patterns = _cue_patterns(codebook.issues)
     by_label = {issue.label: issue for issue in codebook.issues}

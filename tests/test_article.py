@@ -1,7 +1,6 @@
 """The Article: parts, paragraphs and sentences of the seed, read off the article by hand."""
 
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
