@@ -664,8 +664,10 @@ class _Extractor:
                 return None
         if addressee is None:
             addressee = _medium(text, cue, s_start, s_end, content)
-        if lemma in _EVIDENTIAL and source_span is not None and not _names_someone(text, source_span):
-            source_span = None  # "the fax machine appears to be broken": the writer's inference, no source
+        if lemma in _EVIDENTIAL and source_span is not None and not _reports_after(text, cue[1], s_end):
+            # "Indiana appears to be a break from the norm", "Ms. Kelly seemed certain to leave": the
+            # writer's inference about the subject, no source; but "Trump seemed to suggest ..." reports.
+            source_span = None
         if passive:  # "Pence was nominated", "Clinton was asked to release ...": the subject is no source
             by = _BY.match(text, cue[1], s_end)
             np = _np_right(doc, doc.token_range(by.end(), s_end)[0], end_tok) if by else None
@@ -964,13 +966,13 @@ def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:
     return any(doc.word(k).lower() in _BE for k in range(source_end, cue_tok))
 
 
-def _names_someone(text: str, span: tuple[int, int]) -> bool:
-    """A name in the span ("Trump", "the Clinton campaign"), not a thing or a pronoun ("the fax
-    machine", "it", "he"): PolNeAR gives "seem"/"appear" a source only when a named actor holds the view."""
-    words = text[span[0] : span[1]].split()
-    if words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return any(w[0].isupper() and w.lower() not in _PRONOUNS for w in words)
+_TO_WORD = re.compile(r"\s+to\s+(\w+)")
+
+
+def _reports_after(text: str, position: int, s_end: int) -> bool:
+    """Whether a report verb follows "seem"/"appear" ("seemed to suggest", "appears to believe")."""
+    m = _TO_WORD.match(text, position, s_end)
+    return m is not None and _CUE_FORMS.get(m.group(1), ("", ""))[1] in ("say", "think", "object")
 
 
 def _noun_use(form: str, lemma: str, before: str) -> bool:

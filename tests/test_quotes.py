@@ -481,3 +481,14 @@ def test_a_quote_paragraph_continues_the_speaker_named_two_paragraphs_back_in_on
     frame = quotes(text)
     assert frame["speaker"].tolist() == ["Brown", "Brown"]
     assert frame["attribution"].tolist() == [0, 0]
+
+
+def test_a_named_subject_that_seems_so_is_no_source_unless_it_reports():
+    # the writer's inference about the state: the subject is part of what is inferred, nobody holds it
+    text = "Governor Alvarez seemed certain to lose the runoff."
+    row = only(text)
+    assert row["cue"] == "seemed" and pd.isna(row["speaker_start"])
+    # a report verb after "seemed to" is the subject's own speech act
+    text = "Governor Alvarez appeared to argue that the runoff was unnecessary."
+    row = only(text)
+    assert speaker_words(text, row) == "Governor Alvarez"
