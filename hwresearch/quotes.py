@@ -526,6 +526,14 @@ _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the nou
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
 _WINDOW = 1500
+# "Asked whether ...": the words a passive "asked" may follow, the question words it introduces.
+_ASKED_AFTER = frozenset({"", "when", "if", "after", "being", "but", "and", ",", "once"})
+_ASKED = re.compile(
+    r"[Aa]sked(?:\s+by\s+(?P<by>[^,;:.?!\"“”]{1,60}?))?\s+"
+    r"(?P<question>(?:about|whether|if|what|how|why|who|when|where|which)\s[^,;:?!\"“”]*)"
+)
+_WHEN_ASKED = re.compile(r",?\s+(?:when|after being|once)\s+asked\s")
+_ASKED_REACH = 400  # characters an asked question may run (it ends at the first comma)
 _INHERIT_PARAGRAPHS = 2  # a quote with no cue takes the speaker named at most this many paragraphs back  # characters a cue's rules may read on either side of it (news sentences are far shorter)
 
 
@@ -543,7 +551,15 @@ class _Extractor:
             done = s_start
             for t in range(first, last):
                 t_start, t_end = doc.tokens[t]
-                if t_start < done or text[t_start:t_end] not in _CUE_FIRST_WORDS:
+                if t_start < done:
+                    continue
+                if text[t_start:t_end] in ("asked", "Asked"):
+                    found = self._asked(t, sent_id, s_start, s_end)
+                    if found is not None:
+                        self._add(found)
+                        done = found.end
+                        continue
+                if text[t_start:t_end] not in _CUE_FIRST_WORDS:
                     continue
                 match = _CUE.match(text, t_start, s_end)
                 if match is None or doc.quote_at(t_start) is not None:
@@ -766,6 +782,9 @@ class _Extractor:
         quote = doc.quote_at(end - 1)
         if quote is not None and quote.end > end:
             end = quote.end
+        asked = _WHEN_ASKED.search(text, start, end) if text.find("asked", start, end) >= 0 else None
+        if asked is not None:
+            end = asked.start()  # "said no when asked if ...": the question is an attribution of its own
         while end > start and text[end - 1] in ".!? \n":
             end -= 1
         start, end = _trim(text, start, end)
@@ -803,6 +822,32 @@ class _Extractor:
         while end > start and text[end - 1] in ".!?":
             end -= 1
         return (start, end) if end - start >= 3 else None
+
+    def _asked(self, tok: int, sent_id: int, s_start: int, s_end: int) -> Attribution | None:
+        """'Asked whether he would run, Smith said ...', '... when asked by a host if ...': the question
+        put to someone is an attribution of its own, content the question, source the asker named
+        after "by" (none when no asker is named). Only the passive use: "Smith asked whether ..." is
+        left to the ordinary cue rules."""
+        doc, text = self.doc, self.doc.text
+        start = doc.tokens[tok][0]
+        before = doc.word(tok - 1).lower() if start > s_start else ""
+        if before not in _ASKED_AFTER:
+            return None
+        m = _ASKED.match(text, start, min(s_end, start + _ASKED_REACH))
+        if m is None:
+            return None
+        source = None
+        if m.group("by"):
+            by_first = doc.token_range(m.start("by"), m.end("by"))
+            np = _np_right(doc, by_first[0], by_first[1])
+            source = doc.span(np) if np else None
+        end = m.end("question")
+        while end > m.start("question") and text[end - 1] in ". \n":
+            end -= 1
+        content = _trim(text, m.start("question"), end)
+        if content[1] - content[0] < 8:
+            return None
+        return Attribution(*content, (start, start + 5), source, None, sent_id)
 
     def _according(self, cue, sent_id, s_start, s_end, after_tok, end_tok) -> Attribution | None:
         doc, text = self.doc, self.doc.text

@@ -492,3 +492,20 @@ def test_a_named_subject_that_seems_so_is_no_source_unless_it_reports():
     text = "Governor Alvarez appeared to argue that the runoff was unnecessary."
     row = only(text)
     assert speaker_words(text, row) == "Governor Alvarez"
+
+
+def test_a_question_put_to_someone_is_its_own_attribution():
+    # the question is what the asker said; the answer belongs to whoever answers
+    text = "Asked whether the ferry would run in winter, the mayor said the budget could not cover it."
+    frame = quotes(text)
+    assert frame["text"].tolist() == ["whether the ferry would run in winter", "the budget could not cover it"]
+    assert frame["cue"].tolist() == ["Asked", "said"]
+    assert pd.isna(frame["speaker_start"].iloc[0]) and speaker_words(text, frame.iloc[1]) == "the mayor"
+    # a named asker is the source; the answer stops where the question begins
+    text = "The mayor said the ferry was safe when asked by a local reporter about the storm damage."
+    frame = quotes(text)
+    assert frame["text"].tolist() == ["the ferry was safe", "about the storm damage"]
+    assert speaker_words(text, frame.iloc[1]) == "a local reporter"
+    # the active verb is an ordinary cue with its subject as the source
+    text = "The mayor asked whether the ferry would run in winter."
+    assert speaker_words(text, only(text)) == "The mayor"
