@@ -669,6 +669,13 @@ class _Extractor:
         left_open = source_span is not None and _COMMA_BEFORE.search(text, max(s_start, source_span[0] - 8), source_span[0]) is not None
         if not (frame in ("say", "think") and left_open and _only_setting(text, position, s_end)):
             content = self._content_right(position, s_end, lemma)
+        elif frame == "say" and _resumes_clause(text, position, s_end):
+            # "In the end, Mr. Rosenthal said, union voters ...": a parenthetical source; the content is
+            # the longer side (the clause the source interrupts goes on after it)
+            right = self._content_right(position, s_end, lemma)
+            left = self._content_left(s_start, source_span[0])
+            if right is not None and (left is None or right[1] - right[0] > left[1] - left[0]):
+                content = right
         if content is None:
             if not _only_setting(text, position, s_end):
                 return None  # "the U.S. added Huawei to a list": not a report
@@ -1056,6 +1063,16 @@ def _only_setting(text: str, position: int, s_end: int, participle: bool = False
         tail = text[position:s_end]
         return " that " not in tail and ":" not in tail
     return False
+
+
+_COMMA_THEN = re.compile(r"[^\S\n]*,[^\S\n]*(?=[a-z])")
+
+
+def _resumes_clause(text: str, position: int, s_end: int) -> bool:
+    """Whether a comma after a cue is followed by a lower-case word that opens no setting (", union
+    voters almost always ..." but not ", adding ...", ", according to ...", ", in an interview")."""
+    m = _COMMA_THEN.match(text, position, s_end)
+    return m is not None and _SETTING.match(text, m.end(), s_end) is None
 
 
 def _covered(spans: list[tuple[int, int]], quote: Quote) -> bool:

@@ -509,3 +509,15 @@ def test_a_question_put_to_someone_is_its_own_attribution():
     # the active verb is an ordinary cue with its subject as the source
     text = "The mayor asked whether the ferry would run in winter."
     assert speaker_words(text, only(text)) == "The mayor"
+
+
+def test_a_source_set_off_by_commas_mid_sentence_reports_the_clause_that_resumes_after_it():
+    # the interrupted clause goes on after the source: that longer side is what was said
+    text = "By next spring, the harbour master said, the old pier will have to close for repairs."
+    row = only(text)
+    assert row["text"] == "the old pier will have to close for repairs"
+    assert speaker_words(text, row) == "the harbour master"
+    # a setting after the comma still leaves the content on the left
+    text = "The old pier will have to close for repairs, the harbour master said, in a letter."
+    row = only(text)
+    assert row["text"] == "The old pier will have to close for repairs"
