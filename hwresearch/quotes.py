@@ -418,6 +418,11 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
             break
     if j < first:
         return None
+    if doc.word(j) == ")":  # "Sen. Elizabeth Warren (D-Mass.) said": the name is before the brackets
+        opening = next((k for k in range(j - 1, max(first, j - _BRACKET_REACH) - 1, -1) if doc.word(k) == "("), None)
+        if opening is None or opening - 1 < first:
+            return None
+        j = opening - 1
     w = doc.word(j)
     if w == ",":  # appositives and relative clauses between commas: the head is before the first comma
         opening = _np_right(doc, _past_adverbial(doc, first, j), j)
@@ -522,6 +527,7 @@ _COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|even|then|later|
 _COORDINATION_REACH = 40  # characters before a cue the coordinator and its adverbs may take
 # Words that open the setting after an inverted source of a quote.
 _SETTING_START = frozenset("in on at during after before while when via".split())
+_BRACKET_REACH = 12  # tokens a bracketed aside between a source and its cue may take
 _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the noun phrase before the cue
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)

@@ -521,3 +521,12 @@ def test_a_source_set_off_by_commas_mid_sentence_reports_the_clause_that_resumes
     text = "The old pier will have to close for repairs, the harbour master said, in a letter."
     row = only(text)
     assert row["text"] == "The old pier will have to close for repairs"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Rep. Dana Whitfield (D-Ore.) said the levy would fund two new schools.", "Rep. Dana Whitfield"),
+    ("Okafor (who chairs the panel) told colleagues the hearing would be delayed.", "Okafor"),
+])
+def test_a_bracketed_aside_between_source_and_cue_is_skipped(sentence, speaker):
+    row = only(sentence)
+    assert speaker_words(sentence, row) == speaker
