@@ -627,7 +627,7 @@ class _Extractor:
             if by:
                 np = _np_right(doc, doc.token_range(by.end(), s_end)[0], end_tok)
                 source_span = doc.span(np) if np else None
-        elif cue_tok > first_tok and doc.word(cue_tok - 1) == "," and match.group().endswith("ing"):
+        elif cue_tok > first_tok and doc.word(cue_tok - 1) == "," and match.group().split()[0].endswith("ing"):
             # "..., saying ...": the participle shares the subject of the clause it hangs on.
             if _only_setting(text, cue[1], s_end, participle=True):
                 return None  # "responding on Tuesday to a column": a circumstance, not a report

@@ -530,3 +530,11 @@ def test_a_source_set_off_by_commas_mid_sentence_reports_the_clause_that_resumes
 def test_a_bracketed_aside_between_source_and_cue_is_skipped(sentence, speaker):
     row = only(sentence)
     assert speaker_words(sentence, row) == speaker
+
+
+def test_a_multiword_participle_after_a_comma_shares_the_subject():
+    # "referring to" is a participle like "saying": the speaker of the clause it hangs on refers
+    text = "\"That was a mistake,\" the coach said, referring to the late substitution in the final."
+    frame = quotes(text)
+    assert frame["text"].tolist() == ["That was a mistake", "the late substitution in the final"]
+    assert [speaker_words(text, row) for _, row in frame.iterrows()] == ["the coach", "the coach"]
