@@ -1021,7 +1021,16 @@ def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:
     subject received the report rather than made it. "has said" and "was saying" stay active."""
     if not (form.endswith("ed") or form in _PARTICIPLES):
         return False
-    return any(doc.word(k).lower() in _BE for k in range(source_end, cue_tok))
+    # only the auxiliaries right before the cue: "Paul Porter, who is a member of the union, said" is active
+    k = cue_tok - 1
+    while k >= source_end:
+        w = doc.word(k).lower()
+        if w in _BE:
+            return True
+        if not (w in _AUX or (w.endswith("ly") and len(w) > 3)):
+            return False
+        k -= 1
+    return False
 
 
 _TO_WORD = re.compile(r"\s+to\s+(\w+)")

@@ -538,3 +538,13 @@ def test_a_multiword_participle_after_a_comma_shares_the_subject():
     frame = quotes(text)
     assert frame["text"].tolist() == ["That was a mistake", "the late substitution in the final"]
     assert [speaker_words(text, row) for _, row in frame.iterrows()] == ["the coach", "the coach"]
+
+
+def test_a_be_verb_inside_an_appositive_does_not_make_the_cue_passive():
+    # "is" belongs to the relative clause about the source; the source itself said it
+    text = "Dana Okafor, a farmer who is a member of the co-op, said the harvest had failed."
+    row = only(text)
+    assert speaker_words(text, row) == "Dana Okafor"
+    # a be-verb right before the participle still makes it passive: the subject is no source
+    text = "Dana Okafor was widely criticized for the delay."
+    assert pd.isna(only(text)["speaker_start"])
