@@ -14,10 +14,12 @@ import json
 import time
 from pathlib import Path
 
+from hwresearch.evaluate import classification_scores
+from hwresearch.sentiment import LABELS
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "newsmtsc"
 RESULTS = ROOT / "benchmarks" / "results" / "newsmtsc_dev.json"
-LABELS = ("negative", "neutral", "positive")
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
 
@@ -35,23 +37,8 @@ def load_targets(path: Path) -> list[tuple[str, int, int, str]]:
 
 
 def score(gold: list[str], predicted: list[str]) -> dict:
-    """Macro-F1 and accuracy (in percent), per-class F1 and the confusion matrix (rows gold, cols predicted)."""
-    matrix = [[0] * len(LABELS) for _ in LABELS]
-    for g, p in zip(gold, predicted, strict=True):
-        matrix[LABELS.index(g)][LABELS.index(p)] += 1
-    f1 = {}
-    for k, label in enumerate(LABELS):
-        tp = matrix[k][k]
-        predicted_k = sum(row[k] for row in matrix)
-        gold_k = sum(matrix[k])
-        f1[label] = 200.0 * tp / (predicted_k + gold_k) if predicted_k + gold_k else 0.0
-    return {
-        "macro_f1": round(sum(f1.values()) / len(LABELS), 2),
-        "accuracy": round(100.0 * sum(matrix[k][k] for k in range(len(LABELS))) / len(gold), 2),
-        "f1": {label: round(value, 2) for label, value in f1.items()},
-        "confusion": {"labels": list(LABELS), "rows_gold_cols_predicted": matrix},
-        "n": len(gold),
-    }
+    """Macro-F1, accuracy, per-class F1 and confusion matrix over the three sentiment labels."""
+    return classification_scores(gold, predicted, LABELS)
 
 
 def _print_scores(name: str, result: dict) -> None:

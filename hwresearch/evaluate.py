@@ -407,6 +407,29 @@ def newsmtsc_figures(path: str | Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["method", "macro_f1", "n", "source"])
 
 
+def classification_scores(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict:
+    """Macro-F1 and accuracy (in percent), per-class F1 and the confusion matrix (rows gold, cols predicted).
+
+    The one scorer for labelled items (NewsMTSC targets, cross-validation folds, the regression test).
+    """
+    labels = list(labels)
+    matrix = [[0] * len(labels) for _ in labels]
+    for g, p in zip(gold, predicted, strict=True):
+        matrix[labels.index(g)][labels.index(p)] += 1
+    f1 = {}
+    for k, label in enumerate(labels):
+        predicted_k = sum(row[k] for row in matrix)
+        gold_k = sum(matrix[k])
+        f1[label] = 200.0 * matrix[k][k] / (predicted_k + gold_k) if predicted_k + gold_k else 0.0
+    return {
+        "macro_f1": round(sum(f1.values()) / len(labels), 2),
+        "accuracy": round(100.0 * sum(matrix[k][k] for k in range(len(labels))) / len(gold), 2) if len(gold) else 0.0,
+        "f1": {label: round(value, 2) for label, value in f1.items()},
+        "confusion": {"labels": labels, "rows_gold_cols_predicted": matrix},
+        "n": len(gold),
+    }
+
+
 def _macro_f1_rows(node: object, keys: tuple[str, ...]) -> list[dict]:
     if not isinstance(node, dict):
         return []

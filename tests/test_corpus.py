@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import SHARED_DATA
 
 from hwresearch import InputError, load_article
 from hwresearch.corpus import STAGE_FUNCTIONS, Corpus, annotate_corpus
@@ -240,8 +241,7 @@ def test_dask_gives_the_same_rows_as_in_process(folder, dask_client, shared_data
 @pytest.fixture(scope="module")
 def shared_data_or_none() -> Path | None:
     """The PolNeAR articles where ../shared/data exists; the Dask test runs without them too."""
-    data = Path(__file__).resolve().parents[2] / "shared" / "data"
-    return data if data.is_dir() else None
+    return SHARED_DATA if SHARED_DATA.is_dir() else None
 
 
 def test_corpus_repr_and_unknown_table():

@@ -13,6 +13,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import SHARED_DATA
 
 from hwresearch.errors import InputError
 from hwresearch.positions import (
@@ -29,7 +30,7 @@ from hwresearch.positions import (
     two_mode,
 )
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "dna" / "sample.dna"
+SAMPLE = SHARED_DATA / "dna" / "sample.dna"
 LEGISLATION = "There should be legislation to regulate emissions."
 
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED_DATA
 from hwresearch import InputError
+from hwresearch.evaluate import classification_scores
 from hwresearch.sentiment import (
     LABELS,
     target_sentiment,
@@ -21,7 +23,7 @@ from hwresearch.sentiment import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-NEWSMTSC = ROOT / ".." / "shared" / "data" / "newsmtsc"
+NEWSMTSC = SHARED_DATA / "newsmtsc"
 RESULTS = ROOT / "benchmarks" / "results" / "newsmtsc_dev.json"
 
 ESPIONAGE = (
@@ -187,15 +189,6 @@ def test_model_is_plain_small_json():
     assert all(len(w) == len(LABELS) for w in model["weights"].values())
 
 
-def _macro_f1(gold: list[str], predicted: list[str]) -> float:
-    scores = []
-    for label in LABELS:
-        tp = sum(g == p == label for g, p in zip(gold, predicted))
-        denominator = gold.count(label) + predicted.count(label)
-        scores.append(200.0 * tp / denominator if denominator else 0.0)
-    return sum(scores) / len(scores)
-
-
 def test_rw_dev_reaches_the_recorded_floor():
     if not NEWSMTSC.is_dir():
         pytest.skip(f"NewsMTSC evaluation data not found at {NEWSMTSC} (only on development machines and CI)")
@@ -207,4 +200,4 @@ def test_rw_dev_reaches_the_recorded_floor():
         for target in row["targets"]:
             triples.append((row["sentence_normalized"], target["from"], target["to"]))
             gold.append(polarity[target["polarity"]])
-    assert _macro_f1(gold, target_sentiments(triples)) >= floor
+    assert classification_scores(gold, target_sentiments(triples), LABELS)["macro_f1"] >= floor
