@@ -37,6 +37,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.errors import InputError
+from hwresearch.lexicon import lexicon
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -377,7 +378,7 @@ class _Places:
 
 @lru_cache(maxsize=1)
 def _places() -> _Places:
-    data = tomllib.loads(resources.files("hwresearch").joinpath("data", "places.toml").read_text(encoding="utf-8"))
+    data = lexicon().places
     countries, capitals, demonyms = {}, dict(data.get("seats", {})), {}
     for country in data["countries"]:
         for form in (country["name"], *country.get("forms", ())):
@@ -758,8 +759,7 @@ def _place_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, str]:
-    data = tomllib.loads(resources.files("hwresearch").joinpath("data", "first_names.toml").read_text(encoding="utf-8"))
-    return {**dict.fromkeys(data["male"], "male"), **dict.fromkeys(data["female"], "female")}
+    return lexicon().first_names
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from hwresearch.article import PROSE_PARTS, Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.lexicon import lexicon
 
 COLUMNS = [
     "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
@@ -154,99 +155,18 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
 
 # ---- the cue lexicon ------------------------------------------------------------------------------
-# Frames: "say" verbs take a clause or a quote and allow every order (SOURCE CUE CONTENT, CONTENT, SOURCE
-# CUE, CONTENT, CUE SOURCE); "think" verbs report internal states (SOURCE CUE CONTENT, CONTENT, SOURCE
-# CUE); "object" verbs take a noun phrase or a preposition ("accused it of ...") after the cue.
-_SAY = """say tell add write ask continue explain note state declare announce reply respond answer insist
-argue claim maintain contend assert acknowledge admit concede warn caution predict promise vow pledge
-suggest recall remark observe comment quip joke tweet post report conclude emphasize emphasise stress
-complain charge allege confirm testify estimate reiterate repeat recount counter retort boast brag
-mention hint indicate signal urge demand propose recommend inform assure reveal disclose speculate
-predict clarify declare proclaim announce lament shout yell explain concur agree disagree protest
-mock muse wonder acknowledge affirm reaffirm assert contend theorize guarantee swear threaten
-echo remind chant express highlight tout""".split()
-_THINK = """think believe fear worry hope feel expect know understand suspect doubt assume realize realise
-recognize recognise want wish imagine reckon guess trust presume
-see consider prefer favor favour learn plan seek decide determine seem appear""".split()
-_OBJECT = """accuse criticize criticise blame praise deny reject dismiss question defend endorse support
-oppose describe call cite slam blast attack condemn decry applaud laud hail welcome dispute challenge
-rule refuse decline denounce mock
-order identify discuss thank push portray assail nominate offer""".split()
-_EVIDENCE = "show find".split()
-_EVIDENTIAL = frozenset({"seem", "appear"})
-
-# Verbs whose bare form also has a common non-reporting sense ("the U.S. added Huawei to a list"): they
-# count only when a that-clause, a colon, a quote or the end of the clause follows.
-_NEEDS_CLAUSE = frozenset("add continue write post note explain answer state report charge signal maintain".split())
-# Object verbs that introduce their content with a preposition after the object.
-_OBJECT_PREP = {"accuse": "of", "blame": "for", "praise": "for", "criticize": "for", "criticise": "for",
-                "slam": "for", "blast": "for", "attack": "for", "condemn": "for", "applaud": "for", "laud": "for"}
-
-_IRREGULAR = {
-    "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
-    "know": ["knew", "known"], "feel": ["felt"], "understand": ["understood"], "swear": ["swore", "sworn"],
-    "find": ["found"], "show": ["showed", "shown"], "hope": ["hoped"],
-    "see": ["saw", "seen", "sees", "seeing"], "seek": ["sought"], "learn": ["learned", "learnt"],
-}
-_DOUBLING = {"admit": "admitted admitting", "quip": "quipped quipping", "regret": "regretted regretting",
-             "commit": "committed committing", "slam": "slammed slamming",
-             "plan": "planned planning"}
-
-
-def _forms(base: str) -> set[str]:
-    """Base form, -s, past and -ing forms of a cue verb (regular rules plus a small irregular table)."""
-    forms = {base}
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(base + "es")
-    elif base.endswith("y") and base[-2] not in "aeiou":
-        forms.add(base[:-1] + "ies")
-    else:
-        forms.add(base + "s")
-    if base in _DOUBLING:
-        forms.update(_DOUBLING[base].split())
-    elif base.endswith("e"):
-        forms.update({base + "d", base[:-1] + "ing"})
-    elif base.endswith("y") and base[-2] not in "aeiou":
-        forms.update({base[:-1] + "ied", base + "ing"})
-    else:
-        forms.update({base + "ed", base + "ing"})
-    if base in _IRREGULAR:
-        forms.difference_update({base + "ed", base + "d"})
-        forms.update(_IRREGULAR[base])
-    return forms
-
-
-def _lexicon() -> dict[str, tuple[str, str]]:
-    """Every cue word form mapped to (lemma, frame)."""
-    table: dict[str, tuple[str, str]] = {}
-    for frame, verbs in (("evidence", _EVIDENCE), ("object", _OBJECT), ("think", _THINK), ("say", _SAY)):
-        for verb in verbs:
-            for form in _forms(verb):
-                table[form] = (verb, frame)
-    return table
-
-
-_CUE_FORMS = _lexicon()
-# Multiword cues first (longest match wins in an alternation ordered by length).
-_MULTIWORD = {
-    "according to": ("according to", "according"),
-    "said in a statement": ("say", "say"), "says in a statement": ("say", "say"),
-    "said in an interview": ("say", "say"), "told reporters": ("tell reporters", "say"),
-    "pointed out": ("point out", "say"), "points out": ("point out", "say"), "point out": ("point out", "say"),
-    "called for": ("call for", "object"), "calls for": ("call for", "object"), "calling for": ("call for", "object"),
-    "called on": ("call on", "object"), "calls on": ("call on", "object"),
-    "spoke of": ("speak of", "object"), "spoke about": ("speak about", "object"),
-    "talked about": ("talk about", "object"), "warned of": ("warn of", "object"),
-    "referring to": ("refer to", "object"), "referred to": ("refer to", "object"), "refers to": ("refer to", "object"),
-    "talking about": ("talk about", "object"), "talks about": ("talk about", "object"),
-    "pointed to": ("point to", "object"), "pointing to": ("point to", "object"), "points to": ("point to", "object"),
-    "pointing out": ("point out", "say"), "asked about": ("ask about", "object"),
-    "went after": ("go after", "object"), "laid out": ("lay out", "object"),
-    "voted for": ("vote for", "object"), "voted against": ("vote against", "object"),
-    "went on to say": ("say", "say"), "made clear": ("make clear", "say"), "made it clear": ("make clear", "say"),
-}
-_STATE_ADJ = "concerned|worried|convinced|confident|optimistic|pessimistic|skeptical|sceptical|adamant|hopeful|afraid|certain|sure|aware|unhappy|frustrated|angry|upset|pleased|happy"
-_PASSIVE_VERB = "seen|viewed|regarded|considered|expected|believed|thought|rumou?red|alleged|described|touted|known|perceived|reported"  # and "is said to", never a bare "said to"
+# Frames (see lang/en/cues.toml): "say" verbs take a clause or a quote and allow every order (SOURCE CUE
+# CONTENT, CONTENT, SOURCE CUE, CONTENT, CUE SOURCE); "think" verbs report internal states (SOURCE CUE
+# CONTENT, CONTENT, SOURCE CUE); "object" verbs take a noun phrase or a preposition ("accused it of ...").
+_LEX = lexicon()
+_CUE_FORMS = _LEX.cue_forms
+_MULTIWORD = _LEX.multiword_cues
+_EVIDENTIAL = _LEX.evidential_verbs
+_NEEDS_CLAUSE = _LEX.needs_clause
+_OBJECT_PREP = _LEX.object_preposition
+_PASSIVE_FORMS = tuple(v.replace("rumored", "rumou?red") for v in _LEX.passive_verbs if v != "rumoured")
+_STATE_ADJ = "|".join(_LEX.state_adjectives)
+_PASSIVE_VERB = "|".join(_PASSIVE_FORMS)  # and "is said to", never a bare "said to"
 _COPULA = r"(?:is|are|was|were|be|been|being|remains?|remained|'s|’s|'re|’re)"
 
 _CUE = re.compile(
@@ -262,56 +182,46 @@ _CUE = re.compile(
 # The words a cue can start with: the rules try the cue pattern only at these tokens.
 _CUE_FIRST_WORDS = frozenset(
     {*_CUE_FORMS, *(k.split()[0] for k in _MULTIWORD), "according", "According",
-     *_STATE_ADJ.split("|"), *_PASSIVE_VERB.replace("rumou?red", "rumored|rumoured").split("|"),
+     *_LEX.state_adjectives, *_LEX.passive_verbs,
      "is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained", "'s", "’s", "'re", "’re"}
 )
 
-# ---- word classes for the source and content rules ------------------------------------------------
-# Word tokens as in hwresearch.text (initialisms, amounts, words with inner apostrophes, a possessive
-# "'s" on its own, any other symbol), compiled here once: the rules run on every token of every article.
+# ---- word classes for the source and content rules, from the shared lexicon --------------------
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\$?\d(?:[\d.,]*\d)?%?(?!\w)|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|[^\w\s]")
-_AUX = frozenset("""has have had will would could should may might must can did does do is are was were be been
-being not n't never 's ’s 've ’ve 'd ’d 'll ’ll also later then previously recently repeatedly once again
-often already still always publicly privately reportedly allegedly apparently just even first further
-ultimately flatly initially quickly simply too since long earlier""".split())
-_RELATIVE = frozenset({"who", "which", "that"})
-_NP_STOP = frozenset("""that which who whom whose when while because since as if after before although though but
-and or so in on at to with by from into about over under than where why how what for against during
-without until unless whether despite through across among between upon like amid via nor yet
-if then also not""".split())
-_DETERMINERS = frozenset("the a an his her their its our my your this these those some many most several no any every".split())
-_EVIDENCE_NOUNS = frozenset("poll polling survey study data analysis research report review audit count tally".split())
-_NOUN_DETERMINERS = _DETERMINERS - {"many", "most", "several", "some"}  # these also stand alone as subjects
-_VERBISH = frozenset("is are was were has have had will would could should can may might must do does did".split())
+_AUX = _LEX.auxiliaries | (_LEX.negations - _LEX.determiners) | _LEX.verb_adverbs
+_RELATIVE = _LEX.relative_pronouns
+_NP_STOP = (_LEX.prepositions | _LEX.coordinators | _LEX.subordinators | _LEX.relative_pronouns | _LEX.wh_words
+            | frozenset({"also", "not", "then"}))
+_DETERMINERS = _LEX.determiners | _LEX.possessive_determiners
+_NOUN_DETERMINERS = _DETERMINERS - _LEX.standalone_determiners  # "many said", "some say" keep their cue
+_VERBISH = _LEX.auxiliaries
+_TITLES = _LEX.role_nouns
+_EVIDENCE_NOUNS = _LEX.evidence_nouns
 _NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
 warning estimate answer reply respond post tweet note hope fear wish want concern view praise blame dispute
 demand remark rule signal show find plan view order push favor favour see offer""".split())
-# Words after which a cue form is a verb: pronouns, auxiliaries and modals, linking and clause words.
 _VERB_LEAD = frozenset("""he she they it we i you who which that also and but or then not never still often
 is are was were be been being has have had will would could should can may might must do does did
 to while when after before by as since without just repeatedly publicly privately""".split())
-_TITLES = frozenset("founder chairman chairwoman president chief executive director secretary spokesman spokeswoman".split())
-_QUANTIFIERS = frozenset("one two three four five several another both each former retired senior top".split())
-_PRONOUNS = {"he": "person", "she": "person", "they": None, "it": None, "we": None, "i": "person",
-             "who": None, "which": None, "that": None}
+_QUANTIFIERS = _LEX.quantifiers | _LEX.rank_words
+_PRONOUNS = {**{p: None for p in _LEX.relative_pronouns}, "they": None, "it": None, "we": None,
+             "he": "person", "she": "person", "i": "person"}
 _CLAUSE_PUNCT = frozenset(",;:()[]—–")
 _TIME = re.compile(
     r"(?:on|in|last|this|next|earlier|late|early|during|at)\s+(?:\w+\s+){0,3}?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|"
-    r"night|weekend|January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"statement|interview|tweet|post|speech|release|email|letter|call|conference|debate|rally)\b,?\s*"
+    rf"(?:{'|'.join(sorted(_LEX.weekdays | _LEX.time_nouns | _LEX.months | _LEX.setting_nouns))})\b,?\s*"
 )
 _ADDRESSEE_AFTER_TELL = re.compile(
     r"\s*((?:the\s+)?(?:[A-Z][\w&.’'-]*\s*)+|reporters|journalists|supporters|the\s+\w+|an?\s+\w+(?:\s+\w+)?)"
 )
 _MEDIUM = re.compile(r"\b(?:on|to|with)\s+((?:[A-Z][\w&.’'-]*\s?){1,4})|\bin an? (tweet|Facebook post|interview with ((?:[A-Z][\w&.’'-]*\s?){1,4}))")
 _CLAIM_NOUN = re.compile(
-    r",\s+(?:a|an|the)\s+(?:claim|charge|allegation|accusation|assertion|contention|suggestion|notion|view|idea|report)s?"
+    rf",\s+(?:a|an|the)\s+(?:{'|'.join(sorted(_LEX.claim_nouns))})s?"
     r"\s+(?:that\s+|which\s+)?$"
 )
 _ABBREVIATION = re.compile(r"[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|Hon|Pres|Atty")
 _BY = re.compile(r"\s*by\s+")
-_TIME_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Last|This|Next|Earlier|Later)$")
+_TIME_WORD = re.compile(rf"(?:{'|'.join(sorted(_LEX.weekdays))}|Today|Yesterday|Last|This|Next|Earlier|Later)$")
 # After the source of a split quote: a few words of setting, then a comma or colon, then the quote resumes.
 _RESUME = re.compile(r"(?:[^\S\n]+[\w.’'-]+){0,8}?[^\S\n]*[,:][^\S\n]*(?=[\"“'‘])")
 # After a cue, nothing but the end of the sentence (or a comma before another clause).
@@ -324,11 +234,9 @@ _SETTING_THEN_THAT = re.compile(
 )
 # "Mark Cuban: ...", "Q: ...": one to four words, the first capitalised, no digits, then a colon.
 _COLON_TURN = re.compile(r"([A-Z][A-Za-z.'’&-]*(?:[^\S\n][A-Za-z.'’&-]+){0,3}):[^\S\n]+(?=\S)")
-_NOT_SPEAKERS = frozenset("""Note Update Updated Editor Editor's Photo Related Watch Read Source Sources Correction Disclosure
-Video Listen Follow Subscribe Warning Caption Credit Also See Why What How Answer Question Name Age Stat Breaking
-Exclusive Bombshell Editors""".split())
+_NOT_SPEAKERS = _LEX.not_speakers
 # Words that continue the source of "according to" ("a post from X") rather than open the content.
-_SOURCE_TAIL = re.compile(r"(?:from|by|of|released|published|conducted|obtained)\b")
+_SOURCE_TAIL = re.compile(rf"(?:{'|'.join(sorted(_LEX.source_continuations))})\b")
 _LETTER_WORD = re.compile(r"[A-Za-z]{2,}")
 _TO = re.compile(r"\s*to\s")
 _QUOTE_OPEN = re.compile(r"[\"“«]|(?<!\w)['‘](?=\w)")
@@ -455,13 +363,10 @@ def _antecedent(doc: _Doc, first: int, start: int) -> tuple[int, int] | None:
     return None
 
 
-_ADVERBIAL_LEAD = frozenset("""in on at after before during of for from with since by under among amid despite
-like unlike following last this earlier later yesterday today monday tuesday wednesday thursday friday saturday
-sunday""".split())
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
-weekend week month year today yesterday last earlier""".split())
-_TIME_LEAD = frozenset("on this next late early".split())  # "on Tuesday", "this week", "late Friday"
-_CONJUNCTIONS = frozenset("but and so yet still now".split())
+_ADVERBIAL_LEAD = _LEX.adverbial_openers | {w.lower() for w in _LEX.weekdays}
+_TIME_WORDS = _LEX.time_words
+_TIME_LEAD = _LEX.time_openers  # "on Tuesday", "this week", "late Friday"
+_CONJUNCTIONS = _LEX.clause_conjunctions
 
 
 def _past_adverbial(doc: _Doc, first: int, limit: int) -> int:
@@ -526,7 +431,7 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
 _COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|even|then|later|has|have|had|\w+ly)\s+){0,3}$")
 _COORDINATION_REACH = 40  # characters before a cue the coordinator and its adverbs may take
 # Words that open the setting after an inverted source of a quote.
-_SETTING_START = frozenset("in on at during after before while when via".split())
+_SETTING_START = _LEX.setting_openers
 _BRACKET_REACH = 12  # tokens a bracketed aside between a source and its cue may take
 _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the noun phrase before the cue
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
@@ -1012,8 +917,9 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-_BE = frozenset("is are was were be been being".split())
-_PARTICIPLES = frozenset("told shown known seen found thought written said sworn felt understood sought".split())
+_BE = _LEX.be_forms - {"'s", "’s", "'re", "’re", "'m", "’m", "am"}
+# Irregular past forms of the cue verbs ("told", "known", "sworn"): participles without "-ed".
+_PARTICIPLES = frozenset(f for f, (lemma, _) in _CUE_FORMS.items() if not f.endswith(("ed", "ing", "s")) and f != lemma)
 
 
 def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:
@@ -1109,7 +1015,7 @@ def _medium(text: str, cue: tuple[int, int], s_start: int, s_end: int, content: 
             continue
         if m.group(1):
             name = m.group(1).strip()
-            if name.split()[0] in ("Twitter", "Facebook", "Instagram", "YouTube", "CNN", "Fox", "MSNBC", "CNBC", "NBC", "ABC", "CBS", "NPR") or m.group(0).startswith("with"):
+            if name.split()[0] in _LEX.media or m.group(0).startswith("with"):
                 return name
         elif m.group(3):
             return m.group(3).strip()

@@ -1,0 +1,226 @@
+"""English as data: the word classes every stage shares, read once from ``lang/<language>/*.toml``.
+
+Quotes, mentions and stance read cue verbs, titles, function words and actor nouns from here, so a word
+is in one class for all of them. Verb lists hold lemmas; their inflected forms come from
+:func:`inflections`, one tested function, not from lists written by hand.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from hwresearch.errors import InputError
+
+LANGUAGES = ("en",)
+CUE_FRAMES = ("say", "think", "object", "evidence")
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's word classes. Sets of lower-case words unless the name says otherwise."""
+
+    language: str
+    abbreviations: frozenset[str]
+    # reporting cues
+    cue_lemmas: dict[str, str]  # lemma -> frame
+    cue_forms: dict[str, tuple[str, str]]  # every inflected form -> (lemma, frame)
+    multiword_cues: dict[str, tuple[str, str]]  # words as written -> (lemma, frame)
+    evidential_verbs: frozenset[str]
+    needs_clause: frozenset[str]
+    state_adjectives: tuple[str, ...]
+    passive_verbs: tuple[str, ...]
+    evidence_nouns: frozenset[str]
+    object_preposition: dict[str, str]
+    not_speakers: frozenset[str]  # capitalised, as written
+    claim_nouns: frozenset[str]
+    setting_nouns: frozenset[str]
+    setting_openers: frozenset[str]
+    source_continuations: frozenset[str]
+    media: frozenset[str]  # as written
+    # function words
+    determiners: frozenset[str]
+    possessive_determiners: frozenset[str]
+    standalone_determiners: frozenset[str]
+    relative_pronouns: frozenset[str]
+    wh_words: frozenset[str]
+    pronoun_referents: dict[str, str]  # pronoun -> male / female / it / plural / speaker
+    auxiliaries: frozenset[str]  # be, have, do, modals, their contractions and negated forms
+    be_forms: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    linking_verbs: frozenset[str]
+    prepositions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    coordinators: frozenset[str]
+    subordinators: frozenset[str]
+    verb_adverbs: frozenset[str]
+    adverbial_openers: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    quantifiers: frozenset[str]
+    weekdays: frozenset[str]  # capitalised
+    months: frozenset[str]  # capitalised, in full
+    month_abbreviations: frozenset[str]  # capitalised, without the period
+    time_nouns: frozenset[str]
+    time_adverbs: frozenset[str]
+    time_openers: frozenset[str]
+    not_names: frozenset[str]
+    # actors
+    titles: tuple[str, ...]  # as written
+    trailing_titles: frozenset[str]  # as written
+    title_modifiers: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    gendered_nouns: dict[str, str]  # noun -> male / female
+    role_nouns: frozenset[str]
+    rank_words: frozenset[str]
+    common_nouns: frozenset[str]
+    capitalised_adjectives: frozenset[str]  # as written
+    non_actor_heads: frozenset[str]  # as written
+    of_heads: frozenset[str]  # as written
+    name_connectors: tuple[str, ...]
+    plural_nouns: frozenset[str]
+    agentive_adjectives: frozenset[str]
+    organisation_heads: dict[str, str]  # head word as written -> organisation type
+    description_nouns: dict[str, str]  # noun -> actor type
+    group_nouns: dict[str, str]  # plural noun -> actor type
+    # gazetteers
+    places: dict
+    first_names: dict[str, str]  # given name -> male / female
+
+    @property
+    def time_words(self) -> frozenset[str]:
+        """Lower-case words of a time phrase: weekdays, time nouns and time adverbs."""
+        return frozenset({w.lower() for w in self.weekdays} | self.time_nouns | self.time_adverbs)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def lexicon(language: str = "en") -> Lexicon:
+    """The word classes of ``language`` (only English ships), loaded once."""
+    if language not in LANGUAGES:
+        raise InputError(f"no lexicon for language {language!r}; available: {', '.join(LANGUAGES)}")
+    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "places", "first_names")}
+    cues, verbs, words, actors = data["cues"], data["verbs"], data["function_words"], data["actors"]
+    double_final = frozenset(verbs["double_final"])
+    irregular = verbs["irregular"]
+    cue_lemmas: dict[str, str] = {}
+    for frame in CUE_FRAMES:
+        for lemma in cues["frames"][frame]:
+            cue_lemmas.setdefault(lemma, frame)
+    cue_forms: dict[str, tuple[str, str]] = {}
+    # later frames win a form two lemmas share, as "say" > "think" > "object" > "evidence" in strength
+    for frame in reversed(CUE_FRAMES):
+        for lemma in cues["frames"][frame]:
+            for form in inflections(lemma, double_final, irregular):
+                cue_forms[form] = (lemma, frame)
+    auxiliaries = words["auxiliaries"]
+    function = words["words"]
+    time = words["time"]
+    return Lexicon(
+        language=language,
+        abbreviations=frozenset(data["abbreviations"]["abbreviations"]),
+        cue_lemmas=cue_lemmas,
+        cue_forms=cue_forms,
+        multiword_cues={k: (v["lemma"], v["frame"]) for k, v in cues["multiword"].items()},
+        evidential_verbs=frozenset(cues["evidential"]),
+        needs_clause=frozenset(cues["needs_clause"]),
+        state_adjectives=tuple(cues["state_adjectives"]),
+        passive_verbs=tuple(cues["passive_verbs"]),
+        evidence_nouns=frozenset(cues["evidence_nouns"]),
+        object_preposition=dict(cues["object_preposition"]),
+        not_speakers=frozenset(cues["not_speakers"]),
+        claim_nouns=frozenset(cues["claim_nouns"]),
+        setting_nouns=frozenset(cues["setting_nouns"]),
+        setting_openers=frozenset(cues["setting_openers"]),
+        source_continuations=frozenset(cues["source_continuations"]),
+        media=frozenset(cues["media"]),
+        determiners=frozenset(words["determiners"]),
+        possessive_determiners=frozenset(words["possessive_determiners"]),
+        standalone_determiners=frozenset(words["standalone_determiners"]),
+        relative_pronouns=frozenset(words["relative_pronouns"]),
+        wh_words=frozenset(words["wh_words"]),
+        pronoun_referents={p: referent for referent, forms in words["pronouns"].items() for p in forms},
+        auxiliaries=frozenset(w for forms in auxiliaries.values() for w in forms),
+        be_forms=frozenset(auxiliaries["be"]),
+        modals=frozenset(auxiliaries["modal"]),
+        negations=frozenset(function["negations"]),
+        linking_verbs=frozenset(function["linking_verbs"]),
+        prepositions=frozenset(function["prepositions"]),
+        locative_prepositions=frozenset(function["locative_prepositions"]),
+        coordinators=frozenset(function["coordinators"]),
+        subordinators=frozenset(function["subordinators"]),
+        verb_adverbs=frozenset(function["verb_adverbs"]),
+        adverbial_openers=frozenset(function["adverbial_openers"]),
+        clause_conjunctions=frozenset(function["clause_conjunctions"]),
+        quantifiers=frozenset(function["quantifiers"]),
+        weekdays=frozenset(time["weekdays"]),
+        months=frozenset(time["months"]),
+        month_abbreviations=frozenset(time["month_abbreviations"]),
+        time_nouns=frozenset(time["nouns"]),
+        time_adverbs=frozenset(time["adverbs"]),
+        time_openers=frozenset(time["openers"]),
+        not_names=frozenset(words["capitalised"]["not_names"]),
+        titles=tuple(actors["titles"]),
+        trailing_titles=frozenset(actors["trailing_titles"]),
+        title_modifiers=frozenset(actors["title_modifiers"]),
+        male_titles=frozenset(actors["male_titles"]),
+        female_titles=frozenset(actors["female_titles"]),
+        gendered_nouns={**dict.fromkeys(actors["male_nouns"], "male"), **dict.fromkeys(actors["female_nouns"], "female")},
+        role_nouns=frozenset(actors["role_nouns"]),
+        rank_words=frozenset(actors["rank_words"]),
+        common_nouns=frozenset(actors["common_nouns"]),
+        capitalised_adjectives=frozenset(actors["capitalised_adjectives"]),
+        non_actor_heads=frozenset(actors["non_actor_heads"]),
+        of_heads=frozenset(actors["of_heads"]),
+        name_connectors=tuple(actors["name_connectors"]),
+        plural_nouns=frozenset(actors["plural_nouns"]),
+        agentive_adjectives=frozenset(actors["agentive_adjectives"]),
+        organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
+        description_nouns={w: kind for kind, nouns in actors["description_nouns"].items() for w in nouns},
+        group_nouns={w: kind for kind, nouns in actors["group_nouns"].items() for w in nouns},
+        places=data["places"],
+        first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},
+    )
+
+
+def inflections(
+    lemma: str, double_final: frozenset[str] | None = None, irregular: dict[str, list[str]] | None = None
+) -> frozenset[str]:
+    """The base, -s, past and -ing forms of a verb: regular English spelling rules plus the lexicon's
+    doubling and irregular tables (``agree``: agrees, agreed, agreeing; ``admit``: admitted, admitting)."""
+    if double_final is None or irregular is None:
+        verbs = _read("en", "verbs")
+        double_final = frozenset(verbs["double_final"]) if double_final is None else double_final
+        irregular = verbs["irregular"] if irregular is None else irregular
+    forms = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) and not lemma.endswith("oo"):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma in double_final:
+        forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
+    elif lemma.endswith(("ee", "ye", "oe")):
+        forms.update({lemma + "d", lemma + "ing"})  # agreed, agreeing
+    elif lemma.endswith("ie"):
+        forms.update({lemma + "d", lemma[:-2] + "ying"})  # lied, lying
+    elif lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + "ed", lemma + "ing"})
+    if lemma in irregular:
+        forms.difference_update({lemma + "ed", lemma + "d"})
+        forms.update(irregular[lemma])
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=None)
+def _read(language: str, name: str) -> dict:
+    path = resources.files("hwresearch").joinpath("lang", language, f"{name}.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,166 @@
+"""The linguistic layer: the shipped spaCy pipeline, sentence starts, and one parsed Doc per article.
+
+The pipeline (tagger for the Penn tags, morphologizer for UPOS and features, dependency parser, trainable
+lemmatizer) is trained by ``training/`` on UD English-EWT and ships in ``data/pipeline/``. A researcher
+with another spaCy pipeline (``en_core_web_trf``, say) passes it to :func:`hwresearch.load_article` or
+sets it once with :func:`use_pipeline`; stages read labels through :func:`dep`, which maps the ClearNLP
+labels of spaCy's own English models onto the UD labels the rules are written for.
+
+Sentences come from Punkt with the project's abbreviation list (so "U.S." or "Sen." does not end a
+sentence) and are set on the Doc before the parser runs, which keeps them: ``doc.sents`` are the
+article's sentences, and every part of the article starts a sentence of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+import spacy
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from hwresearch.errors import InputError
+from hwresearch.lexicon import lexicon
+
+PIPELINE_FOLDER = ("data", "pipeline")
+
+# ClearNLP (spaCy's English models) to Universal Dependencies, for the labels the stages read.
+_CLEAR_TO_UD = {
+    "dobj": "obj",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "auxpass": "aux:pass",
+    "poss": "nmod:poss",
+    "agent": "obl:agent",
+    "prt": "compound:prt",
+    "neg": "advmod",
+    "attr": "obj",
+    "dative": "iobj",
+    "pobj": "obl",
+    "prep": "case",
+    "npadvmod": "obl:unmarked",
+    "relcl": "acl:relcl",
+    "predet": "det:predet",
+    "preconj": "cc:preconj",
+    "nn": "compound",
+    "quantmod": "advmod",
+    "intj": "discourse",
+    "meta": "dep",
+    "oprd": "xcomp",
+    "acomp": "xcomp",
+    "pcomp": "ccomp",
+}
+
+_active: Language | None = None
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The shipped spaCy pipeline (loaded once, then shared)."""
+    folder = resources.files("hwresearch").joinpath(*PIPELINE_FOLDER)
+    with resources.as_file(folder) as path:
+        if not (path / "config.cfg").is_file():
+            raise InputError(
+                f"the shipped spaCy pipeline is missing from {path}; reinstall hwresearch, or rebuild it "
+                "with `python training/train.py`"
+            )
+        return spacy.load(path)
+
+
+def use_pipeline(nlp: Language | None) -> None:
+    """Parse articles loaded from now on with ``nlp`` (any spaCy pipeline with a parser); None: the shipped one."""
+    global _active
+    if nlp is not None and not isinstance(nlp, Language):
+        raise InputError(f"use_pipeline takes a spacy.Language or None, not {type(nlp).__name__}")
+    _active = nlp
+
+
+def current_pipeline() -> Language:
+    """The pipeline articles are parsed with: the one set by :func:`use_pipeline`, else the shipped one."""
+    return _active if _active is not None else load_pipeline()
+
+
+def dep(token: Token) -> str:
+    """The token's dependency label in UD terms, whichever label set the pipeline was trained on."""
+    label = token.dep_
+    return _CLEAR_TO_UD.get(label, label)
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(lexicon().abbreviations)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]``, as offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [(start + s, start + e) for s, e in _sentence_tokenizer().span_tokenize(text[start:end])]
+
+
+def parse(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None = None) -> Doc:
+    """Tokenize, tag and parse ``text``, each of the ``segments`` (sorted, disjoint spans) its own sentence.
+
+    Text outside the segments that is not whitespace (a bullet, say) becomes a sentence of its own too.
+    ``doc.text == text``, and every segment is a token-aligned span of the Doc.
+    """
+    nlp = nlp or current_pipeline()
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+
+    def add_gap(gap: str) -> None:
+        if not gap:
+            return
+        if gap.isspace():
+            if words and not spaces[-1] and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+                starts.append(not words[:-1])
+            return
+        add_segment(gap)
+
+    def add_segment(chunk: str) -> None:
+        first = True
+        for token in nlp.tokenizer(chunk):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            starts.append(first and not token.is_space)
+            first = first and token.is_space
+
+    position = 0
+    for start, end in segments:
+        if start < position or end <= start:
+            continue
+        gap = text[position:start]
+        # leading and trailing whitespace of a gap stays whitespace; what is between is a segment
+        core = gap.strip()
+        if core:
+            lead = gap[: len(gap) - len(gap.lstrip())]
+            add_gap(lead)
+            add_segment(core)
+            add_gap(gap[len(lead) + len(core) :])
+        else:
+            add_gap(gap)
+        add_segment(text[start:end])
+        position = end
+    tail = text[position:]
+    if tail.strip():
+        lead = tail[: len(tail) - len(tail.lstrip())]
+        add_gap(lead)
+        add_segment(tail.strip())
+        add_gap(tail[len(lead) + len(tail.strip()) :])
+    else:
+        add_gap(tail)
+
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=[True if s else False for s in starts])
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
