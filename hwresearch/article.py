@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Any, Union
 
 import pandas as pd
 
 from hwresearch.errors import InputError
-from hwresearch.text import sentence_spans, squash_spaces
+from hwresearch.nlp import parse, sentence_spans
+from hwresearch.text import squash_spaces
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 Source = Union[str, Path, None, "Article"]
 
@@ -63,7 +69,8 @@ class Article:
     text: str
     parts: list[Part]
     source: str | None = None
-    _mentions: pd.DataFrame | None = field(default=None, repr=False)
+    nlp: Language | None = field(default=None, repr=False, compare=False)
+    _layers: dict = field(default_factory=dict, repr=False, compare=False)
 
     # ---- parts as plain attributes -------------------------------------------------------------
     def _first(self, kind: str) -> str | None:
@@ -121,14 +128,45 @@ class Article:
         """The body paragraphs only."""
         return self.paragraphs[self.paragraphs["part"] == "body"].reset_index(drop=True)
 
+    # ---- the linguistic layer ------------------------------------------------------------------
+    @cached_property
+    def doc(self) -> Doc:
+        """The article parsed once with its pipeline (the shipped one unless given): ``doc.text == text``.
+
+        Its sentences are :attr:`sentences`, and every part that is not prose is a sentence of its own.
+        """
+        segments = sorted(
+            [(int(s), int(e)) for s, e in zip(self.sentences["start"], self.sentences["end"])]
+            + [(p.start, p.end) for p in self.parts if p.kind not in PROSE_PARTS]
+        )
+        return parse(self.text, segments, self.nlp)
+
+    def span(self, start: int, end: int) -> Span:
+        """The Doc span of the tokens that ``text[start:end]`` touches."""
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def sentence_span(self, sent_id: int) -> Span:
+        """Sentence ``sent_id`` as a Doc span (the same characters as its row in :attr:`sentences`)."""
+        row = self.sentences.iloc[sent_id]
+        return self.span(int(row["start"]), int(row["end"]))
+
+    # ---- layers computed once -------------------------------------------------------------------
+    def layer(self, name: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """The stage ``name``'s result for this article and ``key`` (its codebook), computed on first use.
+
+        Later stages read earlier layers through here, so no layer is computed twice for one article.
+        """
+        slot = (name, key)
+        if slot not in self._layers:
+            self._layers[slot] = compute()
+        return self._layers[slot]
+
     @property
     def mentions(self) -> pd.DataFrame:
         """Actor mentions (see :func:`hwresearch.mentions.extract_mentions`), computed once."""
-        if self._mentions is None:
-            from hwresearch.mentions import extract_mentions
-
-            self._mentions = extract_mentions(self)
-        return self._mentions
+        if "mentions" not in _STAGES:
+            raise InputError("import hwresearch (not only hwresearch.article) to annotate mentions")
+        return _STAGES["mentions"](self)
 
     def sentence_at(self, offset: int) -> int | None:
         """The ``sent_id`` of the sentence holding character ``offset``, or None."""
@@ -169,6 +207,16 @@ class Article:
         return "\n".join(out)
 
 
+# Stages that an Article offers as attributes register here when their module loads, so that the
+# Article needs no import of the stages to its right.
+_STAGES: dict[str, Callable[[Article], Any]] = {}
+
+
+def register_stage(name: str, function: Callable[[Article], Any]) -> None:
+    """Make ``function(article)`` available as ``article.<name>`` (only "mentions" is offered)."""
+    _STAGES[name] = function
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Integer offsets and ids even when the frame is empty."""
     for column in ("sent_id", "para_id", "start", "end"):
@@ -180,21 +228,22 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 # ---- loading ---------------------------------------------------------------------------------------
 
 
-def load_article(source: Source = None) -> Article:
+def load_article(source: Source = None, *, nlp: Language | None = None) -> Article:
     """Load an article: ``None`` is the bundled seed, a path is read as UTF-8, other text is the article.
 
+    ``nlp`` is the spaCy pipeline its Doc is parsed with (default: :func:`hwresearch.nlp.current_pipeline`).
     An existing :class:`Article` is returned as it is. Bad input raises :class:`InputError`.
     """
     if isinstance(source, Article):
         return source
     if source is None:
         text = resources.files("hwresearch").joinpath("data", SEED_RESOURCE).read_text(encoding="utf-8")
-        return parse_article(text, source="seed")
+        return parse_article(text, source="seed", nlp=nlp)
     if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
         path = _expand_user(Path(source))
-        return parse_article(_read_text_file(path), source=str(path))
+        return parse_article(_read_text_file(path), source=str(path), nlp=nlp)
     if isinstance(source, str):
-        return parse_article(source)
+        return parse_article(source, nlp=nlp)
     if isinstance(source, (bytes, bytearray)):
         raise InputError("got bytes; decode them first (e.g. data.decode('utf-8')) and pass the text as a str")
     raise InputError(
@@ -244,7 +293,7 @@ def _read_text_file(path: Path) -> str:
         ) from None
 
 
-def parse_article(text: str, source: str | None = None) -> Article:
+def parse_article(text: str, source: str | None = None, nlp: Language | None = None) -> Article:
     """Split ``text`` into parts by layout and return the :class:`Article`."""
     if not isinstance(text, str):
         raise InputError(f"article text must be a str, not {type(text).__name__}")
@@ -252,7 +301,7 @@ def parse_article(text: str, source: str | None = None) -> Article:
         raise InputError("the article text is empty or only whitespace; pass the text of a news article")
     if "\x00" in text:
         raise InputError("the text holds NUL bytes, so it is probably binary; pass plain text")
-    return Article(text=text, parts=_split_parts(text), source=source)
+    return Article(text=text, parts=_split_parts(text), source=source, nlp=nlp)
 
 
 def _blocks(text: str) -> list[list[tuple[int, int]]]:

@@ -33,7 +33,6 @@ class Lexicon:
     needs_clause: frozenset[str]
     state_adjectives: tuple[str, ...]
     passive_verbs: tuple[str, ...]
-    evidence_nouns: frozenset[str]
     object_preposition: dict[str, str]
     not_speakers: frozenset[str]  # capitalised, as written
     claim_nouns: frozenset[str]
@@ -44,7 +43,8 @@ class Lexicon:
     # function words
     determiners: frozenset[str]
     possessive_determiners: frozenset[str]
-    standalone_determiners: frozenset[str]
+    indefinite_articles: frozenset[str]
+    object_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     wh_words: frozenset[str]
     pronoun_referents: dict[str, str]  # pronoun -> male / female / it / plural / speaker
@@ -129,7 +129,6 @@ def lexicon(language: str = "en") -> Lexicon:
         needs_clause=frozenset(cues["needs_clause"]),
         state_adjectives=tuple(cues["state_adjectives"]),
         passive_verbs=tuple(cues["passive_verbs"]),
-        evidence_nouns=frozenset(cues["evidence_nouns"]),
         object_preposition=dict(cues["object_preposition"]),
         not_speakers=frozenset(cues["not_speakers"]),
         claim_nouns=frozenset(cues["claim_nouns"]),
@@ -139,7 +138,8 @@ def lexicon(language: str = "en") -> Lexicon:
         media=frozenset(cues["media"]),
         determiners=frozenset(words["determiners"]),
         possessive_determiners=frozenset(words["possessive_determiners"]),
-        standalone_determiners=frozenset(words["standalone_determiners"]),
+        indefinite_articles=frozenset(words["indefinite_articles"]),
+        object_pronouns=frozenset(words["object_pronouns"]),
         relative_pronouns=frozenset(words["relative_pronouns"]),
         wh_words=frozenset(words["wh_words"]),
         pronoun_referents={p: referent for referent, forms in words["pronouns"].items() for p in forms},

@@ -24,17 +24,15 @@ blanked, and claimed spans are masked, so no regex can cross a sentence or re-ma
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from hwresearch.article import Article, load_article
+from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.errors import InputError
 from hwresearch.lexicon import lexicon
@@ -42,191 +40,38 @@ from hwresearch.lexicon import lexicon
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
 
-# ---- word lists (English news prose) -----------------------------------------------------------------
-
+# ---- word classes, from the shared lexicon (lang/en) ------------------------------------------------
+_LEX = lexicon()
 # Titles that may stand right before a person's name. Codebook titles are added per codebook.
-GENERIC_TITLES = (
-    "President", "Vice President", "President-elect", "Attorney General", "Deputy Attorney General",
-    "Secretary of State", "Secretary", "Treasury Secretary", "Commerce Secretary", "Defense Secretary",
-    "Press Secretary", "Senator", "Sen.", "Rep.", "Representative", "Congressman", "Congresswoman",
-    "Gov.", "Governor", "Lt. Gov.", "Mayor", "Judge", "Justice", "Chief Justice", "CEO", "chief executive",
-    "chief executive officer", "founder", "co-founder", "chairman", "chairwoman", "Director", "Minister",
-    "Prime Minister", "Foreign Minister", "Premier", "Vice Premier", "Chancellor", "Ambassador",
-    "spokesman", "spokeswoman", "spokesperson", "Gen.", "General", "Lt.", "Col.", "Adm.", "Admiral",
-    "Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Prof.", "Professor", "Speaker", "House Speaker", "Leader",
-    "Majority Leader", "Minority Leader", "King", "Queen", "Prince", "Princess", "Crown Prince", "Pope",
-    "Rev.", "Sheriff", "Commissioner", "Chairman", "Chairwoman", "Chief", "analyst", "economist",
-    "executive", "lawyer", "attorney", "Detective", "Officer",
-)
-# Titles that end a capitalised run only as a title ("Wells Fargo CEO John Stumpf").
-TRAILING_TITLES = frozenset(
-    "CEO President Chairman Chairwoman Secretary Minister Director Spokesman Spokeswoman Founder Senator "
-    "Governor Mayor Ambassador Chancellor Premier Commissioner".split()
-)
-MALE_TITLES = frozenset({"mr.", "congressman", "chairman", "spokesman", "king", "prince", "crown prince"})
-FEMALE_TITLES = frozenset({"mrs.", "ms.", "miss", "congresswoman", "chairwoman", "spokeswoman", "queen", "princess"})
-
-# Words that open sentences or noun phrases capitalised without being names.
-FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those some any each every no none all both either neither many much more
-    most few several such other another own same what which who whom whose whoever whatever when where
-    why how whether if unless because since as while though although after before until once so than
-    then thus hence therefore however moreover meanwhile nevertheless nonetheless still yet also too even
-    only just already again ever never not now here there today tomorrow yesterday tonight
-    and or but nor for of in on at to from by with without within into onto upon about above below
-    over under between among through throughout during against across along around behind beyond near
-    off out up down despite via per like unlike amid toward towards
-    i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    is are was were be been being am do does did done have has had having will would shall should can
-    could may might must ought let
-    last next first second third earlier later recently currently previously instead indeed
-    perhaps maybe certainly according asked said says told added noted
-    yes no ok okay please thanks well oh mostly often sometimes usually about almost nearly
-    despite following including regarding overall together rather
-    stay read watch see get take make look follow click sign join check listen note remember imagine
-    consider meet welcome thank call visit keep give tell ask try find start stop here's there's that's
-    what's it's let's heading speaking looking asked given based compared meanwhile instead
-    """.split()
-)
-# Common nouns that open sentences capitalised ("Officials said"); as the first of several capitalised
-# words they may begin a name ("State Department", "Government Accountability Office").
-COMMON_NOUNS = frozenset(
-    """
-    officials experts analysts critics observers investors lawmakers people sources residents
-    authorities executives employees users customers consumers companies firms countries governments
-    state states government company firm country nation market markets business industry
-    """.split()
-)
-# Words that may precede a title ("former President Bill Clinton"): not names, but fine in descriptions.
-TITLE_MODIFIERS = frozenset("former late acting interim incoming outgoing longtime then-".split())
-MONTHS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
-WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-# Capitalised adjectives and group labels that are not actor names on their own.
-CAPITALISED_ADJECTIVES = frozenset(
-    """
-    Republican Democratic Democrat Conservative Liberal Labour Communist Socialist Black White Hispanic Latino
-    Christian Muslim Jewish Catholic Protestant Islamic Western Eastern Northern Southern European Asian
-    African Latin Arab Arabic Middle Federal National International Global Internet English
-    """.split()
-)
-# Last words that make a capitalised sequence a thing, event or place rather than an actor.
-NON_ACTOR_HEADS = frozenset(
-    """
-    List Act Bill Law Treaty Agreement Accord Deal Plan Program Programme Project Initiative Strategy
-    Policy Doctrine Protocol Rule Rules Award Prize Index Cup Day Week Month Year War Olympics Games
-    Street Avenue Road Boulevard Bridge Tower Building Square Park River Sea Ocean Island Islands Mountain
-    Mountains Valley Lake Bay Airport Station Summit Conference Forum Festival Report Survey Series
-    Model Edition Era Age Crisis Pandemic Virus Disease Syndrome Effect Theory Platform
-    """.split()
-)
-# Last words that tell an organisation's type.
-ORG_HEADS = {
-    **dict.fromkeys(
-        """
-        Inc. Inc Corp. Corp Corporation Co. Co Company Ltd. Ltd LLC PLC plc AG SA GmbH Group Holdings
-        Technologies Technology Systems Motors Airlines Airways Bank Capital Partners Industries Enterprises
-        Communications Telecom Pharmaceuticals Labs Electronics Energy Networks Software Solutions Ventures
-        Securities Investments Brands Foods Stores
-        """.split(),
-        "company",
-    ),
-    **dict.fromkeys(
-        """
-        Department Ministry Agency Administration Commission Bureau Office Service Army Navy Police Court
-        Government Authority Treasury Cabinet Embassy Council Directorate
-        """.split(),
-        "government",
-    ),
-    **dict.fromkeys("Senate Congress Parliament Assembly Committee Subcommittee Caucus Duma".split(), "legislature"),
-    **dict.fromkeys(
-        """
-        Times Post News Journal Herald Tribune Press Telegraph Guardian Gazette Daily Television TV Radio
-        Broadcasting Magazine Review
-        """.split(),
-        "media",
-    ),
-    **dict.fromkeys(
-        """
-        Party University Institute Foundation Association Union Federation League Society Coalition Alliance
-        Organization Organisation Center Centre Fund Club Campaign Movement Church School College Academy
-        Institution
-        """.split(),
-        "group",
-    ),
-}
-# Words before "of" that keep "X of Y" one name ("Bank of America"); elsewhere "of" splits names.
-OF_HEADS = frozenset(
-    """
-    Bank Department Ministry Secretary University Institute Republic Kingdom Office Board Commission
-    Council Court Chamber Federation Association Union Society League Organization Organisation Bureau
-    Agency Committee House Church College School Museum States City Province State Party Academy Center
-    Centre Division Minister
-    """.split()
-)
-# Name particles that may join capitalised words ("Ursula von der Leyen", "Procter & Gamble").
-CONNECTORS = ("of", "de", "van", "von", "der", "den", "du", "da", "di", "dos", "la", "le", "bin", "al", "&")
-
-# Description nouns and the actor type they denote; plural nouns make plural mentions.
-DESCRIPTION_NOUNS = {
-    **dict.fromkeys(
-        "company firm maker manufacturer giant carrier corporation group conglomerate startup vendor supplier "
-        "companies firms".split(),
-        "company",
-    ),
-    **dict.fromkeys(
-        "government administration regime ministry agency department commission authorities officials".split(),
-        "government",
-    ),
-    **dict.fromkeys("senate congress lawmakers senators committee".split(), "legislature"),
-    **dict.fromkeys("network newspaper outlet broadcaster channel".split(), "media"),
-    **dict.fromkeys(
-        "president senator executive founder chairman chairwoman spokesman spokeswoman nominee candidate governor "
-        "mayor minister secretary prosecutor".split(),
-        "person",
-    ),
-}
-# Bare plurals that name a group actor on their own ("experts said", "Republican lawmakers"): each
-# distinct phrase becomes a document entity, a plural antecedent for "they".
-GROUP_NOUNS = {
-    **dict.fromkeys(
-        "experts analysts critics observers investors economists activists residents environmentalists "
-        "supporters opponents scientists researchers protesters demonstrators voters doctors workers "
-        "employees executives advocates diplomats sources witnesses Republicans Democrats Muslims Christians Jews "
-        "Catholics Evangelicals Hispanics Latinos".split(),
-        "group",
-    ),
-    **dict.fromkeys("officials authorities police prosecutors regulators investigators".split(), "government"),
-    **dict.fromkeys("lawmakers senators legislators congressmen".split(), "legislature"),
-}
-PLURAL_NOUNS = frozenset({"companies", "firms", "authorities", "officials", "lawmakers", "senators"})
-GENDERED_NOUNS = {"chairman": "male", "spokesman": "male", "chairwoman": "female", "spokeswoman": "female"}
-
-PRONOUNS = {
-    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
-    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
-    **dict.fromkeys(("it", "its", "itself"), "it"),
-    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "plural"),
-}
-OBJECT_PRONOUNS = frozenset({"him", "it", "them"})
+GENERIC_TITLES = _LEX.titles
+TRAILING_TITLES = _LEX.trailing_titles
+MALE_TITLES = _LEX.male_titles
+FEMALE_TITLES = _LEX.female_titles
+FUNCTION_WORDS = _LEX.not_names
+COMMON_NOUNS = _LEX.common_nouns
+TITLE_MODIFIERS = _LEX.title_modifiers
+MONTHS = _LEX.months | _LEX.month_abbreviations
+WEEKDAYS = _LEX.weekdays
+CAPITALISED_ADJECTIVES = _LEX.capitalised_adjectives
+NON_ACTOR_HEADS = _LEX.non_actor_heads
+ORG_HEADS = _LEX.organisation_heads
+OF_HEADS = _LEX.of_heads
+CONNECTORS = _LEX.name_connectors
+DESCRIPTION_NOUNS = _LEX.description_nouns
+GROUP_NOUNS = _LEX.group_nouns
+PLURAL_NOUNS = _LEX.plural_nouns
+GENDERED_NOUNS = _LEX.gendered_nouns
+PRONOUNS = {p: referent for p, referent in _LEX.pronoun_referents.items() if referent != "speaker"}
+OBJECT_PRONOUNS = _LEX.object_pronouns
 # "it" + copula is usually expletive or a thing ("it's still on the table") unless an actor's predicate follows.
-COPULAS = frozenset("'s is was isn't wasn't remains remained seems seemed appears appeared becomes became".split())
-MODALS = frozenset("will would could should may might must can 'll 'd".split())
-AGENTIVE = frozenset(
-    "willing able unable ready planning going trying working seeking considering prepared committed "
-    "looking open confident aware reluctant eager keen determined".split()
-)
+COPULAS = _LEX.linking_verbs
+MODALS = _LEX.modals
+AGENTIVE = _LEX.agentive_adjectives
 # Words after which a subject pronoun "it" is a subject (followed by a verb), not an object.
-AUXILIARIES = MODALS | COPULAS | frozenset("has had have does did doesn't didn't won't wouldn't can't couldn't".split())
-PREPOSITIONS = frozenset(
-    "of in on at to from by with without within into onto upon about over under between among through "
-    "against across for toward towards behind beyond near via like".split()
-)
-LOCATIVE = frozenset("in at of across throughout within inside outside near around".split())
-MODIFIER_ARTICLES = frozenset({"a", "an"})
+AUXILIARIES = _LEX.auxiliaries | COPULAS
+PREPOSITIONS = _LEX.prepositions
+LOCATIVE = _LEX.locative_prepositions
+MODIFIER_ARTICLES = _LEX.indefinite_articles
 
 # ---- patterns -----------------------------------------------------------------------------------------
 
@@ -507,7 +352,7 @@ def extract_mentions(
         if codebook is not None and not isinstance(codebook, (str, Path)):
             raise InputError(f"codebook must be a Codebook, a path to a TOML codebook or None, not {type(codebook).__name__}")
         codebook = load_codebook(codebook)
-    return _frame(_resolved(article, codebook))
+    return article.layer("mentions", codebook, lambda: _frame(_resolved(article, codebook))).copy()
 
 
 def actor_spans(article: Article, codebook: Codebook) -> list[tuple[int, int, str | None, str]]:
@@ -519,7 +364,11 @@ def actor_spans(article: Article, codebook: Codebook) -> list[tuple[int, int, st
 
 
 def _resolved(article: Article, codebook: Codebook) -> _Document:
-    """The article's mentions found and resolved, in text order."""
+    """The article's mentions found and resolved, in text order (computed once per article and codebook)."""
+    return article.layer("mention-resolution", codebook, lambda: _resolve_mentions(article, codebook))
+
+
+def _resolve_mentions(article: Article, codebook: Codebook) -> _Document:
     matchers = _matchers(codebook)
     doc = _document(article, codebook)
     _codebook_forms(doc, matchers)
@@ -1222,3 +1071,6 @@ def _actor_type(mention: _Mention) -> str:
     if mention.kind == "pronoun":
         return "person"  # only "he"/"she" are kept unresolved
     return mention.wanted_type or "unknown"
+
+
+register_stage("mentions", extract_mentions)

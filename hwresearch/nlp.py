@@ -13,7 +13,8 @@ article's sentences, and every part of the article starts a sentence of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -102,6 +103,40 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return [(start + s, start + e) for s, e in _sentence_tokenizer().span_tokenize(text[start:end])]
 
 
+# Longer whitespace-free strings are split into runs of word characters and runs of other characters:
+# spaCy's affix rules are quadratic in them, and 100,000 quote marks in a row are one token, not 100,000.
+_LONGEST_WORD = 100
+_PLAIN_TOKEN = re.compile(r"\w+|[^\w\s]+")
+# Sentences longer than this many tokens (a text with no punctuation) are parsed in pieces of this size.
+_LONGEST_SENTENCE = 400
+
+
+def _tokens(nlp: Language, chunk: str) -> Iterator[tuple[str, bool, bool]]:
+    """(word, followed by one space, is whitespace) for each token of ``chunk``."""
+    if not any(len(piece) > _LONGEST_WORD for piece in chunk.split()):
+        for token in nlp.tokenizer(chunk):
+            yield token.text, bool(token.whitespace_), token.is_space
+        return
+    position = 0
+    for piece in re.finditer(r"\S+", chunk):
+        if piece.start() > position:  # whitespace before the piece: one space joins, more is a token
+            gap = chunk[position : piece.start()]
+            if gap != " ":
+                yield gap, False, True
+        follows_space = chunk[piece.end() : piece.end() + 1] == " " and not chunk[piece.end() + 1 : piece.end() + 2].isspace()
+        if len(piece.group()) > _LONGEST_WORD:
+            parts = [m.group() for m in _PLAIN_TOKEN.finditer(piece.group())]
+            for i, part in enumerate(parts):
+                yield part, follows_space and i == len(parts) - 1, False
+        else:
+            tokens = list(nlp.tokenizer(piece.group()))
+            for i, token in enumerate(tokens):
+                yield token.text, follows_space and i == len(tokens) - 1, False
+        position = piece.end() + (1 if follows_space else 0)
+    if position < len(chunk):
+        yield chunk[position:], False, True
+
+
 def parse(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None = None) -> Doc:
     """Tokenize, tag and parse ``text``, each of the ``segments`` (sorted, disjoint spans) its own sentence.
 
@@ -120,20 +155,24 @@ def parse(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None =
             if words and not spaces[-1] and gap[0] == " ":
                 spaces[-1] = True
                 gap = gap[1:]
-            if gap:
+            if gap:  # a line break or a run of spaces: a sentence of its own, so the parser never sees it
                 words.append(gap)
                 spaces.append(False)
-                starts.append(not words[:-1])
+                starts.append(True)
             return
         add_segment(gap)
 
     def add_segment(chunk: str) -> None:
         first = True
-        for token in nlp.tokenizer(chunk):
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
-            starts.append(first and not token.is_space)
-            first = first and token.is_space
+        length = 0  # tokens since the sentence started
+        for word, space, is_space in _tokens(nlp, chunk):
+            if length >= _LONGEST_SENTENCE and not is_space:
+                first, length = True, 0  # a sentence of no punctuation: parsed in pieces
+            words.append(word)
+            spaces.append(space)
+            starts.append(first and not is_space)
+            first = first and is_space
+            length += 1
 
     position = 0
     for start, end in segments:
@@ -160,7 +199,10 @@ def parse(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None =
     else:
         add_gap(tail)
 
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=[True if s else False for s in starts])
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     for _, component in nlp.pipeline:
         doc = component(doc)
+    for token in doc:
+        if token.is_space:
+            token.pos_, token.tag_ = "SPACE", "_SP"
     return doc

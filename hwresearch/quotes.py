@@ -20,6 +20,7 @@ import pandas as pd
 from hwresearch.article import PROSE_PARTS, Article, load_article
 from hwresearch.codebook import Codebook, load_codebook
 from hwresearch.lexicon import lexicon
+from hwresearch.nlp import dep
 
 COLUMNS = [
     "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
@@ -187,22 +188,13 @@ _CUE_FIRST_WORDS = frozenset(
 )
 
 # ---- word classes for the source and content rules, from the shared lexicon --------------------
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\$?\d(?:[\d.,]*\d)?%?(?!\w)|\w+(?:['’](?![sS]\b)\w+)*|['’][sS]\b|''|[^\w\s]")
 _AUX = _LEX.auxiliaries | (_LEX.negations - _LEX.determiners) | _LEX.verb_adverbs
 _RELATIVE = _LEX.relative_pronouns
 _NP_STOP = (_LEX.prepositions | _LEX.coordinators | _LEX.subordinators | _LEX.relative_pronouns | _LEX.wh_words
             | frozenset({"also", "not", "then"}))
 _DETERMINERS = _LEX.determiners | _LEX.possessive_determiners
-_NOUN_DETERMINERS = _DETERMINERS - _LEX.standalone_determiners  # "many said", "some say" keep their cue
 _VERBISH = _LEX.auxiliaries
 _TITLES = _LEX.role_nouns
-_EVIDENCE_NOUNS = _LEX.evidence_nouns
-_NOUN_LIKE = frozenset("""state doubt comment attack call claim report charge question support challenge promise pledge
-warning estimate answer reply respond post tweet note hope fear wish want concern view praise blame dispute
-demand remark rule signal show find plan view order push favor favour see offer""".split())
-_VERB_LEAD = frozenset("""he she they it we i you who which that also and but or then not never still often
-is are was were be been being has have had will would could should can may might must do does did
-to while when after before by as since without just repeatedly publicly privately""".split())
 _QUANTIFIERS = _LEX.quantifiers | _LEX.rank_words
 _PRONOUNS = {**{p: None for p in _LEX.relative_pronouns}, "they": None, "it": None, "we": None,
              "he": "person", "she": "person", "i": "person"}
@@ -263,6 +255,10 @@ class Attribution:
 # ---- the extractor ------------------------------------------------------------------------------
 
 
+# Dependents that only a predicate has: its subject or a clausal complement.
+_PREDICATE_ARGUMENTS = frozenset({"nsubj", "nsubj:pass", "csubj", "ccomp"})
+
+
 class _Doc:
     """The article's text with its words, sentences and quotes, indexed for the rules."""
 
@@ -277,8 +273,13 @@ class _Doc:
         self.sent_para = sentences["para_id"].tolist()
         self.quotes = quote_spans(text, self.paragraph_spans)
         self.quote_starts = [q.start for q in self.quotes]
-        self.tokens = [m.span() for m in _TOKEN.finditer(text)]
+        words = [t for t in article.doc if not t.is_space]
+        self.tokens = [(t.idx, t.idx + len(t)) for t in words]
         self.token_starts = [s for s, _ in self.tokens]
+        self.pos = [t.pos_ for t in words]
+        self.tags = [t.tag_ for t in words]
+        self.predicates = {t.i for t in words if any(dep(c) in _PREDICATE_ARGUMENTS for c in t.children)}
+        self.doc_index = [t.i for t in words]
 
     def quote_at(self, offset: int) -> Quote | None:
         """The top-level quote covering ``offset`` (marks included), or None."""
@@ -294,6 +295,11 @@ class _Doc:
     def span(self, tokens: tuple[int, int]) -> tuple[int, int]:
         """Character span of the token range ``[i, j)``."""
         return self.tokens[tokens[0]][0], self.tokens[tokens[1] - 1][1]
+
+    def is_verb(self, i: int) -> bool:
+        """Whether token ``i`` is a verb: tagged one, or heading a subject or a clause in the parse
+        ("Farmers fear that ..." where the tagger took "fear" for a noun)."""
+        return self.pos[i] in ("VERB", "AUX") or self.tags[i].startswith("VB") or self.doc_index[i] in self.predicates
 
     def word(self, i: int) -> str:
         s, e = self.tokens[i]
@@ -507,10 +513,8 @@ class _Extractor:
         first_tok, end_tok = doc.token_range(s_start, s_end)
         cue_tok, after_tok = doc.token_range(cue[0], cue[1])
 
-        if group in ("word", "multi") and cue_tok > first_tok and doc.word(cue_tok - 1).lower() in _NOUN_DETERMINERS:
-            return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
-        if group == "word" and cue_tok > first_tok and _noun_use(match.group(), lemma, doc.word(cue_tok - 1)):
-            return None
+        if group in ("word", "multi") and not doc.is_verb(cue_tok):
+            return None  # the tagger reads it as a noun or adjective: "the poll's findings", "13 states"
         if match.group() == "thanks" and text.startswith(" to ", cue[1]):
             return None  # "thanks to a big win": a preposition
         if match.group() == "known" and doc.word(cue_tok - 1).lower() not in ("has", "have", "had", "having"):
@@ -946,26 +950,6 @@ def _reports_after(text: str, position: int, s_end: int) -> bool:
     """Whether a report verb follows "seem"/"appear" ("seemed to suggest", "appears to believe")."""
     m = _TO_WORD.match(text, position, s_end)
     return m is not None and _CUE_FORMS.get(m.group(1), ("", ""))[1] in ("say", "think", "object")
-
-
-def _noun_use(form: str, lemma: str, before: str) -> bool:
-    """A cue form that reads as a noun or adjective after a common word ("terrorist attacks", "his home
-    state", "a declining trend"): -ing forms and the bare or -s forms of noun-like verbs count as cues
-    only after a name, a pronoun, a plural noun, an auxiliary, a comma or a linking word; the bare and
-    -s forms of noun-like verbs are nouns after a possessive or a number too ("Trump's comments",
-    "13 states", "the Dec. 2 attack"), and the bare form after a name ("the Orlando attack")."""
-    noun_form = lemma in _NOUN_LIKE and form in (lemma, lemma + "s", lemma + "es")
-    if noun_form and (before in ("'s", "’s", "'", "’") or before[0].isdigit()):
-        return True
-    if not before[0].isalpha() or before.lower() in _VERB_LEAD:
-        return False
-    if before.endswith("s") and not before.endswith("ss"):
-        return False  # a plural subject: "voters support", "officials saying"
-    if before[0].isupper():
-        return noun_form and form == lemma  # "the Orlando attack"; "Trump attacks" is a verb
-    if before.lower() in _EVIDENCE_NOUNS:
-        return False  # "the poll shows", "the survey found"
-    return form.endswith("ing") or noun_form
 
 
 def _only_setting(text: str, position: int, s_end: int, participle: bool = False) -> bool:
