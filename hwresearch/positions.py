@@ -42,9 +42,10 @@ import numpy as np
 import pandas as pd
 
 from hwresearch.article import Article, load_article
-from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.errors import InputError
 from hwresearch.stance import ARTICLE_HOLDER, stance_statements
+from hwresearch.tables import check_table, write_csv
 
 STATEMENT_COLUMNS = [
     "document",
@@ -425,7 +426,7 @@ Source = Article | str | Path | pd.DataFrame | None
 
 
 def stakeholder_positions(
-    article: Source = None, codebook: Codebook | None = None, level: str = "actor"
+    article: Source = None, codebook: CodebookSource = None, level: str = "actor"
 ) -> pd.DataFrame:
     """Who holds which position on which target: one row per (actor, target), sorted by both.
 
@@ -439,6 +440,10 @@ def stakeholder_positions(
     into the US government). The ``organisation`` column is there at both levels, so an actor-level
     table can still be grouped by organisation.
 
+    ``codebook`` takes the forms of :func:`~hwresearch.codebook.resolve_codebook`; with a statement
+    table there is no text to recognise the seed by, so None is no study codebook there (pass
+    ``load_codebook()`` to merge the seed's actors into their organisations).
+
     - ``position``: ``favor`` or ``against`` when every signed statement is on that side, ``mixed``
       when there are both, ``neutral`` when all statements are neutral (DNA's ``combine``);
     - ``score``: the mean of the statements' agreement (+1 favor, 0 neutral, -1 against) weighted by
@@ -449,8 +454,8 @@ def stakeholder_positions(
       exports to CSV and JSONL alike; :func:`evidence_for` gives the statements themselves).
     """
     _check_option("level", level, LEVELS)
-    codebook = load_codebook() if codebook is None else codebook
-    statements = _stakeholder_statements(_stance(article, codebook), codebook)
+    stance, codebook = _stance(article, codebook)
+    statements = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
     rows = []
     for (actor, target), group in statements.groupby([key, "target"], sort=True):
@@ -474,7 +479,7 @@ def stakeholder_positions(
     return table.astype({"score": float, "n": "int64"})
 
 
-def dna_statements(article: Source = None, codebook: Codebook | None = None) -> pd.DataFrame:
+def dna_statements(article: Source = None, codebook: CodebookSource = None) -> pd.DataFrame:
     """Stance statements in DNA's shape, so :func:`two_mode`, :func:`one_mode`, :func:`coalitions`
     and :func:`polarization` apply to them.
 
@@ -485,8 +490,7 @@ def dna_statements(article: Source = None, codebook: Codebook | None = None) -> 
     article's source. ``target_kind``, ``evidence`` and ``sent_id`` are kept as extra columns, for
     going back from a cell to the text. Statements held by the article itself are left out.
     """
-    codebook = load_codebook() if codebook is None else codebook
-    stance = _stance(article, codebook)
+    stance, codebook = _stance(article, codebook)
     kept = _stakeholder_statements(stance, codebook)
     table = pd.DataFrame(
         {
@@ -511,7 +515,7 @@ def evidence_for(
     article: Source,
     actor: str,
     target: str,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     level: str = "actor",
     statements: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -524,12 +528,13 @@ def evidence_for(
     statements too. An empty cell gives an empty table, not an error.
     """
     _check_option("level", level, LEVELS)
-    codebook = load_codebook() if codebook is None else codebook
     sentences = pd.Series(dtype=object)
     if not isinstance(article, pd.DataFrame):
         article = load_article(article)
         sentences = article.sentences.set_index("sent_id")["text"]
-    kept = _stakeholder_statements(_stance(article if statements is None else statements, codebook), codebook)
+        codebook = resolve_codebook(codebook, article)
+    stance, codebook = _stance(article if statements is None else statements, codebook)
+    kept = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
     cell = kept[(kept[key] == actor) & (kept["target"] == target)]
     columns = ["holder", "target", "polarity", "confidence", "method", "start", "end", "evidence", "sent_id"]
@@ -598,9 +603,11 @@ def position_matrix(positions: pd.DataFrame, values: str = "score") -> pd.DataFr
     return matrix.reindex(index=actors, columns=targets)
 
 
-def _stance(article: Source, codebook: Codebook) -> pd.DataFrame:
-    """Stance statements of an article, or a statement table given as it is, with a ``document``."""
+def _stance(article: Source, codebook: CodebookSource) -> tuple[pd.DataFrame, Codebook]:
+    """Stance statements of an article, or a statement table given as it is, with a ``document``,
+    and the codebook that applies: for a table (no text to tell the seed by) None is no codebook."""
     if isinstance(article, pd.DataFrame):
+        codebook = resolve_codebook(Codebook.empty() if codebook is None else codebook)
         missing = [c for c in STANCE_COLUMNS if c not in article.columns]
         if missing:
             raise InputError(
@@ -611,11 +618,17 @@ def _stance(article: Source, codebook: Codebook) -> pd.DataFrame:
         for column in STANCE_COLUMNS_OPTIONAL:
             if column not in table.columns:
                 table[column] = pd.NA
+        texts = ("holder", "target", "target_kind", "polarity", "holder_type", "evidence", "method")
+        check_table(table, "the stance table", STANCE_COLUMNS, (("start", "end"),), texts, make="stance_statements()")
+        confidence = pd.to_numeric(table["confidence"], errors="coerce")
+        if (confidence.isna() & table["confidence"].notna()).any():
+            raise InputError("the stance table's confidence must be numbers (or missing); fix the column")
         if "document" not in table.columns:
             table["document"] = "statements"
-        return table
+        return table, codebook
     loaded = load_article(article)
-    return stance_statements(loaded, codebook).assign(document=loaded.source or "text")
+    codebook = resolve_codebook(codebook, loaded)
+    return stance_statements(loaded, codebook).assign(document=loaded.source or "text"), codebook
 
 
 def _stakeholder_statements(stance: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

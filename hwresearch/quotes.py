@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from hwresearch.article import PROSE_PARTS, Article, load_article
-from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
 
 COLUMNS = [
@@ -1069,12 +1069,13 @@ def _mentions_of(article: Article, codebook: Codebook) -> tuple[list[int], list[
 
 
 def extract_quotes(
-    article_or_text: Article | str | None, codebook: Codebook | None = None, *, resolve_speakers: bool = True
+    article_or_text: Article | str | None, codebook: CodebookSource = None, *, resolve_speakers: bool = True
 ) -> pd.DataFrame:
     """Every attribution in the article: who said what, in which words, to whom, as a DataFrame.
 
-    ``article_or_text`` is anything :func:`hwresearch.load_article` takes. ``codebook`` (default: the
-    bundled study codebook) names the actors speakers resolve to. ``resolve_speakers=False`` skips the
+    ``article_or_text`` is anything :func:`hwresearch.load_article` takes. ``codebook`` names the
+    actors speakers resolve to (see :func:`~hwresearch.codebook.resolve_codebook`; None: the study
+    codebook for the seed only). ``resolve_speakers=False`` skips the
     mentions layer (most of the run time) and leaves ``speaker`` as the words of the speaker span, for
     corpus runs that only need the spans.
 
@@ -1087,10 +1088,11 @@ def extract_quotes(
     values are ``pd.NA``.
     """
     article = load_article(article_or_text)
+    codebook = resolve_codebook(codebook, article) if resolve_speakers else None
     attributions = _Extractor(article).run()
     text = article.text
     if resolve_speakers:
-        resolve = _Resolver(article, load_codebook() if codebook is None else codebook).resolve
+        resolve = _Resolver(article, codebook).resolve
     else:
         def resolve(span: tuple[int, int]) -> tuple[str, None]:
             return " ".join(text[span[0] : span[1]].split()), None

@@ -35,8 +35,9 @@ from pathlib import Path
 import pandas as pd
 
 from hwresearch.article import Article, load_article
-from hwresearch.codebook import Codebook, Issue, load_codebook
+from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.errors import InputError
+from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
 COLUMNS = [
@@ -159,21 +160,20 @@ class _Statement:
 
 def stance_statements(
     article: Article | str | Path | None = None,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     *,
     mentions: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Stance statements of an article: one row per (sentence, holder, target), with its evidence.
 
-    ``article=None`` is the bundled seed, ``codebook=None`` the bundled study codebook. ``mentions``
+    ``article=None`` is the bundled seed; ``codebook`` as in :func:`~hwresearch.codebook.resolve_codebook`
+    (None: the study codebook for the seed, none for other texts). ``mentions``
     and ``quotes`` may be passed in when already computed (a corpus run, or gold layers to measure
     the rules alone); otherwise they are extracted here.
     """
     article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
-    if not isinstance(codebook, Codebook):
-        raise InputError(f"codebook must be a hwresearch.Codebook or None, not {type(codebook).__name__}")
+    codebook = resolve_codebook(codebook, article)
     if mentions is None:
         from hwresearch.mentions import extract_mentions
 
@@ -182,8 +182,9 @@ def stance_statements(
         from hwresearch.quotes import extract_quotes
 
         quotes = extract_quotes(article, codebook)
-    _require_columns(mentions, ("start", "end", "actor", "actor_type"), "mentions")
-    _require_columns(quotes, ("start", "end", "cue_start", "cue_end", "speaker", "speaker_type"), "quotes")
+    n = len(article.text)
+    check_table(mentions, "mentions", MENTION_COLUMNS, (("start", "end"),), ("actor", "actor_type"), n, "extract_mentions")
+    check_table(quotes, "quotes", QUOTE_COLUMNS, QUOTE_SPANS, ("cue", "speaker", "speaker_type"), n, "extract_quotes")
 
     text = article.text
     all_mentions = _mention_list(mentions, text)
@@ -221,9 +222,10 @@ def focal_entities(mentions: pd.DataFrame, share: float = 0.5) -> list[str]:
     return sorted(keep.index, key=lambda a: (-counts[a], a))
 
 
-def issue_ids(codebook: Codebook | None = None) -> dict[str, str]:
-    """Issue label -> issue id, to compare statements (which name issues by label) with id-coded gold."""
-    codebook = load_codebook() if codebook is None else codebook
+def issue_ids(codebook: CodebookSource = None) -> dict[str, str]:
+    """Issue label -> issue id, to compare statements (which name issues by label) with id-coded gold
+    (None: the seed's study codebook, since the gold is the seed's)."""
+    codebook = resolve_codebook(codebook)
     return {issue.label: issue.id for issue in codebook.issues}
 
 
@@ -659,14 +661,14 @@ _NO_STATEMENT = "none"
 
 def stance_layers(
     article: Article | str | Path | None,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     mentions: pd.DataFrame | None = None,
     statements: pd.DataFrame | None = None,
 ) -> tuple[Article, Codebook, pd.DataFrame, pd.DataFrame]:
     """The article, codebook, mentions and statements that comparisons of stance work on, each computed
     only where the caller did not pass it in."""
     article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
+    codebook = resolve_codebook(codebook, article)
     if mentions is None:
         from hwresearch.mentions import extract_mentions
 
@@ -678,7 +680,7 @@ def stance_layers(
 
 def sentence_comparison(
     article: Article | str | Path | None = None,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     *,
     statements: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
