@@ -90,12 +90,17 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
     Marks pair by family on a stack, so nested quotes stay inside the outer one. A paragraph that ends
     inside a double quote continues into the next paragraph when that one opens with the same family
-    (the newspaper convention for long quotes); otherwise the quote ends with its paragraph. Closing marks
+    (the newspaper convention for long quotes), or when nothing but the opening mark stood in the
+    paragraph before; otherwise the quote ends with its paragraph. An opening mark with nothing after
+    it at the end of the text is no quote. Closing marks
     with no opener and single marks that never close are apostrophes or typos and are dropped.
     """
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     open_count: dict[str, int] = {}
+
+    def has_content(start: int, end: int) -> bool:
+        return bool(text[start + 1 : end].strip())
 
     def pop_to(depth: int, end: int) -> None:
         while len(stack) > depth:
@@ -111,6 +116,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             role, family = _mark_role(text, p_start) if head and _MARK.match(head) else ("none", "")
             if role in ("open", "toggle") and family == stack[0][0]:
                 continuation = p_start
+            elif not has_content(stack[0][1], paragraphs[index - 1][1]):
+                pass  # 'said: “' then a paragraph break: the quote opens here and goes on in this paragraph
             else:
                 outer = stack[0]
                 stack.clear()
@@ -148,8 +155,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         while stack and stack[-1][0] == "single" and len(stack) > 1:
             stack.pop()
             open_count["single"] -= 1
-    if stack and stack[0][0] != "single":
-        quotes.append(Quote(stack[0][1], paragraphs[-1][1], closed=False))
+    if stack and stack[0][0] != "single" and has_content(stack[0][1], paragraphs[-1][1]):
+        quotes.append(Quote(stack[0][1], paragraphs[-1][1], closed=False))  # a mark at the very end is no quote
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -1131,7 +1138,10 @@ _CONTENT_MARK = re.compile("[\"“”«»‘]")
 
 def _kind(text: str, start: int, end: int) -> str:
     """direct when the content sits inside quote marks, mixed when it holds some, else indirect."""
-    before = text[start - 1 : start]
+    opener = start
+    while opener > 0 and text[opener - 1].isspace():  # 'said: “' and a paragraph break before the words
+        opener -= 1
+    before = text[opener - 1 : opener]
     if before and before in _QUOTE_CHARS:
         return "direct"
     return "mixed" if _CONTENT_MARK.search(text, start, end) else "indirect"

@@ -377,7 +377,8 @@ class _Sentence:
             if accused is not None:
                 stretch = _Stretch(q["start"], q["end"], q["speaker"], q["speaker_type"], "quote")
                 charge = _CHARGE.search(text, q["start"], q["end"])
-                self.add(stretch, accused.actor, "entity", "against", (accused.start, charge.end()), "rule:accuse", 0.7)
+                span = _covering((accused.start, accused.end), charge.span())  # the accused may follow the charge
+                self.add(stretch, accused.actor, "entity", "against", span, "rule:accuse", 0.7)
 
     def _denials(self, text, s, e, cue_patterns):
         """Y denies a claim, or "a claim Y has denied": Y against the issues of the claim."""
@@ -421,7 +422,8 @@ class _Sentence:
             agent = self._mention_after(hit.end(), max_words=1)
             patient = self._mention_before(hit.start(), max_words=2)
             if agent is not None and patient is not None:
-                self.add(agent, patient.actor, "entity", "against", (patient.start, agent.end), "rule:pressure", 0.8)
+                span = _covering((patient.start, patient.end), (agent.start, agent.end))
+                self.add(agent, patient.actor, "entity", "against", span, "rule:pressure", 0.8)
 
     def _rivals(self, text, s, e):
         """Funding or stakes for X's rivals: against X (a rival created without support is no stance)."""
@@ -432,7 +434,8 @@ class _Sentence:
         for m in self.mentions:
             hit = _RIVALS_OF.match(text, m.end, e)
             if hit and self._support_before(m.start):
-                self.add(self.holder_at(m.start), m.actor, "entity", "against", (m.start, hit.end()), "rule:fund_rivals", 0.8)
+                span = _covering((m.start, m.end), hit.span())
+                self.add(self.holder_at(m.start), m.actor, "entity", "against", span, "rule:fund_rivals", 0.8)
 
     def _support_before(self, position: int) -> bool:
         """A word of funding or support shortly before ``position`` ("invest in", "take stakes in")."""
@@ -628,7 +631,18 @@ def _require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -
         raise InputError(f"{what} lacks the columns {', '.join(missing)}; pass the output of extract_{what}")
 
 
+# The columns of passed-in layers that the rules read: all are checked before any work.
+MENTION_COLUMNS = ("start", "end", "actor", "actor_type")
+QUOTE_COLUMNS = ("start", "end", "cue", "cue_start", "cue_end", "speaker", "speaker_type", "speaker_start", "speaker_end")
+QUOTE_SPANS = (("start", "end"), ("cue_start", "cue_end"), ("speaker_start", "speaker_end"))
+
+
 _RANK = {"favor": 0, "against": 0, "neutral": 1}
+
+
+def _covering(*spans: tuple[int, int]) -> tuple[int, int]:
+    """The span from the first start to the last end, whichever order the parts come in."""
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
