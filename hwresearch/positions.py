@@ -32,6 +32,7 @@ would be simpler but chain: on DNA's sample every organization ends up in one co
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import closing
@@ -372,23 +373,53 @@ def export_csv(network: pd.DataFrame, path: str | Path) -> Path:
     """Write a network (or any result frame) as CSV with its labels, creating folders; returns path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    network.to_csv(path)
+    write_csv(network, path, index=True)
     return path
 
 
-def export_graphml(graph: nx.Graph, path: str | Path) -> Path:
+def export_graphml(graph: nx.Graph, path: str | Path, replace_invalid: bool = False) -> Path:
     """Write GraphML that other tools (Gephi, igraph, visone) read; returns the path.
 
     GraphML knows only strings, integers, floats and booleans: numpy scalars become Python ones,
-    missing values are left out, anything else is written as its string.
+    missing values are left out, anything else is written as its string. XML 1.0 cannot hold most
+    control characters (Word's line break \x0b, \x1b, U+FFFE) and reads a ``\r`` back as ``\n``, so
+    text with them would not read back equal: that is an InputError naming the character, checked
+    before writing; ``replace_invalid=True`` writes a line break for ``\r`` and a space for the others.
     """
-    legal = graph.__class__(**_legal_attributes(graph.graph))
-    legal.add_nodes_from((node, _legal_attributes(data)) for node, data in graph.nodes(data=True))
-    legal.add_edges_from((u, v, _legal_attributes(data)) for u, v, data in graph.edges(data=True))
+    def legal(attributes: Mapping[str, object], where: str) -> dict[str, object]:
+        return {
+            _xml_text(key, where, replace_invalid): _xml_text(value, f"{where} {key!r}", replace_invalid)
+            for key, value in _legal_attributes(attributes).items()
+        }
+
+    def node(name: object) -> object:
+        return _xml_text(name, f"node {name!r}", replace_invalid)
+
+    legal_graph = graph.__class__(**legal(graph.graph, "the graph"))
+    legal_graph.add_nodes_from((node(n), legal(data, f"node {n!r}")) for n, data in graph.nodes(data=True))
+    legal_graph.add_edges_from(
+        (node(u), node(v), legal(data, f"edge {u!r}-{v!r}")) for u, v, data in graph.edges(data=True)
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_graphml(legal, path)
+    nx.write_graphml(legal_graph, path)
     return path
+
+
+# What XML 1.0 cannot hold (C0 controls but tab and newline, U+FFFE, U+FFFF, lone surrogates), and \r,
+# which every XML parser reads back as \n.
+_NOT_XML = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(value: object, where: str, replace: bool) -> object:
+    if not isinstance(value, str) or not (bad := _NOT_XML.search(value)):
+        return value
+    if replace:
+        return _NOT_XML.sub(lambda m: "\n" if m.group().startswith("\r") else " ", value)
+    raise InputError(
+        f"{where[:80]} holds U+{ord(bad.group()[0]):04X}, which GraphML (XML 1.0) cannot store as it is: "
+        "remove control characters first, or pass replace_invalid=True to write a space (a line break for \\r)"
+    )
 
 
 def _legal_attributes(attributes: Mapping[str, object]) -> dict[str, object]:
