@@ -1,7 +1,10 @@
 """The study's codebook: actors and issues, read from TOML and kept apart from the code.
 
 The bundled ``data/codebook.toml`` is this study's; researchers pass their own file, or
-:meth:`Codebook.empty` to analyse an article with document-level entities only.
+:meth:`Codebook.empty` to analyse an article with document-level entities only. Every stage, the
+corpus and the CLI read ``codebook=`` through :func:`resolve_codebook`, where None is the study
+codebook for the bundled seed only: applied to someone else's article, a study's aliases would
+turn strangers into its actors.
 """
 
 from __future__ import annotations
