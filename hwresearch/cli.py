@@ -120,10 +120,10 @@ def _add_corpus_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_corpus(args: argparse.Namespace) -> pd.DataFrame:
-    from hwresearch.corpus import annotate_corpus, check_output
+    from hwresearch.corpus import annotate_corpus, check_output, is_folder
 
     out = check_output(args.out, what="--out")
-    if not Path(args.folder).is_dir():
+    if not is_folder(Path(args.folder)):
         raise InputError(f"{args.folder} is not a folder; pass a folder of .txt files")
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     corpus = annotate_corpus(

@@ -240,7 +240,7 @@ def _items(documents: Documents) -> list[_Item]:
         bad = [d for d, t in items if not isinstance(t, str)]
         if bad:
             raise InputError(f"text must be a str in every row; not so for doc_id {bad[0]!r}")
-    elif isinstance(documents, (str, Path)) and _is_dir(Path(documents)):
+    elif isinstance(documents, (str, Path)) and is_folder(Path(documents)):
         folder = Path(documents)
         items = _named(sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt"))
         if not items:
@@ -259,7 +259,7 @@ def _items(documents: Documents) -> list[_Item]:
     return items
 
 
-def _is_dir(path: Path) -> bool:
+def is_folder(path: Path) -> bool:
     """``is_dir`` that answers False for names the file system refuses (too long, NUL bytes)."""
     try:
         return path.is_dir()
@@ -301,11 +301,15 @@ def check_output(
     if suffixes is not None and path.suffix.lower() not in suffixes:
         raise InputError(f"{what} must end in {' or '.join(suffixes)}, not {path.name!r}")
     folder = path.parent
-    if not _is_dir(folder):
+    if not is_folder(folder):
         raise InputError(f"the folder for {what}, {folder}, does not exist; create it first")
-    if _is_dir(path):
+    if is_folder(path):
         raise InputError(f"{what}: {path} is a directory; name a file to write")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    try:
+        taken = path.exists()
+    except (OSError, ValueError) as err:  # a name too long for the file system
+        raise InputError(f"{what}: cannot use {str(path)[:80]!r} ({err}); choose a shorter path") from None
+    if not os.access(folder, os.W_OK) or (taken and not os.access(path, os.W_OK)):
         raise InputError(f"{what}: cannot write {path} (permission denied); choose a writable path")
     return path
 
