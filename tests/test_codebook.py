@@ -3,6 +3,9 @@ TOML file checked field by field so a slip is an InputError that names it."""
 
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -195,3 +198,35 @@ def test_load_codebook_file_problems(tmp_path):
     latin.write_bytes('[meta]\nstudy = "café"\n'.encode("latin-1"))
     with pytest.raises(InputError, match="not UTF-8"):
         load_codebook(latin)
+
+
+# ---- the CLI ----------------------------------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_cli_codebook_option(tmp_path, acme_path):
+    article = tmp_path / "acme.txt"
+    article.write_text(ACME_TEXT, encoding="utf-8")
+    chosen = cli("quotes", str(article), "--codebook", str(acme_path), "--format", "csv")
+    assert chosen.returncode == 0, chosen.stderr
+    assert "Acme" in set(pd.read_csv(io.StringIO(chosen.stdout))["speaker"])
+    mentions = cli("mentions", str(article), "--format", "csv")  # no codebook: document entities
+    assert "acme" not in set(pd.read_csv(io.StringIO(mentions.stdout))["actor_id"])
+    out = tmp_path / "out.csv"
+    corpus = cli("corpus", str(tmp_path), "--out", str(out), "--stages", "mentions", "--codebook", str(acme_path), "--no-progress")
+    assert corpus.returncode == 0, corpus.stderr
+    table = pd.read_csv(out, keep_default_na=False, na_values=[""])
+    assert "acme" in set(table.loc[table["table"] == "mentions", "actor_id"])
+
+
+@pytest.mark.parametrize("stage", ["mentions", "quotes", "stance", "positions"])
+def test_cli_bad_codebook_is_one_line(tmp_path, stage):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[actors]]\nid = "a"\nname = "A"\ntype = "company"\naliases = "A"\n', encoding="utf-8")
+    for path in (bad, tmp_path / "missing.toml"):
+        result = cli(stage, "--codebook", str(path))
+        assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
