@@ -116,7 +116,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             role, family = _mark_role(text, p_start) if head and _MARK.match(head) else ("none", "")
             if role in ("open", "toggle") and family == stack[0][0]:
                 continuation = p_start
-            elif not has_content(stack[0][1], paragraphs[index - 1][1]):
+            elif _opens_here(text, stack[0][1]) and not has_content(stack[0][1], paragraphs[index - 1][1]):
                 pass  # 'said: “' then a paragraph break: the quote opens here and goes on in this paragraph
             else:
                 outer = stack[0]
@@ -1136,11 +1136,20 @@ def direct_quotes_only(article_or_text: Article | str | None) -> pd.DataFrame:
 _CONTENT_MARK = re.compile("[\"“”«»‘]")
 
 
+def _opens_here(text: str, mark: int) -> bool:
+    """A mark that can open a quote by its left context: the start, a space, or ':' '(' or a dash before
+    it; 'False.“' ends a sentence with a typo'd closing mark instead."""
+    return mark == 0 or text[mark - 1].isspace() or text[mark - 1] in ":(—–-"
+
+
 def _kind(text: str, start: int, end: int) -> str:
     """direct when the content sits inside quote marks, mixed when it holds some, else indirect."""
     opener = start
-    while opener > 0 and text[opener - 1].isspace():  # 'said: “' and a paragraph break before the words
+    while opener > 0 and text[opener - 1].isspace():
         opener -= 1
+    # Only an opening mark before a paragraph break ('said: “' then the words) counts across the space.
+    if not (any(c in "\n\r" for c in text[opener:start]) and opener > 0 and _opens_here(text, opener - 1)):
+        opener = start
     before = text[opener - 1 : opener]
     if before and before in _QUOTE_CHARS:
         return "direct"

@@ -128,6 +128,14 @@ def test_a_quote_opened_before_a_paragraph_break_is_kept(text, content):
     assert (row["kind"], row["speaker"]) == ("direct", "Huawei")
 
 
+def test_a_typo_closing_mark_before_a_paragraph_break_opens_nothing():
+    text = "Critics called his claim “Mostly False.“\n\nThe unemployment rate is a widely used term, Smith said."
+    quotes = extract_quotes(text, codebook=EMPTY)
+    assert not quotes["text"].str.contains("\n").any()  # no quote runs across the break
+    later = quotes[quotes["text"].str.contains("unemployment")]
+    assert (later["kind"] == "indirect").all()  # reported by Smith, not quoted after the stray mark
+
+
 @given(st.text(st.characters(blacklist_categories=["Cs"]), max_size=60), st.sampled_from(["“", '"', "«", "'", "„"]))
 @settings(max_examples=60, deadline=None)
 def test_a_mark_at_the_very_end_makes_no_empty_quote(prefix, mark):
