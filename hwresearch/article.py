@@ -8,11 +8,13 @@ placeholders such as ``TWEET``) are recognised by layout; text without them load
 
 from __future__ import annotations
 
+import errno
 import html
 import re
 from collections.abc import Callable
+import stat
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -46,10 +48,17 @@ _CREDIT = re.compile(
 # An embed placeholder alone on its line: TWEET, VIDEO, EMBED, GRAPHIC, CHART ...
 _EMBED = re.compile(r"[A-Z]{3,12}(?: [A-Z]{3,12})?")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_BLOCK_SPLIT = re.compile(r"\n[^\S\n]*\n")  # a blank line, even with \r or spaces on it
+# A line ends in \n, \r\n or a lone \r (old Mac exports); a \r before \n is never a line of its own.
+_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+_LINE_BREAK = re.compile(_BREAK)
+_BLOCK_SPLIT = re.compile(rf"{_BREAK}[^\S\r\n]*{_BREAK}")  # a blank line, even with spaces on it
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _PATH_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".json", ".csv")
 _MAX_PATH_LENGTH = 4096
+# Sentence punctuation in a one-line string marks it as text, not a file name ("No. 5.", "Why?").
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?,;:](?:\s|$)|[!?\"“”]")
+MAX_FILE_BYTES = 20_000_000  # a guard, far above any news article: 20 MB of text
 
 
 @dataclass(frozen=True)
@@ -232,16 +241,18 @@ def load_article(source: Source = None, *, nlp: Language | None = None) -> Artic
     """Load an article: ``None`` is the bundled seed, a path is read as UTF-8, other text is the article.
 
     ``nlp`` is the spaCy pipeline its Doc is parsed with (default: :func:`hwresearch.nlp.current_pipeline`).
-    An existing :class:`Article` is returned as it is. Bad input raises :class:`InputError`.
+    An existing :class:`Article` is returned as it is. A one-line string that reads like a file name
+    ("story.txt", "My Articles/story.txt": a text-file suffix or a path separator, no sentence
+    punctuation) is a path, and an InputError when no such file exists; to analyse such a string as
+    text, pass it to :func:`parse_article`, which never reads files. Bad input raises :class:`InputError`.
     """
     if isinstance(source, Article):
         return source
     if source is None:
-        text = resources.files("hwresearch").joinpath("data", SEED_RESOURCE).read_text(encoding="utf-8")
-        return parse_article(text, source="seed", nlp=nlp)
+        return parse_article(seed_text(), source="seed", nlp=nlp)
     if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
-        path = _expand_user(Path(source))
-        return parse_article(_read_text_file(path), source=str(path), nlp=nlp)
+        path = _expand_user(Path(source.strip() if isinstance(source, str) else source))
+        return parse_article(read_text_file(path), source=str(path), nlp=nlp)
     if isinstance(source, str):
         return parse_article(source, nlp=nlp)
     if isinstance(source, (bytes, bytearray)):
@@ -252,17 +263,30 @@ def load_article(source: Source = None, *, nlp: Language | None = None) -> Artic
     )
 
 
+@lru_cache(maxsize=1)
+def seed_text() -> str:
+    """The bundled seed article's text."""
+    return resources.files("hwresearch").joinpath("data", SEED_RESOURCE).read_text(encoding="utf-8")
+
+
+def is_seed(article: Article) -> bool:
+    """Whether ``article`` is the bundled seed (loaded with ``None``, or its text given some other way)."""
+    return article.source == "seed" or article.text == seed_text()
+
+
 def _looks_like_path(value: str) -> bool:
     """A one-line string that names an existing file, or that reads like a file name."""
-    if "\n" in value or len(value) > _MAX_PATH_LENGTH or not value.strip():
+    if _LINE_BREAK.search(value) or len(value) > _MAX_PATH_LENGTH or not value.strip():
         return False
     candidate = value.strip()
     try:
         if _expand_user(Path(candidate)).exists():
             return True
-    except (OSError, ValueError):  # names too long for the file system, NUL bytes
+    except (OSError, ValueError):  # names too long for the file system, NUL bytes: decided below
+        pass
+    if _SENTENCE_PUNCTUATION.search(candidate):
         return False
-    return " " not in candidate and (candidate.lower().endswith(_PATH_SUFFIXES) or candidate.startswith(("/", "./", "~/")))
+    return candidate.lower().endswith(_PATH_SUFFIXES) or "/" in candidate or "\\" in candidate or candidate.startswith("~")
 
 
 def _expand_user(path: Path) -> Path:
@@ -273,15 +297,36 @@ def _expand_user(path: Path) -> Path:
         return path
 
 
-def _read_text_file(path: Path) -> str:
-    if not path.exists():
-        raise InputError(f"no such file: {path}; check the path, or pass the article's text itself as a str")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory; pass one text file (for a folder of articles use hwresearch.corpus)")
+def read_text_file(path: Path, what: str = "article", max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a regular file of at most ``max_bytes``.
+
+    Only regular files: a FIFO would block forever and ``/dev/zero`` never ends. The size is checked
+    before reading and again while reading (a file may grow, or report size 0 as /proc files do).
+    """
     try:
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(
+            f"no such file: {path}; check the path, or pass the {what}'s text itself "
+            "(for an article, hwresearch.article.parse_article(text) takes any str as text)"
+        ) from None
+    except (OSError, ValueError) as err:
+        reason = "the file name is too long" if getattr(err, "errno", None) == errno.ENAMETOOLONG else str(err)
+        raise InputError(f"cannot open {str(path)[:80]!r}: {reason}; pass a shorter path, or the {what}'s text itself") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path} is a directory; pass one text file (for a folder of articles use hwresearch.annotate_corpus)")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path} is not a regular file (a pipe, device or socket); save the {what} to a plain text file")
+    too_big = f"{path} is larger than {max_bytes:,} bytes, too large for a {what}; split it into smaller files"
+    if info.st_size > max_bytes:
+        raise InputError(too_big)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
     except OSError as err:
-        raise InputError(f"cannot read {path}: {err.strerror}; check its permissions") from None
+        raise InputError(f"cannot read {path}: {err.strerror or err}; check its permissions") from None
+    if len(data) > max_bytes:
+        raise InputError(too_big)
     if b"\x00" in data:
         raise InputError(f"{path} looks binary (it holds NUL bytes); pass a plain UTF-8 text file")
     try:
@@ -301,6 +346,11 @@ def parse_article(text: str, source: str | None = None, nlp: Language | None = N
         raise InputError("the article text is empty or only whitespace; pass the text of a news article")
     if "\x00" in text:
         raise InputError("the text holds NUL bytes, so it is probably binary; pass plain text")
+    if surrogate := _SURROGATE.search(text):
+        raise InputError(
+            f"the text holds a lone surrogate (U+{ord(surrogate.group()):04X} at offset {surrogate.start()}), "
+            "which is not valid Unicode; decode the source with errors='replace' or remove it"
+        )
     return Article(text=text, parts=_split_parts(text), source=source, nlp=nlp)
 
 
@@ -312,11 +362,13 @@ def _blocks(text: str) -> list[list[tuple[int, int]]]:
         block_end = match.start() if match else len(text)
         lines = []
         line_start = block_start
-        for line in text[block_start:block_end].split("\n"):
-            s, e = _strip(text, line_start, line_start + len(line))
+        for brk in [*_LINE_BREAK.finditer(text, block_start, block_end), None]:
+            line_end = brk.start() if brk else block_end
+            s, e = _strip(text, line_start, line_end)
             if s < e:
                 lines.append((s, e))
-            line_start += len(line) + 1
+            if brk:
+                line_start = brk.end()
         if lines:
             blocks.append(lines)
         if match:
@@ -335,7 +387,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_title_line(line: str) -> bool:
     """A headline: one line, a few words, not ending like a sentence."""
     words = line.split()
-    return 2 <= len(words) <= 30 and not _SENTENCE_END.search(line) and not line.endswith((",", ";", ":"))
+    return 2 <= len(words) <= 30 and not _SENTENCE_END.search(line) and not line.endswith((",", ";", ":", "“", '"'))
 
 
 def _is_section_line(line: str) -> bool:

@@ -1,7 +1,9 @@
 """Command line: ``hwresearch STAGE [FILE ...] --format table|csv|jsonl``, one subcommand per stage.
 
-With no files the bundled seed article is used. Errors print one line on stderr and exit with
-status 2; the CLI never shows a traceback (set ``HWRESEARCH_DEBUG=1`` to see one when reporting a bug).
+With no files the bundled seed article is used. ``--codebook PATH`` names a study's TOML codebook;
+without it the bundled study codebook applies to the bundled seed only. Errors print one line on
+stderr and exit with status 2; the CLI never shows a traceback (set ``HWRESEARCH_DEBUG=1`` to see one
+when reporting a bug). Output files (``--out``, ``--graphml``) are checked before any work starts.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-
 from pathlib import Path
 
 import pandas as pd
 
 from hwresearch.article import Article, load_article
+from hwresearch.codebook import resolve_codebook
 from hwresearch.errors import InputError
+from hwresearch.tables import write_csv
 
 FORMATS = ("table", "csv", "jsonl")
 TABLE_TEXT_WIDTH = 70
@@ -37,25 +40,25 @@ def _article_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame
 def _mentions_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
     from hwresearch.mentions import extract_mentions
 
-    return extract_mentions(_load(source))
+    return extract_mentions(_load(source), codebook=args.codebook)
 
 
 def _quotes_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
     from hwresearch.quotes import extract_quotes
 
-    return extract_quotes(_load(source))
+    return extract_quotes(_load(source), codebook=args.codebook)
 
 
 def _stance_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
     from hwresearch.stance import stance_statements
 
-    return stance_statements(_load(source))
+    return stance_statements(_load(source), codebook=args.codebook)
 
 
 def _positions_table(source: str | None, args: argparse.Namespace) -> pd.DataFrame:
     from hwresearch.positions import stakeholder_positions
 
-    return stakeholder_positions(_load(source))
+    return stakeholder_positions(_load(source), codebook=args.codebook)
 
 
 def _load(source: str | None) -> Article:
@@ -82,10 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
         if name == "article":
             sub.add_argument("--sentences", action="store_true", help="list sentences instead of parts")
+        if name != "article":
+            _add_codebook_option(sub)
         if name == "positions":
             sub.add_argument("--graphml", metavar="PATH", help="also write the actor-target network as GraphML")
     _add_corpus_parser(commands)
     return parser
+
+
+def _add_codebook_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--codebook",
+        metavar="PATH",
+        help="a study's TOML codebook (default: the bundled study codebook for the seed, none for other files)",
+    )
 
 
 def _add_corpus_parser(commands: argparse._SubParsersAction) -> None:
@@ -103,21 +116,20 @@ def _add_corpus_parser(commands: argparse._SubParsersAction) -> None:
     )
     sub.add_argument("--engine", choices=ENGINES, default="process", help="process (default) or a local Dask cluster")
     sub.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _add_codebook_option(sub)
 
 
 def _run_corpus(args: argparse.Namespace) -> pd.DataFrame:
-    from hwresearch.corpus import annotate_corpus
+    from hwresearch.corpus import annotate_corpus, check_output, is_folder
 
-    out = Path(args.out)
-    if out.suffix not in (".parquet", ".csv"):
-        raise InputError(f"--out must end in .parquet or .csv, not {out.name!r}")
-    if not out.parent.is_dir():
-        raise InputError(f"the folder for --out, {out.parent}, does not exist; create it first")
-    if not Path(args.folder).is_dir():
+    out = check_output(args.out, what="--out")
+    if not is_folder(Path(args.folder)):
         raise InputError(f"{args.folder} is not a folder; pass a folder of .txt files")
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
-    corpus = annotate_corpus(args.folder, stages=stages, engine=args.engine, progress=not args.no_progress)
-    if out.suffix == ".parquet":
+    corpus = annotate_corpus(
+        args.folder, stages=stages, engine=args.engine, progress=not args.no_progress, codebook=args.codebook
+    )
+    if out.suffix.lower() == ".parquet":
         corpus.to_parquet(out)
     else:
         corpus.to_csv(out)
@@ -128,8 +140,14 @@ def _run_corpus(args: argparse.Namespace) -> pd.DataFrame:
 def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
     """Parse ``argv``, run the stage over every file and return the combined table."""
     args = build_parser().parse_args(argv)
+    if getattr(args, "codebook", None) is not None:
+        args.codebook = resolve_codebook(Path(args.codebook))  # read and checked once, before any file
     if args.stage == "corpus":
         return _run_corpus(args)
+    if getattr(args, "graphml", None):
+        from hwresearch.corpus import check_output
+
+        check_output(args.graphml, suffixes=None, what="--graphml")
     _, stage = STAGES[args.stage]
     sources: list[str | None] = list(args.files) or [None]
     frames = []
@@ -149,7 +167,7 @@ def _write_graphml(positions: pd.DataFrame, path: str) -> None:
     from hwresearch.positions import export_graphml, position_graph
 
     try:
-        export_graphml(position_graph(positions), path)
+        export_graphml(position_graph(positions), path, replace_invalid=True)
     except OSError as err:
         raise InputError(f"cannot write GraphML to {path}: {err.strerror}; choose a writable path") from None
 
@@ -157,10 +175,11 @@ def _write_graphml(positions: pd.DataFrame, path: str) -> None:
 def _print(table: pd.DataFrame, fmt: str) -> None:
     out = sys.stdout
     if fmt == "csv":
-        table.to_csv(out, index=False)
+        write_csv(table, out)
     elif fmt == "jsonl":
         if len(table):
-            records = table.to_json(orient="records", lines=True, force_ascii=False)
+            unicode_out = (getattr(out, "encoding", None) or "").lower().replace("-", "").startswith("utf")
+            records = table.to_json(orient="records", lines=True, force_ascii=not unicode_out)
             out.write(records if records.endswith("\n") else records + "\n")
     else:
         shown = table.copy()
@@ -178,8 +197,17 @@ def _shorten(value: object) -> object:
     return value if len(value) <= TABLE_TEXT_WIDTH else value[: TABLE_TEXT_WIDTH - 3] + "..."
 
 
+def _lossless_streams() -> None:
+    """On a terminal that cannot show every character (``PYTHONIOENCODING=ascii``), write escapes
+    such as ``\\u201c`` instead of failing; JSON Lines uses JSON's own escapes there, losing nothing."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit status (0 ok, 2 bad input or any error)."""
+    _lossless_streams()
     try:
         run(argv)
     except InputError as err:

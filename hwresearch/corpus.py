@@ -1,6 +1,8 @@
 """Corpus mode: the per-article stages over many documents, as tidy tables with a ``doc_id`` column.
 
-Documents are a folder of ``.txt`` files, a list of paths, or a DataFrame with ``doc_id`` and ``text``.
+Documents are a folder of ``.txt`` files (any case of the suffix), a list of paths, or a DataFrame with
+``doc_id`` and ``text``. Every document ends up in the ``status`` table (``annotated`` with its row
+count per stage, or ``error`` with the message), so a document without quotes is told from a lost one.
 Each document is loaded and annotated on its own, so the work spreads over processes without shared
 state: in this process (``engine="process"``) or on a Dask cluster (``engine="dask"``). A document
 that is bad input (an empty file, a binary file) lands in the ``errors`` table instead of stopping the
@@ -8,10 +10,13 @@ corpus, with no rows in the other tables (a document is all or nothing, so the t
 exception is a bug and is raised with the document's id attached.
 
 Output: :meth:`Corpus.to_parquet` / :meth:`Corpus.to_csv` write ONE file holding every table, stacked,
-with a leading ``table`` column (``mentions``, ``quotes``, ``statements``, ``positions``, ``errors``)
+with a leading ``table`` column (``mentions``, ``quotes``, ``statements``, ``positions``, ``errors``,
+``status``)
 and the union of the tables' columns (cells a table does not have are missing). One file keeps a run
 a single artefact, which is what the ``hwresearch corpus DIR --out FILE`` command writes; read a table
-back with ``frame[frame["table"] == "quotes"].dropna(axis=1, how="all")``.
+back with ``frame[frame["table"] == "quotes"].dropna(axis=1, how="all")``. In the CSV a bare ``\r`` in a
+text stays inside its quoted cell; read it with ``keep_default_na=False,
+na_values=[""]`` so that a text "NA" stays text (CSV cannot tell an empty text from a missing one).
 """
 
 from __future__ import annotations
@@ -22,15 +27,18 @@ import math
 import os
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union
 
+import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
 from hwresearch.article import load_article, parse_article
+from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.errors import InputError
+from hwresearch.tables import write_csv
 
 # Stage name -> (module, function); each function takes an Article and returns a DataFrame. Resolved
 # by name when a corpus runs, so a stage works as soon as its module exists. Adding a stage is one line.
@@ -43,6 +51,7 @@ STAGE_FUNCTIONS: dict[str, tuple[str, str]] = {
 DEFAULT_STAGES = ("quotes", "statements", "positions")
 ENGINES = ("process", "dask")
 ERROR_COLUMNS = ["doc_id", "message"]
+STATUS_COLUMNS = ["doc_id", "status", "message"]  # then one ``<stage>_rows`` count per stage
 # Dask tasks per worker: enough to balance uneven article lengths, few enough to keep overhead low.
 _BATCHES_PER_WORKER = 4
 
@@ -63,6 +72,7 @@ class Corpus:
 
     tables: dict[str, pd.DataFrame]
     errors: pd.DataFrame
+    status: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=STATUS_COLUMNS))
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         # Only called for names that are not real attributes: expose the stage tables as attributes.
@@ -77,7 +87,7 @@ class Corpus:
 
     def combined(self) -> pd.DataFrame:
         """Every table stacked into one frame with a leading ``table`` column (the file layout)."""
-        named = {**self.tables, "errors": self.errors}
+        named = {**self.tables, "errors": self.errors, "status": self.status}
         frames = [_nullable(frame).assign(table=name) for name, frame in named.items()]
         stacked = pd.concat(frames, ignore_index=True)
         return stacked[["table", *[c for c in stacked.columns if c != "table"]]]
@@ -89,13 +99,17 @@ class Corpus:
         except ImportError:
             raise InputError("writing Parquet needs pyarrow: pip install hwresearch[corpus]") from None
         path = Path(path)
-        _writable(path, lambda: self.combined().to_parquet(path, index=False))
+        combined = self.combined()
+        id_types = {type(d).__name__ for d in combined["doc_id"].dropna()}
+        if len(id_types) > 1:
+            raise InputError(f"Parquet needs one doc_id type, these ids mix {', '.join(sorted(id_types))}; use to_csv, or str ids")
+        _writable(path, lambda: combined.to_parquet(path, index=False))
         return path
 
     def to_csv(self, path: str | Path) -> Path:
         """Write :meth:`combined` as one CSV file."""
         path = Path(path)
-        _writable(path, lambda: self.combined().to_csv(path, index=False))
+        _writable(path, lambda: write_csv(self.combined(), path))
         return path
 
 
@@ -105,6 +119,7 @@ def annotate_corpus(
     engine: str = "process",
     client: Any = None,
     progress: bool = True,
+    codebook: CodebookSource = None,
 ) -> Corpus:
     """Run ``stages`` over every document and return a :class:`Corpus` of tidy tables.
 
@@ -112,9 +127,12 @@ def annotate_corpus(
     a list of paths (same ids), or a DataFrame with ``doc_id`` (kept as given) and ``text``. ``engine``:
     ``"process"`` runs here; ``"dask"`` runs on ``client`` (a ``dask.distributed.Client``), or on a
     local cluster started for this call and closed after it. Files are read where a document is
-    annotated, so on a remote cluster pass a DataFrame of texts instead of paths.
+    annotated, so on a remote cluster pass a DataFrame of texts instead of paths. ``codebook``: as for
+    every stage (:func:`~hwresearch.codebook.resolve_codebook`), read once here; None applies the
+    study codebook to the seed only. Arguments and ids are checked before any document is annotated.
     """
     specs = _check_stages(stages)
+    chosen = None if codebook is None else resolve_codebook(codebook)
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if client is not None and engine != "dask":
@@ -122,11 +140,11 @@ def annotate_corpus(
     items = _items(documents)
     with tqdm(total=len(items), desc="annotating", unit="doc", disable=not progress) as bar:
         if engine == "dask":
-            results = _run_dask(items, specs, client, bar)
+            results = _run_dask(items, specs, chosen, client, bar)
         else:
             results = []
             for item in items:
-                results.append(_annotate(item, specs))
+                results.append(_annotate(item, specs, chosen))
                 bar.update()
     return _collect(results, [name for name, _, _ in specs])
 
@@ -137,6 +155,9 @@ def annotate_corpus(
 def _check_stages(stages: Sequence[str]) -> tuple[_Stage, ...]:
     if isinstance(stages, str):
         stages = (stages,)
+    if not isinstance(stages, Iterable) or not all(isinstance(s, str) for s in list(stages)):
+        raise InputError(f"stages must be a list of stage names such as ['quotes', 'statements'], not {stages!r:.60}")
+    stages = list(stages)
     unknown = [s for s in stages if s not in STAGE_FUNCTIONS]
     if unknown or not stages:
         raise InputError(f"unknown stages {unknown}; choose from {', '.join(STAGE_FUNCTIONS)}")
@@ -156,7 +177,7 @@ def _stage_function(spec: _Stage):
         ) from None
 
 
-def _annotate(item: _Item, stages: tuple[_Stage, ...]) -> _Result:
+def _annotate(item: _Item, stages: tuple[_Stage, ...], codebook: Codebook | None = None) -> _Result:
     """Load one document and run every stage on it; bad input becomes the message, not an exception."""
     doc_id, source = item
     try:
@@ -164,7 +185,7 @@ def _annotate(item: _Item, stages: tuple[_Stage, ...]) -> _Result:
         frames = {}
         for spec in stages:
             name = spec[0]
-            frame = _stage_function(spec)(article)
+            frame = _stage_function(spec)(article, codebook=codebook)
             frames[name] = frame.reset_index(drop=True).assign(doc_id=doc_id)[["doc_id", *frame.columns]]
         return doc_id, frames
     except InputError as err:
@@ -174,22 +195,26 @@ def _annotate(item: _Item, stages: tuple[_Stage, ...]) -> _Result:
         raise
 
 
-def _annotate_batch(batch: list[_Item], stages: tuple[_Stage, ...]) -> list[_Result]:
-    return [_annotate(item, stages) for item in batch]
+def _annotate_batch(batch: list[_Item], stages: tuple[_Stage, ...], codebook: Codebook | None) -> list[_Result]:
+    return [_annotate(item, stages, codebook) for item in batch]
 
 
 def _collect(results: Iterable[_Result], stages: list[str]) -> Corpus:
     """Concatenate the per-document frames in document order."""
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in stages}
-    errors = []
+    errors, status = [], []
+    counts = [f"{name}_rows" for name in stages]
     for doc_id, outcome in results:
         if isinstance(outcome, str):
             errors.append({"doc_id": doc_id, "message": outcome})
+            status.append({"doc_id": doc_id, "status": "error", "message": outcome})
             continue
         for name, frame in outcome.items():
             parts[name].append(frame)
+        status.append({"doc_id": doc_id, "status": "annotated", **{f"{n}_rows": len(f) for n, f in outcome.items()}})
     tables = {name: _concat(frames) for name, frames in parts.items()}
-    return Corpus(tables=tables, errors=pd.DataFrame(errors, columns=ERROR_COLUMNS))
+    status_table = pd.DataFrame(status, columns=STATUS_COLUMNS + counts).astype({c: "Int64" for c in counts})
+    return Corpus(tables=tables, errors=pd.DataFrame(errors, columns=ERROR_COLUMNS), status=status_table)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -211,19 +236,19 @@ def _items(documents: Documents) -> list[_Item]:
         if missing:
             raise InputError(f"the DataFrame needs columns doc_id and text; it lacks {', '.join(sorted(missing))}")
         items = list(zip(documents["doc_id"], documents["text"]))  # the caller's ids, as they are
+        _check_ids([doc_id for doc_id, _ in items])
         bad = [d for d, t in items if not isinstance(t, str)]
         if bad:
             raise InputError(f"text must be a str in every row; not so for doc_id {bad[0]!r}")
-    elif isinstance(documents, (str, Path)) and Path(documents).is_dir():
+    elif isinstance(documents, (str, Path)) and is_folder(Path(documents)):
         folder = Path(documents)
-        items = [(p.stem, p) for p in sorted(folder.glob("*.txt"))]
+        items = _named(sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt"))
         if not items:
             raise InputError(f"no .txt files in {folder}; put one article per UTF-8 .txt file there")
     elif isinstance(documents, (str, Path)):
-        raise InputError(f"{documents} is not a folder; pass a folder, a list of paths, or a DataFrame")
+        raise InputError(f"{str(documents)[:80]} is not a folder; pass a folder, a list of paths, or a DataFrame")
     elif isinstance(documents, Iterable):
-        paths = [Path(p) for p in _paths(documents)]
-        items = [(p.stem, p) for p in paths]
+        items = _named([Path(p) for p in _paths(documents)])
     else:
         raise InputError(f"cannot read documents from a {type(documents).__name__}; see annotate_corpus")
     if not items:
@@ -234,11 +259,59 @@ def _items(documents: Documents) -> list[_Item]:
     return items
 
 
+def is_folder(path: Path) -> bool:
+    """``is_dir`` that answers False for names the file system refuses (too long, NUL bytes)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _named(paths: list[Path]) -> list[_Item]:
+    """Ids from file names without the suffix; the whole name where two files share a stem (a.txt, a.TXT)."""
+    stems = Counter(p.stem for p in paths)
+    return [(p.stem if stems[p.stem] == 1 else p.name, p) for p in paths]
+
+
+def _check_ids(ids: list[Any]) -> None:
+    """Ids a table and a Parquet file can hold: present, scalar, and of one type (str or int)."""
+    for row, doc_id in enumerate(ids):
+        if isinstance(doc_id, (bool, np.bool_)) or not isinstance(doc_id, (str, int, np.integer)):
+            missing = doc_id is None or (isinstance(doc_id, float) and math.isnan(doc_id))
+            problem = "is missing" if missing else f"is a {type(doc_id).__name__}"
+            raise InputError(f"doc_id {problem} in row {row}; give every document a str or int id")
+    kinds = {"str" if isinstance(d, str) else "int" for d in ids}
+    if len(kinds) > 1:
+        raise InputError("doc_id mixes str and int ids; use one type, e.g. frame['doc_id'].astype(str)")
+
+
 def _paths(documents: Iterable[Any]) -> Iterator[str | Path]:
     for p in documents:
         if not isinstance(p, (str, Path)):
             raise InputError(f"a list of documents must hold paths; got a {type(p).__name__}")
         yield p
+
+
+def check_output(
+    path: str | Path, suffixes: tuple[str, ...] | None = (".parquet", ".csv"), what: str = "the output"
+) -> Path:
+    """The output path, checked before any work: a known suffix, an existing writable folder, and no
+    directory or unwritable file in the way (a corpus run should not fail only at the end)."""
+    path = Path(path)
+    if suffixes is not None and path.suffix.lower() not in suffixes:
+        raise InputError(f"{what} must end in {' or '.join(suffixes)}, not {path.name!r}")
+    folder = path.parent
+    if not is_folder(folder):
+        raise InputError(f"the folder for {what}, {folder}, does not exist; create it first")
+    if is_folder(path):
+        raise InputError(f"{what}: {path} is a directory; name a file to write")
+    try:
+        taken = path.exists()
+    except (OSError, ValueError) as err:  # a name too long for the file system
+        raise InputError(f"{what}: cannot use {str(path)[:80]!r} ({err}); choose a shorter path") from None
+    if not os.access(folder, os.W_OK) or (taken and not os.access(path, os.W_OK)):
+        raise InputError(f"{what}: cannot write {path} (permission denied); choose a writable path")
+    return path
 
 
 def _writable(path: Path, write) -> None:
@@ -263,7 +336,9 @@ def _nullable(frame: pd.DataFrame) -> pd.DataFrame:
 # ---- Dask ---------------------------------------------------------------------------------------------
 
 
-def _run_dask(items: list[_Item], stages: tuple[_Stage, ...], client: Any, bar: tqdm) -> list[_Result]:
+def _run_dask(
+    items: list[_Item], stages: tuple[_Stage, ...], codebook: Codebook | None, client: Any, bar: tqdm
+) -> list[_Result]:
     """Submit the documents in batches, gather as they finish, and return them in document order."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed
@@ -280,7 +355,7 @@ def _run_dask(items: list[_Item], stages: tuple[_Stage, ...], client: Any, bar: 
         workers = max(1, len(client.scheduler_info().get("workers", {})) or os.cpu_count() or 1)
         size = max(1, math.ceil(len(items) / (workers * _BATCHES_PER_WORKER)))
         batches = [items[i : i + size] for i in range(0, len(items), size)]
-        futures = client.map(_annotate_batch, batches, stages=stages, pure=False)
+        futures = client.map(_annotate_batch, batches, stages=stages, codebook=codebook, pure=False)
         order = {future.key: i for i, future in enumerate(futures)}
         done: list[list[_Result]] = [[] for _ in batches]
         for future in as_completed(futures):

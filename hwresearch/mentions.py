@@ -33,8 +33,7 @@ import numpy as np
 import pandas as pd
 
 from hwresearch.article import Article, load_article, register_stage
-from hwresearch.codebook import Codebook, load_codebook
-from hwresearch.errors import InputError
+from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
@@ -114,6 +113,8 @@ _GROUP = re.compile(
 )
 _MEMBER_OF = re.compile(r"[ ](?:from|of|at|in|with|for)[ ](?:the[ ])?")
 _GROUP_MODIFIERS = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+[ ]){1,2}\Z")
+# A capitalised word (not an acronym such as "USA" or "CEO") right after a one-word alias or metonym.
+_NAME_GOES_ON = re.compile(r"[ ][A-Z][a-z][\w'-]*")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*)(?:[ ][A-Z]\.)?[ ]\Z")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.[ ]\Z")
 _NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
@@ -333,13 +334,14 @@ class _Document:
 
 
 def extract_mentions(
-    article_or_text: Article | str | Path, codebook: Codebook | str | Path | None = None
+    article_or_text: Article | str | Path, codebook: CodebookSource = None
 ) -> pd.DataFrame:
     """Every actor mention in the article, resolved to a codebook actor or a document entity.
 
     ``article_or_text`` is anything :func:`~hwresearch.article.load_article` takes; ``codebook`` is a
-    :class:`Codebook`, the path of a codebook TOML file, or None for the bundled study codebook
-    (``Codebook.empty()`` for document entities only). Bad input raises InputError.
+    :class:`Codebook`, the path of a codebook TOML file, or None: the bundled study codebook for the
+    bundled seed, document entities only for any other text (see
+    :func:`~hwresearch.codebook.resolve_codebook`). Bad input raises InputError.
 
     One row per mention, sorted by ``start``: ``start``, ``end``, ``text`` (always
     ``article.text[start:end]``), ``actor`` (canonical name; pd.NA only for a "he"/"she" or a
@@ -348,10 +350,7 @@ def extract_mentions(
     pronoun / description / metonymy), ``sent_id`` (pd.NA outside sentences, e.g. the photo credit).
     """
     article = load_article(article_or_text)
-    if not isinstance(codebook, Codebook):
-        if codebook is not None and not isinstance(codebook, (str, Path)):
-            raise InputError(f"codebook must be a Codebook, a path to a TOML codebook or None, not {type(codebook).__name__}")
-        codebook = load_codebook(codebook)
+    codebook = resolve_codebook(codebook, article)
     return article.layer("mentions", codebook, lambda: _frame(_resolved(article, codebook))).copy()
 
 
@@ -442,6 +441,8 @@ def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
     found = [(m.start(1), m.end(1), matchers.refs[m.group(1)]) for m in matchers.forms.finditer(doc.work)]
     claimed = []
     for start, end, ref in _longest_first(found):
+        if ref.kind != "description" and " " not in doc.work[start:end] and _NAME_GOES_ON.match(doc.work, end):
+            continue  # "Barr Laboratories", "Ren Li": a longer name the codebook lacks, left to the name rule
         if ref.kind == "metonymy" and _previous_word(doc.work, start) in LOCATIVE:
             claimed.append((start, end))  # the place is no actor under any other rule either
             continue
@@ -767,8 +768,9 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
     """A document entity: the same name or a part of an earlier one ("Doe" after "Jane Doe") joins it."""
     tokens = tuple(doc.work[start:end].split(" "))
     actor = doc.entity_keys.get(tokens)
-    if actor is None and len(tokens) == 1 and tokens[0] in matchers.given_name_refs:
-        actor = doc.codebook_actor(matchers.given_name_refs[tokens[0]])  # "Donald" for Donald Trump
+    given = matchers.given_name_refs.get(tokens[0]) if actor is None and len(tokens) == 1 else None
+    if given is not None and given.id in doc.actors:  # "Donald" for Donald Trump, once he is named
+        actor = doc.codebook_actor(given)
     surname = False
     if actor is None and tokens in doc.partial_keys:
         actor = doc.partial_keys[tokens]

@@ -32,6 +32,7 @@ would be simpler but chain: on DNA's sample every organization ends up in one co
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import closing
@@ -42,9 +43,10 @@ import numpy as np
 import pandas as pd
 
 from hwresearch.article import Article, load_article
-from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.errors import InputError
 from hwresearch.stance import ARTICLE_HOLDER, stance_statements
+from hwresearch.tables import check_table, write_csv
 
 STATEMENT_COLUMNS = [
     "document",
@@ -371,23 +373,53 @@ def export_csv(network: pd.DataFrame, path: str | Path) -> Path:
     """Write a network (or any result frame) as CSV with its labels, creating folders; returns path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    network.to_csv(path)
+    write_csv(network, path, index=True)
     return path
 
 
-def export_graphml(graph: nx.Graph, path: str | Path) -> Path:
+def export_graphml(graph: nx.Graph, path: str | Path, replace_invalid: bool = False) -> Path:
     """Write GraphML that other tools (Gephi, igraph, visone) read; returns the path.
 
     GraphML knows only strings, integers, floats and booleans: numpy scalars become Python ones,
-    missing values are left out, anything else is written as its string.
+    missing values are left out, anything else is written as its string. XML 1.0 cannot hold most
+    control characters (Word's line break \x0b, \x1b, U+FFFE) and reads a ``\r`` back as ``\n``, so
+    text with them would not read back equal: that is an InputError naming the character, checked
+    before writing; ``replace_invalid=True`` writes a line break for ``\r`` and a space for the others.
     """
-    legal = graph.__class__(**_legal_attributes(graph.graph))
-    legal.add_nodes_from((node, _legal_attributes(data)) for node, data in graph.nodes(data=True))
-    legal.add_edges_from((u, v, _legal_attributes(data)) for u, v, data in graph.edges(data=True))
+    def legal(attributes: Mapping[str, object], where: str) -> dict[str, object]:
+        return {
+            _xml_text(key, where, replace_invalid): _xml_text(value, f"{where} {key!r}", replace_invalid)
+            for key, value in _legal_attributes(attributes).items()
+        }
+
+    def node(name: object) -> object:
+        return _xml_text(name, f"node {name!r}", replace_invalid)
+
+    legal_graph = graph.__class__(**legal(graph.graph, "the graph"))
+    legal_graph.add_nodes_from((node(n), legal(data, f"node {n!r}")) for n, data in graph.nodes(data=True))
+    legal_graph.add_edges_from(
+        (node(u), node(v), legal(data, f"edge {u!r}-{v!r}")) for u, v, data in graph.edges(data=True)
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_graphml(legal, path)
+    nx.write_graphml(legal_graph, path)
     return path
+
+
+# What XML 1.0 cannot hold (C0 controls but tab and newline, U+FFFE, U+FFFF, lone surrogates), and \r,
+# which every XML parser reads back as \n.
+_NOT_XML = re.compile("\r\n?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(value: object, where: str, replace: bool) -> object:
+    if not isinstance(value, str) or not (bad := _NOT_XML.search(value)):
+        return value
+    if replace:
+        return _NOT_XML.sub(lambda m: "\n" if m.group().startswith("\r") else " ", value)
+    raise InputError(
+        f"{where[:80]} holds U+{ord(bad.group()[0]):04X}, which GraphML (XML 1.0) cannot store as it is: "
+        "remove control characters first, or pass replace_invalid=True to write a space (a line break for \\r)"
+    )
 
 
 def _legal_attributes(attributes: Mapping[str, object]) -> dict[str, object]:
@@ -425,7 +457,7 @@ Source = Article | str | Path | pd.DataFrame | None
 
 
 def stakeholder_positions(
-    article: Source = None, codebook: Codebook | None = None, level: str = "actor"
+    article: Source = None, codebook: CodebookSource = None, level: str = "actor"
 ) -> pd.DataFrame:
     """Who holds which position on which target: one row per (actor, target), sorted by both.
 
@@ -439,6 +471,10 @@ def stakeholder_positions(
     into the US government). The ``organisation`` column is there at both levels, so an actor-level
     table can still be grouped by organisation.
 
+    ``codebook`` takes the forms of :func:`~hwresearch.codebook.resolve_codebook`; with a statement
+    table there is no text to recognise the seed by, so None is no study codebook there (pass
+    ``load_codebook()`` to merge the seed's actors into their organisations).
+
     - ``position``: ``favor`` or ``against`` when every signed statement is on that side, ``mixed``
       when there are both, ``neutral`` when all statements are neutral (DNA's ``combine``);
     - ``score``: the mean of the statements' agreement (+1 favor, 0 neutral, -1 against) weighted by
@@ -449,8 +485,8 @@ def stakeholder_positions(
       exports to CSV and JSONL alike; :func:`evidence_for` gives the statements themselves).
     """
     _check_option("level", level, LEVELS)
-    codebook = load_codebook() if codebook is None else codebook
-    statements = _stakeholder_statements(_stance(article, codebook), codebook)
+    stance, codebook = _stance(article, codebook)
+    statements = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
     rows = []
     for (actor, target), group in statements.groupby([key, "target"], sort=True):
@@ -474,7 +510,7 @@ def stakeholder_positions(
     return table.astype({"score": float, "n": "int64"})
 
 
-def dna_statements(article: Source = None, codebook: Codebook | None = None) -> pd.DataFrame:
+def dna_statements(article: Source = None, codebook: CodebookSource = None) -> pd.DataFrame:
     """Stance statements in DNA's shape, so :func:`two_mode`, :func:`one_mode`, :func:`coalitions`
     and :func:`polarization` apply to them.
 
@@ -485,8 +521,7 @@ def dna_statements(article: Source = None, codebook: Codebook | None = None) -> 
     article's source. ``target_kind``, ``evidence`` and ``sent_id`` are kept as extra columns, for
     going back from a cell to the text. Statements held by the article itself are left out.
     """
-    codebook = load_codebook() if codebook is None else codebook
-    stance = _stance(article, codebook)
+    stance, codebook = _stance(article, codebook)
     kept = _stakeholder_statements(stance, codebook)
     table = pd.DataFrame(
         {
@@ -511,7 +546,7 @@ def evidence_for(
     article: Source,
     actor: str,
     target: str,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     level: str = "actor",
     statements: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -524,12 +559,13 @@ def evidence_for(
     statements too. An empty cell gives an empty table, not an error.
     """
     _check_option("level", level, LEVELS)
-    codebook = load_codebook() if codebook is None else codebook
     sentences = pd.Series(dtype=object)
     if not isinstance(article, pd.DataFrame):
         article = load_article(article)
         sentences = article.sentences.set_index("sent_id")["text"]
-    kept = _stakeholder_statements(_stance(article if statements is None else statements, codebook), codebook)
+        codebook = resolve_codebook(codebook, article)
+    stance, codebook = _stance(article if statements is None else statements, codebook)
+    kept = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
     cell = kept[(kept[key] == actor) & (kept["target"] == target)]
     columns = ["holder", "target", "polarity", "confidence", "method", "start", "end", "evidence", "sent_id"]
@@ -598,9 +634,11 @@ def position_matrix(positions: pd.DataFrame, values: str = "score") -> pd.DataFr
     return matrix.reindex(index=actors, columns=targets)
 
 
-def _stance(article: Source, codebook: Codebook) -> pd.DataFrame:
-    """Stance statements of an article, or a statement table given as it is, with a ``document``."""
+def _stance(article: Source, codebook: CodebookSource) -> tuple[pd.DataFrame, Codebook]:
+    """Stance statements of an article, or a statement table given as it is, with a ``document``,
+    and the codebook that applies: for a table (no text to tell the seed by) None is no codebook."""
     if isinstance(article, pd.DataFrame):
+        codebook = resolve_codebook(Codebook.empty() if codebook is None else codebook)
         missing = [c for c in STANCE_COLUMNS if c not in article.columns]
         if missing:
             raise InputError(
@@ -611,11 +649,17 @@ def _stance(article: Source, codebook: Codebook) -> pd.DataFrame:
         for column in STANCE_COLUMNS_OPTIONAL:
             if column not in table.columns:
                 table[column] = pd.NA
+        texts = ("holder", "target", "target_kind", "polarity", "holder_type", "evidence", "method")
+        check_table(table, "the stance table", STANCE_COLUMNS, (("start", "end"),), texts, make="stance_statements()")
+        confidence = pd.to_numeric(table["confidence"], errors="coerce")
+        if (confidence.isna() & table["confidence"].notna()).any():
+            raise InputError("the stance table's confidence must be numbers (or missing); fix the column")
         if "document" not in table.columns:
             table["document"] = "statements"
-        return table
+        return table, codebook
     loaded = load_article(article)
-    return stance_statements(loaded, codebook).assign(document=loaded.source or "text")
+    codebook = resolve_codebook(codebook, loaded)
+    return stance_statements(loaded, codebook).assign(document=loaded.source or "text"), codebook
 
 
 def _stakeholder_statements(stance: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

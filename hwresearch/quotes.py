@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from hwresearch.article import PROSE_PARTS, Article, load_article
-from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
 from hwresearch.nlp import dep
 
@@ -91,12 +91,17 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
 
     Marks pair by family on a stack, so nested quotes stay inside the outer one. A paragraph that ends
     inside a double quote continues into the next paragraph when that one opens with the same family
-    (the newspaper convention for long quotes); otherwise the quote ends with its paragraph. Closing marks
+    (the newspaper convention for long quotes), or when nothing but the opening mark stood in the
+    paragraph before; otherwise the quote ends with its paragraph. An opening mark with nothing after
+    it at the end of the text is no quote. Closing marks
     with no opener and single marks that never close are apostrophes or typos and are dropped.
     """
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []
     open_count: dict[str, int] = {}
+
+    def has_content(start: int, end: int) -> bool:
+        return bool(text[start + 1 : end].strip())
 
     def pop_to(depth: int, end: int) -> None:
         while len(stack) > depth:
@@ -112,6 +117,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             role, family = _mark_role(text, p_start) if head and _MARK.match(head) else ("none", "")
             if role in ("open", "toggle") and family == stack[0][0]:
                 continuation = p_start
+            elif _opens_here(text, stack[0][1]) and not has_content(stack[0][1], paragraphs[index - 1][1]):
+                pass  # 'said: “' then a paragraph break: the quote opens here and goes on in this paragraph
             else:
                 outer = stack[0]
                 stack.clear()
@@ -149,8 +156,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         while stack and stack[-1][0] == "single" and len(stack) > 1:
             stack.pop()
             open_count["single"] -= 1
-    if stack and stack[0][0] != "single":
-        quotes.append(Quote(stack[0][1], paragraphs[-1][1], closed=False))
+    if stack and stack[0][0] != "single" and has_content(stack[0][1], paragraphs[-1][1]):
+        quotes.append(Quote(stack[0][1], paragraphs[-1][1], closed=False))  # a mark at the very end is no quote
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -1053,12 +1060,13 @@ def _mentions_of(article: Article, codebook: Codebook) -> tuple[list[int], list[
 
 
 def extract_quotes(
-    article_or_text: Article | str | None, codebook: Codebook | None = None, *, resolve_speakers: bool = True
+    article_or_text: Article | str | None, codebook: CodebookSource = None, *, resolve_speakers: bool = True
 ) -> pd.DataFrame:
     """Every attribution in the article: who said what, in which words, to whom, as a DataFrame.
 
-    ``article_or_text`` is anything :func:`hwresearch.load_article` takes. ``codebook`` (default: the
-    bundled study codebook) names the actors speakers resolve to. ``resolve_speakers=False`` skips the
+    ``article_or_text`` is anything :func:`hwresearch.load_article` takes. ``codebook`` names the
+    actors speakers resolve to (see :func:`~hwresearch.codebook.resolve_codebook`; None: the study
+    codebook for the seed only). ``resolve_speakers=False`` skips the
     mentions layer (most of the run time) and leaves ``speaker`` as the words of the speaker span, for
     corpus runs that only need the spans.
 
@@ -1071,10 +1079,11 @@ def extract_quotes(
     values are ``pd.NA``.
     """
     article = load_article(article_or_text)
+    codebook = resolve_codebook(codebook, article) if resolve_speakers else None
     attributions = _Extractor(article).run()
     text = article.text
     if resolve_speakers:
-        resolve = _Resolver(article, load_codebook() if codebook is None else codebook).resolve
+        resolve = _Resolver(article, codebook).resolve
     else:
         def resolve(span: tuple[int, int]) -> tuple[str, None]:
             return " ".join(text[span[0] : span[1]].split()), None
@@ -1111,9 +1120,21 @@ def direct_quotes_only(article_or_text: Article | str | None) -> pd.DataFrame:
 _CONTENT_MARK = re.compile("[\"“”«»‘]")
 
 
+def _opens_here(text: str, mark: int) -> bool:
+    """A mark that can open a quote by its left context: the start, a space, or ':' '(' or a dash before
+    it; 'False.“' ends a sentence with a typo'd closing mark instead."""
+    return mark == 0 or text[mark - 1].isspace() or text[mark - 1] in ":(—–-"
+
+
 def _kind(text: str, start: int, end: int) -> str:
     """direct when the content sits inside quote marks, mixed when it holds some, else indirect."""
-    before = text[start - 1 : start]
+    opener = start
+    while opener > 0 and text[opener - 1].isspace():
+        opener -= 1
+    # Only an opening mark before a paragraph break ('said: “' then the words) counts across the space.
+    if not (any(c in "\n\r" for c in text[opener:start]) and opener > 0 and _opens_here(text, opener - 1)):
+        opener = start
+    before = text[opener - 1 : opener]
     if before and before in _QUOTE_CHARS:
         return "direct"
     return "mixed" if _CONTENT_MARK.search(text, start, end) else "indirect"

@@ -30,6 +30,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import nltk.data
+import numpy as np
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from hwresearch.errors import InputError
@@ -242,15 +243,19 @@ def _weights() -> dict[str, tuple[float, float, float]]:
     return {name: tuple(w) for name, w in model["weights"].items()}
 
 
-def _check_target(text: object, start: object, end: object) -> None:
+def _check_target(text: object, start: object, end: object) -> tuple[int, int]:
+    """The offsets as Python ints; numpy integers (the package's own tables hold them) are offsets too."""
     _check_text(text)
     if not text:
         raise InputError("text is empty; pass the sentence that contains the target mention.")
+    offsets = []
     for name, value in (("start", start), ("end", end)):
-        if not isinstance(value, int) or isinstance(value, bool):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
             raise InputError(
                 f"{name} must be an int character offset into text, got {type(value).__name__}."
             )
+        offsets.append(int(value))
+    start, end = offsets
     if not 0 <= start < end <= len(text):
         raise InputError(
             f"target offsets start={start}, end={end} do not mark a mention in a text of length "
@@ -260,6 +265,7 @@ def _check_target(text: object, start: object, end: object) -> None:
         raise InputError(
             f"the target text[{start}:{end}] is only whitespace; point start and end at the mention."
         )
+    return start, end
 
 
 def _classify(text: str, start: int, end: int) -> str:
@@ -280,7 +286,7 @@ def target_sentiment(text: str, start: int, end: int) -> str:
     Offsets are ``str`` indices with ``end`` exclusive. Raises ``InputError`` on a non-str or empty
     text and on offsets that do not mark a non-blank stretch of it.
     """
-    _check_target(text, start, end)
+    start, end = _check_target(text, start, end)
     return _classify(text, start, end)
 
 
@@ -295,7 +301,7 @@ def target_sentiments(items: Iterable[tuple[str, int, int]]) -> list[str]:
                 f"item {k} is not a (text, start, end) triple: {item!r:.80}; pass one triple per target."
             ) from None
         try:
-            _check_target(text, start, end)
+            start, end = _check_target(text, start, end)
         except InputError as error:
             raise InputError(f"item {k}: {error}") from None
         labels.append(_classify(text, start, end))

@@ -35,8 +35,9 @@ from pathlib import Path
 import pandas as pd
 
 from hwresearch.article import Article, load_article
-from hwresearch.codebook import Codebook, Issue, load_codebook
+from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.errors import InputError
+from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
 COLUMNS = [
@@ -159,21 +160,20 @@ class _Statement:
 
 def stance_statements(
     article: Article | str | Path | None = None,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     *,
     mentions: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Stance statements of an article: one row per (sentence, holder, target), with its evidence.
 
-    ``article=None`` is the bundled seed, ``codebook=None`` the bundled study codebook. ``mentions``
+    ``article=None`` is the bundled seed; ``codebook`` as in :func:`~hwresearch.codebook.resolve_codebook`
+    (None: the study codebook for the seed, none for other texts). ``mentions``
     and ``quotes`` may be passed in when already computed (a corpus run, or gold layers to measure
     the rules alone); otherwise they are extracted here.
     """
     article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
-    if not isinstance(codebook, Codebook):
-        raise InputError(f"codebook must be a hwresearch.Codebook or None, not {type(codebook).__name__}")
+    codebook = resolve_codebook(codebook, article)
     if mentions is None:
         from hwresearch.mentions import extract_mentions
 
@@ -182,8 +182,9 @@ def stance_statements(
         from hwresearch.quotes import extract_quotes
 
         quotes = extract_quotes(article, codebook)
-    _require_columns(mentions, ("start", "end", "actor", "actor_type"), "mentions")
-    _require_columns(quotes, ("start", "end", "cue_start", "cue_end", "speaker", "speaker_type"), "quotes")
+    n = len(article.text)
+    check_table(mentions, "mentions", MENTION_COLUMNS, (("start", "end"),), ("actor", "actor_type"), n, "extract_mentions")
+    check_table(quotes, "quotes", QUOTE_COLUMNS, QUOTE_SPANS, ("cue", "speaker", "speaker_type"), n, "extract_quotes")
 
     text = article.text
     all_mentions = _mention_list(mentions, text)
@@ -221,9 +222,10 @@ def focal_entities(mentions: pd.DataFrame, share: float = 0.5) -> list[str]:
     return sorted(keep.index, key=lambda a: (-counts[a], a))
 
 
-def issue_ids(codebook: Codebook | None = None) -> dict[str, str]:
-    """Issue label -> issue id, to compare statements (which name issues by label) with id-coded gold."""
-    codebook = load_codebook() if codebook is None else codebook
+def issue_ids(codebook: CodebookSource = None) -> dict[str, str]:
+    """Issue label -> issue id, to compare statements (which name issues by label) with id-coded gold
+    (None: the seed's study codebook, since the gold is the seed's)."""
+    codebook = resolve_codebook(codebook)
     return {issue.label: issue.id for issue in codebook.issues}
 
 
@@ -375,7 +377,8 @@ class _Sentence:
             if accused is not None:
                 stretch = _Stretch(q["start"], q["end"], q["speaker"], q["speaker_type"], "quote")
                 charge = _CHARGE.search(text, q["start"], q["end"])
-                self.add(stretch, accused.actor, "entity", "against", (accused.start, charge.end()), "rule:accuse", 0.7)
+                span = _covering((accused.start, accused.end), charge.span())  # the accused may follow the charge
+                self.add(stretch, accused.actor, "entity", "against", span, "rule:accuse", 0.7)
 
     def _denials(self, text, s, e, cue_patterns):
         """Y denies a claim, or "a claim Y has denied": Y against the issues of the claim."""
@@ -419,7 +422,8 @@ class _Sentence:
             agent = self._mention_after(hit.end(), max_words=1)
             patient = self._mention_before(hit.start(), max_words=2)
             if agent is not None and patient is not None:
-                self.add(agent, patient.actor, "entity", "against", (patient.start, agent.end), "rule:pressure", 0.8)
+                span = _covering((patient.start, patient.end), (agent.start, agent.end))
+                self.add(agent, patient.actor, "entity", "against", span, "rule:pressure", 0.8)
 
     def _rivals(self, text, s, e):
         """Funding or stakes for X's rivals: against X (a rival created without support is no stance)."""
@@ -430,7 +434,8 @@ class _Sentence:
         for m in self.mentions:
             hit = _RIVALS_OF.match(text, m.end, e)
             if hit and self._support_before(m.start):
-                self.add(self.holder_at(m.start), m.actor, "entity", "against", (m.start, hit.end()), "rule:fund_rivals", 0.8)
+                span = _covering((m.start, m.end), hit.span())
+                self.add(self.holder_at(m.start), m.actor, "entity", "against", span, "rule:fund_rivals", 0.8)
 
     def _support_before(self, position: int) -> bool:
         """A word of funding or support shortly before ``position`` ("invest in", "take stakes in")."""
@@ -626,7 +631,18 @@ def _require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -
         raise InputError(f"{what} lacks the columns {', '.join(missing)}; pass the output of extract_{what}")
 
 
+# The columns of passed-in layers that the rules read: all are checked before any work.
+MENTION_COLUMNS = ("start", "end", "actor", "actor_type")
+QUOTE_COLUMNS = ("start", "end", "cue", "cue_start", "cue_end", "speaker", "speaker_type", "speaker_start", "speaker_end")
+QUOTE_SPANS = (("start", "end"), ("cue_start", "cue_end"), ("speaker_start", "speaker_end"))
+
+
 _RANK = {"favor": 0, "against": 0, "neutral": 1}
+
+
+def _covering(*spans: tuple[int, int]) -> tuple[int, int]:
+    """The span from the first start to the last end, whichever order the parts come in."""
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
@@ -659,14 +675,14 @@ _NO_STATEMENT = "none"
 
 def stance_layers(
     article: Article | str | Path | None,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     mentions: pd.DataFrame | None = None,
     statements: pd.DataFrame | None = None,
 ) -> tuple[Article, Codebook, pd.DataFrame, pd.DataFrame]:
     """The article, codebook, mentions and statements that comparisons of stance work on, each computed
     only where the caller did not pass it in."""
     article = load_article(article)
-    codebook = load_codebook() if codebook is None else codebook
+    codebook = resolve_codebook(codebook, article)
     if mentions is None:
         from hwresearch.mentions import extract_mentions
 
@@ -678,7 +694,7 @@ def stance_layers(
 
 def sentence_comparison(
     article: Article | str | Path | None = None,
-    codebook: Codebook | None = None,
+    codebook: CodebookSource = None,
     *,
     statements: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,

@@ -173,7 +173,7 @@ def test_cli_corpus_writes_one_file(folder, tmp_path):
     args = ["corpus", str(folder), "--out", str(out), "--stages", ",".join(stages), "--no-progress"]
     result = subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert set(pd.read_csv(out)["table"]) <= {*stages, "errors"}
+    assert set(pd.read_csv(out)["table"]) <= {*stages, "errors", "status"}
     assert str(out) in result.stderr
 
 
@@ -260,4 +260,4 @@ def test_cli_corpus_on_a_local_dask_cluster(folder, tmp_path):
     result = subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert set(pd.read_parquet(out)["table"]) <= {*stages, "errors"}
+    assert set(pd.read_parquet(out)["table"]) <= {*stages, "errors", "status"}

@@ -132,6 +132,9 @@ def test_seed_evidence_drill_down(seed):
 
 # --- aggregation rules on hand-made statement tables -------------------------------------------
 
+# A statement table carries no text to tell the seed by, so the study codebook is passed explicitly.
+STUDY = load_codebook()
+
 
 @pytest.fixture
 def ren_mixed() -> pd.DataFrame:
@@ -144,7 +147,7 @@ def ren_mixed() -> pd.DataFrame:
 
 
 def test_mixed_when_both_sides(ren_mixed):
-    table = stakeholder_positions(ren_mixed)
+    table = stakeholder_positions(ren_mixed, codebook=STUDY)
     assert list(table["actor"]) == ["Huawei", "Ren Zhengfei"]  # the article's voice is left out
     ren = cell(table, "Ren Zhengfei", LICENCE)
     assert ren["position"] == "mixed"
@@ -159,7 +162,7 @@ def test_mixed_when_both_sides(ren_mixed):
 
 
 def test_organisation_level_merges_ren_into_huawei(ren_mixed):
-    table = stakeholder_positions(ren_mixed, level="organisation")
+    table = stakeholder_positions(ren_mixed, codebook=STUDY, level="organisation")
     assert list(table["actor"]) == ["Huawei"]
     huawei = cell(table, "Huawei", LICENCE)
     assert huawei["position"] == "mixed"
@@ -207,6 +210,7 @@ def test_repeated_evidence_is_listed_once():
             ("US government", "Huawei", "entity", "against", 0.9, 1, same),
             ("William Barr", "Huawei", "entity", "against", 0.9, 1, same),
         ),
+        codebook=STUDY,
         level="organisation",
     )
     row = cell(table, "US government", "Huawei")
@@ -231,7 +235,7 @@ def us_and_huawei() -> pd.DataFrame:
 
 
 def test_dna_statements_feed_the_network_layer(us_and_huawei):
-    dna = dna_statements(us_and_huawei)
+    dna = dna_statements(us_and_huawei, codebook=STUDY)
     assert list(dna.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
     assert list(dna["agreement"]) == [-1, 1, -1, 1, -1]
     assert list(dna["organization"]) == ["US government", "US government", "US government", "US government", "Huawei"]
@@ -250,7 +254,7 @@ def test_dna_statements_feed_the_network_layer(us_and_huawei):
 
 
 def test_evidence_for_a_cell(us_and_huawei):
-    rows = evidence_for(us_and_huawei, "US government", "Huawei", level="organisation")
+    rows = evidence_for(us_and_huawei, "US government", "Huawei", codebook=STUDY, level="organisation")
     assert list(rows["holder"]) == ["US government", "William Barr"]
     assert list(rows["evidence"]) == ["accused it", "stakes in its competitors"]
     assert evidence_for(us_and_huawei, "US government", "Huawei")["holder"].tolist() == ["US government"]
@@ -270,7 +274,7 @@ def test_position_matrix(us_and_huawei):
 
 
 def test_position_graph_and_graphml_round_trip(us_and_huawei, tmp_path):
-    graph = position_graph(stakeholder_positions(us_and_huawei))
+    graph = position_graph(stakeholder_positions(us_and_huawei, codebook=STUDY))
     assert nx.is_bipartite(graph)
     assert graph.number_of_nodes() == 3 + 3  # actors: US government, Barr, Ren; targets: Huawei, two issues
     assert graph.number_of_edges() == 5
