@@ -24,6 +24,8 @@ class Lexicon:
     """One language's word classes. Sets of lower-case words unless the name says otherwise."""
 
     language: str
+    double_final: frozenset[str]
+    irregular: dict[str, list[str]]
     abbreviations: frozenset[str]
     # reporting cues
     cue_lemmas: dict[str, str]  # lemma -> frame
@@ -87,9 +89,28 @@ class Lexicon:
     organisation_heads: dict[str, str]  # head word as written -> organisation type
     description_nouns: dict[str, str]  # noun -> actor type
     group_nouns: dict[str, str]  # plural noun -> actor type
+    # stance predicates: relation -> kind of entry (verbs, nouns, words, ...) -> entries
+    stance: dict[str, dict]
     # gazetteers
     places: dict
     first_names: dict[str, str]  # given name -> male / female
+
+    def stance_forms(self, relation: str, *kinds: str) -> frozenset[str]:
+        """Every written form of a stance relation's entries of these kinds; verbs with their inflections."""
+        entries = self.stance[relation]
+        forms: set[str] = set()
+        for kind in kinds or tuple(entries):
+            values = entries[kind]
+            values = list(values) if isinstance(values, dict) else values
+            if kind.endswith("verbs") or kind == "compete":
+                forms.update(f for v in values for f in self.verb_forms(v))
+            else:
+                forms.update(values)
+        return frozenset(forms)
+
+    def verb_forms(self, lemma: str) -> frozenset[str]:
+        """The inflected forms of ``lemma`` with this lexicon's doubling and irregular tables."""
+        return inflections(lemma, self.double_final, self.irregular)
 
     @property
     def time_words(self) -> frozenset[str]:
@@ -102,7 +123,7 @@ def lexicon(language: str = "en") -> Lexicon:
     """The word classes of ``language`` (only English ships), loaded once."""
     if language not in LANGUAGES:
         raise InputError(f"no lexicon for language {language!r}; available: {', '.join(LANGUAGES)}")
-    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "places", "first_names")}
+    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "stance", "places", "first_names")}
     cues, verbs, words, actors = data["cues"], data["verbs"], data["function_words"], data["actors"]
     double_final = frozenset(verbs["double_final"])
     irregular = verbs["irregular"]
@@ -121,6 +142,8 @@ def lexicon(language: str = "en") -> Lexicon:
     time = words["time"]
     return Lexicon(
         language=language,
+        double_final=double_final,
+        irregular=irregular,
         abbreviations=frozenset(data["abbreviations"]["abbreviations"]),
         cue_lemmas=cue_lemmas,
         cue_forms=cue_forms,
@@ -181,6 +204,7 @@ def lexicon(language: str = "en") -> Lexicon:
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
         description_nouns={w: kind for kind, nouns in actors["description_nouns"].items() for w in nouns},
         group_nouns={w: kind for kind, nouns in actors["group_nouns"].items() for w in nouns},
+        stance=data["stance"],
         places=data["places"],
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},
     )

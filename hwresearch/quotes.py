@@ -1080,7 +1080,12 @@ def extract_quotes(
     """
     article = load_article(article_or_text)
     codebook = resolve_codebook(codebook, article) if resolve_speakers else None
-    attributions = _Extractor(article).run()
+    frame = article.layer("quotes", (codebook, resolve_speakers), lambda: _quote_table(article, codebook, resolve_speakers))
+    return frame.copy()
+
+
+def _quote_table(article: Article, codebook: Codebook | None, resolve_speakers: bool) -> pd.DataFrame:
+    attributions = article.layer("attributions", None, lambda: _Extractor(article).run())
     text = article.text
     if resolve_speakers:
         resolve = _Resolver(article, codebook).resolve

@@ -37,6 +37,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.errors import InputError
+from hwresearch.lexicon import lexicon
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -78,46 +79,52 @@ _LEAD_OPENERS = frozenset(
 _CONJUNCTIONS = frozenset("and but or so yet then".split())
 _PREPOSITIONS = frozenset("in on at to from of by with for about into against over under after before as".split())
 _NEGATED_SUBJECT = re.compile(r"(?i)^(?:no|none of|not a|neither|nobody)\b")
-_NEGATION = re.compile(r"(?i)\b(?:not|never|no longer|n[o']t|cannot|refus\w* to|declin\w* to|oppos\w*|against)\b|n['’]t\b")
-_REJECTION = re.compile(r"(?i)\b(?:baseless|false|untrue|unfounded|groundless|nonsense|no evidence|wrong)\b")
-_CHARGE = re.compile(
-    r"(?i)\b(?:espionage|spy\w*|threat\w*|risk\w*|theft|steal\w*|fraud\w*|violat\w*|illegal\w*|surveil\w*|"
-    r"backdoors?|hack\w*|sabotage|corrupt\w*|crim\w*)\b"
+_LEX = lexicon()
+
+
+def _any(forms: frozenset[str] | set[str]) -> str:
+    """A regex alternation of written forms, longest first (so "criticisms" wins over "criticism")."""
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# the contraction has no word boundary before it ("don't"): the pattern's last branch takes it
+_NEGATING_WORDS = _LEX.stance_forms("negation", "words") - {"n't", "n’t"}
+_REFUSALS = {f for verb in _LEX.stance["negation"]["verbs"] if verb != "oppose" for f in _LEX.verb_forms(verb)}
+_NEGATION = re.compile(
+    rf"(?i)\b(?:{_any(_NEGATING_WORDS)}|(?:{_any(_REFUSALS)}) to|{_any(_LEX.verb_forms('oppose') | {'opposition'})})\b|n['’]t\b"
 )
+_REJECTION = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('rejection'))})\b")
+_CHARGE = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('charges'))})\b")
 
 # Each rule: the trigger pattern and where its target entity is (after the trigger, or a named group).
+_CHARGE_WITH = _LEX.stance["accusation"]["charge_verbs"]
 _ACCUSE = re.compile(
-    r"(?i)\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticiz\w*|criticis\w*|condemn\w*|denounc\w*|"
-    r"slam(?:s|med|ming)?|charg(?:e|es|ed|ing)(?= \S+ with))\b"
+    rf"(?i)\b(?:{_any(_LEX.stance_forms('accusation', 'verbs', 'nouns'))}|"
+    + "|".join(rf"(?:{_any(_LEX.verb_forms(verb))})(?= \S+ {prep})" for verb, prep in _CHARGE_WITH.items())
+    + r")\b"
 )
-_DENY = re.compile(r"(?i)\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rebuff(?:s|ed)?)\b")
+_DENY = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('denial', 'verbs'))})\b")
 _CLAIM_BEFORE = re.compile(
-    r"(?i),\s+(?:a|an|the)\s+(?:claims?|allegations?|accusations?|charges?|suggestions?|reports?|assertions?)\s+$"
+    rf"(?i),\s+(?:a|an|the)\s+(?:{_any(_LEX.claim_nouns | {n + 's' for n in _LEX.claim_nouns})})\s+$"
 )
-_BAN = re.compile(
-    r"(?i)\b(?:ban(?:s|ned|ning)?|blacklist(?:s|ed|ing)?|bar(?:s|red|ring)?|boycott\w*|exclud(?:e|es|ed|ing)|"
-    r"sanction(?:s|ed|ing)?|expel\w*|kick(?:s|ed)? out)\b"
-)
+_BAN = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('ban'))})\b")
 _ADD_TO_LIST = re.compile(r"(?i)\badd(?:s|ed|ing)?\b(?P<what>.{1,80}?)\bto (?:a|an|the|its|their) (?:[\w-]+ ){0,3}(?:black)?list\b")
 _PRESSURE_ON = re.compile(r"(?i)\bpressur\w*\s+(?:on|against)\s+")
 _PRESSURE_FROM = re.compile(r"(?i)\b(?:fac\w+|under|met with)\s+(?:\w+\s+){0,2}pressure\s+from\s+")
-_RIVALS = re.compile(r"(?i)\b(?:rivals?|competitors?|alternatives?|challengers?)\s+(?:to|of|for)\s+")
-_RIVALS_OF = re.compile(r"(?i)['’]s?\s+(?:[\w-]+\s+){0,2}(?:rivals?|competitors?|challengers?)\b")
-_SUPPORT = re.compile(r"(?i)\b(?:invest\w*|fund\w*|stakes?|financ\w*|subsid\w*|support\w*|back(?:s|ed|ing)?|boost\w*|help\w*|grants?)\b")
-_STOP = re.compile(
-    r"(?i)\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|curb(?:s|ed|ing)?|contain(?:s|ed|ing)?|counter(?:s|ed|ing)?|"
-    r"thwart\w*|block(?:s|ed|ing)?|hobbl\w*|crippl\w*|hamper\w*|undermin\w*|weaken\w*|restrict\w*|limit(?:s|ed|ing)?)\s+"
-)
+_RIVAL_NOUNS = _LEX.stance_forms("rivalry", "nouns")
+_RIVALS = re.compile(rf"(?i)\b(?:{_any(_RIVAL_NOUNS)})\s+(?:to|of|for)\s+")
+_RIVALS_OF = re.compile(rf"(?i)['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{_any({n for n in _RIVAL_NOUNS if not n.startswith('alternative')})})\b")
+_SUPPORT = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('support'))})\b")
+_STOP = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('stop'))})\s+")
 _CONCERN = re.compile(
-    r"(?i)\b(?:concern(?:s|ed)?|worr(?:y|ies|ied)|fears?|feared|wary|suspicious|alarm(?:ed)?|uneasy)\s+"
-    r"(?:about|over|of|at|regarding)\s+"
+    rf"(?i)\b(?:{_any(_LEX.stance_forms('concern', 'words'))})\s+(?:{_any(_LEX.stance_forms('concern', 'prepositions'))})\s+"
 )
 _OFFER = re.compile(
-    r"(?i)\b(?:offer(?:s|ed|ing)? to|(?:made|makes|make|making) an? (?:\w+ )?offer|willing(?:ness)? to|"
-    r"ready to|prepared to|(?:would|could|will) give|(?:still )?on the table)\b"
+    rf"(?i)\b(?:(?:{_any(_LEX.stance_forms('offer', 'verbs'))}) to|(?:made|makes|make|making) an? (?:\w+ )?offer|"
+    rf"(?:{_any(_LEX.stance_forms('offer', 'willingness'))}) to|(?:would|could|will) give|{_any(_LEX.stance_forms('offer', 'phrases'))})\b"
 )
 _OFFER_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?offer\b", re.I)
-_COMPETE = re.compile(r"(?i)\bcompet(?:e|es|ed|ing)\s+(?:with|against)\s+")
+_COMPETE = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('rivalry', 'compete'))})\s+(?:with|against)\s+")
 _RELATIVE = re.compile(r"(?i)^,?\s*(?:which|who)\b")
 _CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
 
@@ -174,6 +181,13 @@ def stance_statements(
     """
     article = load_article(article)
     codebook = resolve_codebook(codebook, article)
+    if mentions is None and quotes is None:  # the article's own layers: computed once, kept on it
+        frame = article.layer("statements", codebook, lambda: _statements(article, codebook, None, None))
+        return frame.copy()
+    return _statements(article, codebook, mentions, quotes)
+
+
+def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | None, quotes: pd.DataFrame | None) -> pd.DataFrame:
     if mentions is None:
         from hwresearch.mentions import extract_mentions
 
