@@ -6,10 +6,11 @@ Two layers:
   lexicon comes from the ``vaderSentiment`` package, copied into a private cache folder that is put on
   ``nltk.data.path``: nltk reads data only from such folders and refuses symlinks, and nothing here
   ever downloads.
-* ``target_sentiment``: a multinomial logistic regression over features of the target's context
-  (words left and right of the masked target, VADER lexicon valence by side, distance, clause and
-  negation, the target's own common words). Its weights are fitted on NewsMTSC ``rw_train`` by
-  ``benchmarks/fit_sentiment.py`` and ship as plain JSON in ``data/sentiment_model.json``.
+* ``target_sentiment`` / ``target_sentiments``: a blend of a bidirectional GRU over static word
+  vectors and a TF-IDF logistic regression, both reading the target's context with the target's
+  names masked, plus lexicon features (VADER and TextBlob's Pattern lexicon, by side, distance and
+  clause). Fitted on NewsMTSC ``rw_train`` by ``benchmarks/fit_sentiment.py``; the arrays ship in
+  ``data/sentiment_model.npz`` and run here in numpy, so neither torch nor scikit-learn is needed.
 
 Sentence-level sentiment is not sentiment toward a target: in "X slammed Y" the sentence is negative,
 Y is its object and X its subject, and news annotators read those differently. The context features
