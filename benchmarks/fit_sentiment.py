@@ -16,7 +16,7 @@ Only rw_train is fitted on. The settings below were chosen by scoring rw_dev and
 split is held back); this script prints those dev figures for each part and for the blend. A refit
 on this machine gives the same arrays; elsewhere torch's float rounding may differ slightly.
 
-Needs the training extra: ``pip install -e '.[train]'``. Takes about four minutes on one core.
+Needs the training extra: ``pip install -e '.[train]'``. Takes 1.5 to 3 minutes on one core.
 
     python benchmarks/fit_sentiment.py [--data ../shared/data/newsmtsc] [--out hwresearch/data/sentiment_model.npz]
 """
