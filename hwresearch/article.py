@@ -11,8 +11,8 @@ from __future__ import annotations
 import errno
 import html
 import re
-from collections.abc import Callable
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources

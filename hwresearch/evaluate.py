@@ -31,17 +31,26 @@ from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook
 from hwresearch.errors import InputError
 
-# Stance helpers, private ones included: where a target sits, and the "no statement" label of sentence_comparison.
+# Stance helpers: where a target sits, and the "no statement" label of sentence_comparison.
 from hwresearch.stance import (
-    _NO_STATEMENT,
+    NO_STATEMENT,
     POLARITIES,
     SENTIMENT_TO_POLARITY,
-    _cue_patterns,
-    _require_columns,
-    _target_span,
+    issue_cue_patterns,
     issue_ids,
     stance_layers,
+    target_span,
 )
+
+
+def _require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{what} must be a DataFrame, not {type(frame).__name__}")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(f"{what} lacks the columns {', '.join(missing)}; pass the output of extract_{what}")
+
+
 
 Span = tuple[int, int]
 COVERAGE_THRESHOLD = 0.3
@@ -362,7 +371,7 @@ def stance_agreement(
     article, codebook, mentions, statements = stance_layers(article, codebook, mentions, statements)
     ids = issue_ids(codebook)
     by_id = {issue.id: issue for issue in codebook.issues}
-    cue_patterns = _cue_patterns(codebook.issues)
+    cue_patterns = issue_cue_patterns(codebook.issues)
     by_label = {issue.label: issue for issue in codebook.issues}
     rules = {(sid, h, ids.get(t, t)): p for sid, h, t, p in zip(statements["sent_id"], statements["holder"], statements["target"], statements["polarity"])}
     sentences = article.sentences.set_index("sent_id")
@@ -373,12 +382,12 @@ def stance_agreement(
         gold_labels.append(g.polarity)
         labels["VADER (sentence)"].append(SENTIMENT_TO_POLARITY[vader_label(sent["text"])])
         target = by_id[g.target].label if g.target in by_id else g.target
-        span = _target_span(article, int(g.sent_id), target, mentions, by_label, cue_patterns)
+        span = target_span(article, int(g.sent_id), target, mentions, by_label, cue_patterns)
         sentiment = "neutral"
         if span is not None:
             sentiment = target_sentiment(sent["text"], span[0] - int(sent["start"]), span[1] - int(sent["start"]))
         labels["target sentiment"].append(SENTIMENT_TO_POLARITY[sentiment])
-        labels["stance rules"].append(rules.get((g.sent_id, g.holder, g.target), _NO_STATEMENT))
+        labels["stance rules"].append(rules.get((g.sent_id, g.holder, g.target), NO_STATEMENT))
     rows = []
     for method, coded in labels.items():
         scores = agreement(gold_labels, coded)

@@ -36,7 +36,6 @@ import pandas as pd
 
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
-from hwresearch.errors import InputError
 from hwresearch.lexicon import lexicon
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
@@ -203,7 +202,7 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
     text = article.text
     all_mentions = _mention_list(mentions, text)
     focal = focal_entities(mentions)
-    cue_patterns = _cue_patterns(codebook.issues)
+    cue_patterns = issue_cue_patterns(codebook.issues)
     offer_issue = _offer_issue(codebook.issues)
     mention_index = _MentionIndex(all_mentions)
     sentences = article.sentences
@@ -541,7 +540,7 @@ def _possessive_after(text: str, position: int) -> bool:
     return bool(re.match(r"['’]s?\b|['’](?=\s)", text[position : position + 3]))
 
 
-def _cue_patterns(issues: Iterable[Issue]) -> list[tuple[Issue, re.Pattern]]:
+def issue_cue_patterns(issues: Iterable[Issue]) -> list[tuple[Issue, re.Pattern]]:
     patterns = []
     for issue in issues:
         cues = sorted({c for c in issue.cues if c.strip()}, key=len, reverse=True)
@@ -637,14 +636,6 @@ def _clip(quote: dict, start: int, end: int) -> dict:
     return {**quote, "start": max(quote["start"], start), "end": min(quote["end"], end)}
 
 
-def _require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise InputError(f"{what} must be a DataFrame, not {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise InputError(f"{what} lacks the columns {', '.join(missing)}; pass the output of extract_{what}")
-
-
 # The columns of passed-in layers that the rules read: all are checked before any work.
 MENTION_COLUMNS = ("start", "end", "actor", "actor_type")
 QUOTE_COLUMNS = ("start", "end", "cue", "cue_start", "cue_end", "speaker", "speaker_type", "speaker_start", "speaker_end")
@@ -684,7 +675,7 @@ def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
 
 # ---- sentiment beside stance (scoring against gold lives in hwresearch.evaluate) ------------------------
 
-_NO_STATEMENT = "none"
+NO_STATEMENT = "none"
 
 
 def stance_layers(
@@ -723,7 +714,7 @@ def sentence_comparison(
 
     article, codebook, mentions, statements = stance_layers(article, codebook, mentions, statements)
     focal = focal_entities(mentions)
-    cue_patterns = _cue_patterns(codebook.issues)
+    cue_patterns = issue_cue_patterns(codebook.issues)
     by_label = {issue.label: issue for issue in codebook.issues}
     rows = []
     for sent in article.sentences.itertuples(index=False):
@@ -735,9 +726,9 @@ def sentence_comparison(
         compound = vader_scores(sent.text)["compound"]
         row = {"sent_id": int(sent.sent_id), "sentence": sent.text, "vader_compound": round(compound, 3),
                "vader": vader_label(sent.text), "target": target, "target_sentiment": pd.NA,
-               "stance": _NO_STATEMENT, "holder": pd.NA, "method": pd.NA, "evidence": pd.NA, "why": pd.NA}
+               "stance": NO_STATEMENT, "holder": pd.NA, "method": pd.NA, "evidence": pd.NA, "why": pd.NA}
         if target is not None:
-            span = _target_span(article, int(sent.sent_id), target, mentions, by_label, cue_patterns)
+            span = target_span(article, int(sent.sent_id), target, mentions, by_label, cue_patterns)
             if span is not None:
                 row["target_sentiment"] = target_sentiment(sent.text, span[0] - int(sent.start), span[1] - int(sent.start))
             on_target = said[said["target"] == target]
@@ -750,7 +741,7 @@ def sentence_comparison(
     return pd.DataFrame(rows)
 
 
-def _target_span(article, sent_id, target, mentions, by_label, cue_patterns) -> tuple[int, int] | None:
+def target_span(article, sent_id, target, mentions, by_label, cue_patterns) -> tuple[int, int] | None:
     """Where the target is in the sentence: its first mention, or the first cue of the issue."""
     sentence = article.sentences.set_index("sent_id").loc[sent_id]
     start, end = int(sentence["start"]), int(sentence["end"])
