@@ -228,7 +228,7 @@ def _read_text_file(path: Path) -> str:
     if not path.exists():
         raise InputError(f"no such file: {path}; check the path, or pass the article's text itself as a str")
     if path.is_dir():
-        raise InputError(f"{path} is a directory; pass one text file (for a folder of articles use hwresearch.corpus)")
+        raise InputError(f"{path} is a directory; pass one text file (for a folder of articles use `hwresearch corpus DIR --out FILE`)")
     try:
         data = path.read_bytes()
     except OSError as err:
