@@ -71,7 +71,8 @@ def table(frame: pd.DataFrame, empty: str) -> Html:
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c]) or frame[c].dtype == bool]
     uuid = hashlib.sha1(shown.to_csv().encode("utf-8")).hexdigest()[:10]  # stable: reruns give the same HTML
     styler = shown.style.set_uuid(uuid).format(str)
-    styler = styler.set_table_styles({c: [{"selector": "td", "props": "text-align: left"}] for c in text_columns})
+    left = [{"selector": "td", "props": "text-align: left"}, {"selector": "th", "props": "text-align: left"}]
+    styler = styler.set_table_styles({c: left for c in text_columns})
     with pd.option_context("display.max_rows", None, "display.width", 160):
         plain = shown.to_string()
     return _Table(styler.to_html(), plain)
