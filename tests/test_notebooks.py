@@ -116,3 +116,35 @@ def test_notebooks_run_on_a_polnear_dev_article(tmp_path, shared_data):
     assert not any(name in article.read_text(encoding="utf-8") for name in SEED_ONLY)
     executed = run_notebooks(article, tmp_path)
     assert_about(executed, ("Hillary Clinton", "Chelsea Clinton", "New York Post"))
+
+
+@pytest.mark.slow
+def test_a_codebook_path_reaches_the_stages(tmp_path):
+    """codebook_path names the study's actors: the canonical name only the codebook knows shows up."""
+    papermill = pytest.importorskip("papermill")
+    codebook = ROOT / "tests" / "data" / "lakeshore_codebook.toml"
+    shown_by = {}
+    for name in ("00_article", "02_quote_attribution"):
+        target = tmp_path / f"{name}.ipynb"
+        papermill.execute_notebook(
+            str(ROOT / "notebooks" / f"{name}.ipynb"), str(target),
+            parameters={"article_path": str(FICTIONAL), "codebook_path": str(codebook), "output_dir": str(tmp_path)},
+            cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False,
+        )
+        shown = shown_by[name] = output_text(json.loads(target.read_text(encoding="utf-8")))
+        assert "Norrland Water Ltd" in shown, name
+        assert not any(seed_name in shown for seed_name in SEED_ONLY), name
+    assert f"codebook: {codebook}" in shown_by["00_article"]  # notebook 00 says which codebook it used
+
+
+def test_make_run_with_an_article_writes_to_its_own_folder():
+    """`make run ARTICLE=... CODEBOOK=...` (dry run): papermill into reports/<stem>/, the committed notebooks untouched."""
+    result = subprocess.run(
+        ["make", "-n", "run", "ARTICLE=tests/data/lakeshore_water.txt", "CODEBOOK=tests/data/lakeshore_codebook.toml"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    plan = result.stdout
+    assert f'-p article_path "{FICTIONAL}"' in plan and "-p codebook_path" in plan
+    assert str(ROOT / "reports" / "lakeshore_water") in plan
+    assert "--inplace" not in plan
