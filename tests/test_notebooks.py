@@ -51,6 +51,15 @@ def test_kernelspec_is_what_jupyterlab_writes_on_save(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_saving_from_jupyter_changes_no_byte(path):
+    """Jupyter's server saves through nbformat.write (sorted keys, indent 1, a final newline): the
+    committed file must already be in that form, or a save without edits shows up in git."""
+    nbformat = pytest.importorskip("nbformat")
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    assert nbformat.writes(notebook) + "\n" == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_no_tex_in_markdown(path):
     """The reports load no MathJax, so formulas are plain text: TeX would show raw."""
     for cell in cells(path):
