@@ -97,10 +97,19 @@ def run_notebooks(article: Path, out: Path) -> list[dict]:
     return executed
 
 
+def assert_clean(path: Path, notebook: dict) -> None:
+    """No error, no warning on stderr, and no pandas "Empty DataFrame" where a sentence should say why."""
+    outputs = [o for c in notebook["cells"] for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o["output_type"] == "error"], path.name
+    assert not [o for o in outputs if o.get("name") == "stderr"], f"{path.name} warns: " + "".join(
+        "".join(o["text"]) for o in outputs if o.get("name") == "stderr")
+    assert "Empty DataFrame" not in output_text(notebook), path.name
+
+
 def assert_about(executed: list[dict], actors: tuple[str, ...]) -> None:
     for path, notebook in zip(NOTEBOOKS, executed):
         shown = output_text(notebook)
-        assert not [o for c in notebook["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+        assert_clean(path, notebook)
         for name in SEED_ONLY:
             assert name not in shown, f"{path.name} speaks of the seed's {name}"
         found = [name for name in actors if name in shown]
@@ -115,6 +124,18 @@ def test_notebooks_run_on_a_fictional_article(tmp_path):
     assert "No gold for this article" in quotes  # the seed's accuracy section says why it is empty
     assert (tmp_path / "figures" / "00_mentions_per_actor.png").is_file()
     assert (tmp_path / "tables" / "03_positions_actor.csv").is_file()
+
+
+@pytest.mark.slow
+def test_notebooks_run_on_an_article_nobody_is_quoted_in(tmp_path):
+    """No actor, no quote, no stance: every cell still runs and says what is missing."""
+    article = tmp_path / "weather.txt"
+    article.write_text("The weather was fine on Tuesday, and the lake was calm.\n\nThe market opened at nine.\n", encoding="utf-8")
+    executed = run_notebooks(article, tmp_path)
+    for path, notebook in zip(NOTEBOOKS, executed):
+        assert_clean(path, notebook)
+    assert "No attributions were found in this article." in output_text(executed[2])
+    assert "No stakeholder takes a position in this article" in output_text(executed[3])
 
 
 @pytest.mark.slow
