@@ -53,12 +53,10 @@ def mentions_per_actor(mentions: pd.DataFrame) -> pd.DataFrame:
     return counts.astype("int64")
 
 
-def mark_actors(ax: plt.Axes, colours: Mapping[str, str] | None, axis: str = "y") -> None:
-    """Set each actor's tick label on its colour tint (as in the highlighted text): the legend of actors."""
-    if colours is None:
-        return
-    labels = ax.get_yticklabels() if axis == "y" else ax.get_xticklabels()
-    for label in labels:
+def mark_actors(ax: plt.Axes, colours: Mapping[str, str]) -> None:
+    """Set each actor's y tick label on its colour tint (as in the highlighted text): the legend of actors;
+    a label without a colour (no stated source) sits on grey."""
+    for label in ax.get_yticklabels():
         colour = colours.get(label.get_text())
         face = to_rgba(colour, SHADE_ALPHA) if colour else NO_ACTOR
         label.set_bbox({"facecolor": face, "edgecolor": "none", "pad": 1.5})
