@@ -1,4 +1,6 @@
 # make run: set up, execute the notebooks in order, write reports/. make test: pytest + nbval.
+# make run ARTICLE=path [CODEBOOK=path]: the notebooks on another article, into reports/<article stem>/,
+# leaving the committed notebooks alone.
 # Both create .venv and install the package (editable, with the dev extra) when it is missing or
 # when pyproject.toml changed.
 
@@ -8,6 +10,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 REPORTS := reports
+# HTML reports that open offline: no CDN scripts, seed-only reading cells shown without their code.
+HTML := --config notebooks/report.json --to html
+ARTICLE ?=
+CODEBOOK ?=
 # Runs do not depend on a home folder's state (see notebooks.md, pitfall 10).
 SCRATCH := $(CURDIR)/.scratch
 export JUPYTER_RUNTIME_DIR := $(SCRATCH)/jupyter-runtime
@@ -25,14 +31,32 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+ifeq ($(ARTICLE),)
 run: install
 	@mkdir -p $(REPORTS)/figures $(REPORTS)/tables $(SCRATCH)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
 		--ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
-	$(BIN)/jupyter nbconvert --to html --output-dir $(REPORTS) $(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert $(HTML) --output-dir $(REPORTS) $(NOTEBOOKS)
 	@echo "make run wrote:"
-	@find $(REPORTS) -type f | sort | sed 's/^/  /'
+	@find $(REPORTS) -maxdepth 2 -type f | sort | sed 's/^/  /'
+else
+# Absolute paths: papermill runs each notebook in notebooks/.
+OUT := $(abspath $(REPORTS)/$(basename $(notdir $(ARTICLE))))
+run: install
+	@test -f "$(ARTICLE)" || { echo "make run: ARTICLE=$(ARTICLE) is not a file; pass a UTF-8 text file" >&2; exit 2; }
+	@$(if $(CODEBOOK),test -f "$(CODEBOOK)" || { echo "make run: CODEBOOK=$(CODEBOOK) is not a file; pass a TOML codebook" >&2; exit 2; })
+	@mkdir -p $(OUT)/figures $(OUT)/tables $(SCRATCH)
+	@for notebook in $(NOTEBOOKS); do \
+		$(BIN)/papermill --cwd notebooks --kernel python3 --no-progress-bar --log-level WARNING \
+			-p article_path "$(abspath $(ARTICLE))" -p output_dir "$(OUT)" \
+			$(if $(CODEBOOK),-p codebook_path "$(abspath $(CODEBOOK))") \
+			"$$notebook" "$(OUT)/$$(basename $$notebook)" || exit 1; \
+	done
+	$(BIN)/jupyter nbconvert $(HTML) --output-dir $(OUT) $(OUT)/*.ipynb
+	@echo "make run wrote:"
+	@find $(OUT) -type f | sort | sed 's/^/  /'
+endif
 
 test: install
 	@mkdir -p $(SCRATCH)

@@ -314,7 +314,7 @@ def read_text_file(path: Path, what: str = "article", max_bytes: int = MAX_FILE_
         reason = "the file name is too long" if getattr(err, "errno", None) == errno.ENAMETOOLONG else str(err)
         raise InputError(f"cannot open {str(path)[:80]!r}: {reason}; pass a shorter path, or the {what}'s text itself") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path} is a directory; pass one text file (for a folder of articles use hwresearch.annotate_corpus)")
+        raise InputError(f"{path} is a directory; pass one text file (for a folder of articles use `hwresearch corpus DIR --out FILE`)")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path} is not a regular file (a pipe, device or socket); save the {what} to a plain text file")
     too_big = f"{path} is larger than {max_bytes:,} bytes, too large for a {what}; split it into smaller files"

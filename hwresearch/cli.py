@@ -1,22 +1,25 @@
 """Command line: ``hwresearch STAGE [FILE ...] --format table|csv|jsonl``, one subcommand per stage.
 
-With no files the bundled seed article is used. ``--codebook PATH`` names a study's TOML codebook;
-without it the bundled study codebook applies to the bundled seed only. Errors print one line on
-stderr and exit with status 2; the CLI never shows a traceback (set ``HWRESEARCH_DEBUG=1`` to see one
-when reporting a bug). Output files (``--out``, ``--graphml``) are checked before any work starts.
+With no files the bundled seed article is used; ``-`` reads the article from standard input.
+``--codebook PATH`` names a study's TOML codebook; without it the bundled study codebook applies to the
+bundled seed only. Errors print one line on stderr and exit with status 2; the CLI never shows a
+traceback (set ``HWRESEARCH_DEBUG=1`` to see one when reporting a bug). Output files (``--out``,
+``--graphml``) are checked before any work starts.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import select
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from hwresearch.article import Article, load_article
+from hwresearch.article import Article, load_article, parse_article
 from hwresearch.codebook import resolve_codebook
 from hwresearch.errors import InputError
 from hwresearch.tables import write_csv
@@ -62,8 +65,37 @@ def _positions_table(source: str | None, args: argparse.Namespace) -> pd.DataFra
 
 
 def _load(source: str | None) -> Article:
-    """A command-line argument is always a file name, never the article text itself."""
+    """A command-line argument is always a file name (``-``: standard input), never the article text itself."""
+    if source == STDIN:
+        return _read_stdin()
     return load_article(None if source is None else Path(source))
+
+
+STDIN = "-"
+
+
+def _read_stdin() -> Article:
+    """The article piped in, read once as UTF-8 (argparse hands ``-`` to every stage that names it)."""
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("standard input is not UTF-8 text; convert it first (e.g. iconv -t UTF-8)") from None
+    if not text.strip():
+        raise InputError("standard input was empty; pipe an article's text in, e.g. `cat article.txt | hwresearch quotes -`")
+    return parse_article(text, source="<stdin>")
+
+
+def _text_waiting_on_stdin() -> bool:
+    """Whether text was piped or redirected in (`echo text | hwresearch quotes`): then a run without a
+    FILE must not quietly annotate the seed. A terminal, /dev/null or an idle pipe holds nothing."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+        if not (stat.S_ISFIFO(mode) or stat.S_ISREG(mode)):
+            return False
+        return bool(select.select([sys.stdin], [], [], 0)[0])
+    except (AttributeError, OSError, ValueError):  # no real stdin (pytest's capture, a closed stream)
+        return False
 
 
 STAGES: dict[str, tuple[str, Callable[[str | None, argparse.Namespace], pd.DataFrame]]] = {
@@ -77,11 +109,13 @@ STAGES: dict[str, tuple[str, Callable[[str | None, argparse.Namespace], pd.DataF
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hwresearch", description="Annotate news articles: who says what about whom.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="stage", metavar="STAGE", parser_class=_Parser)
     commands.required = True
     for name, (help_text, _) in STAGES.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files (none: the bundled seed article)")
+        sub.add_argument("files", nargs="*", metavar="FILE",
+                         help="UTF-8 text files, - for standard input (none: the bundled seed article)")
         sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
         if name == "article":
             sub.add_argument("--sentences", action="store_true", help="list sentences instead of parts")
@@ -99,6 +133,15 @@ def _add_codebook_option(sub: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a study's TOML codebook (default: the bundled study codebook for the seed, none for other files)",
     )
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("hwresearch")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
 
 
 def _add_corpus_parser(commands: argparse._SubParsersAction) -> None:
@@ -149,6 +192,13 @@ def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
 
         check_output(args.graphml, suffixes=None, what="--graphml")
     _, stage = STAGES[args.stage]
+    if not args.files and _text_waiting_on_stdin():
+        raise InputError(
+            f"text is waiting on standard input but no FILE was named; pass - to read it "
+            f"(`hwresearch {args.stage} -`), or a FILE; with neither, the bundled seed is annotated"
+        )
+    if list(args.files).count(STDIN) > 1:
+        raise InputError("- (standard input) can be named only once")
     sources: list[str | None] = list(args.files) or [None]
     frames = []
     for source in sources:

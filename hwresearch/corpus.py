@@ -24,7 +24,9 @@ from __future__ import annotations
 import importlib
 import logging
 import math
+import multiprocessing
 import os
+import sys
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -336,6 +338,12 @@ def _nullable(frame: pd.DataFrame) -> pd.DataFrame:
 # ---- Dask ---------------------------------------------------------------------------------------------
 
 
+_GUARD = (
+    'engine="dask" could not start its worker processes: they re-import the running script, so a script '
+    'must call annotate_corpus under `if __name__ == "__main__":` (or pass engine="process", or a client=)'
+)
+
+
 def _run_dask(
     items: list[_Item], stages: tuple[_Stage, ...], codebook: Codebook | None, client: Any, bar: tqdm
 ) -> list[_Result]:
@@ -345,11 +353,20 @@ def _run_dask(
     except ImportError:
         raise InputError('engine="dask" needs dask.distributed: pip install hwresearch[corpus]') from None
     own = client is None
+    if own and getattr(multiprocessing.current_process(), "_inheriting", False):
+        # A worker process re-importing a script that calls annotate_corpus at its top level: starting
+        # another cluster here would recurse. Leave quietly; the parent explains (see _GUARD).
+        raise SystemExit(1)
     if own:
         # Port ":0": any free port. With None the scheduler still binds 8787 and warns when another
         # cluster holds it. CRITICAL: on a busy machine workers log harmless heartbeat tracebacks at
         # ERROR (a failed task still reaches us through future.result()); the CLI promises none.
-        cluster = LocalCluster(processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL)
+        try:
+            cluster = LocalCluster(processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL)
+        except Exception as err:  # noqa: BLE001 - a worker that cannot start has many ways to say so
+            if getattr(sys.modules.get("__main__"), "__file__", None):
+                raise InputError(_GUARD) from None
+            raise InputError(f"the local Dask cluster did not start ({type(err).__name__}: {err})") from None
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})) or os.cpu_count() or 1)

@@ -6,18 +6,27 @@ the data behind every figure as a table too, since nbval compares text and not i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 import seaborn as sns
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
 from hwresearch.article import Article
+from hwresearch.display import NO_ACTOR, SHADE_ALPHA, actor_colours
 from hwresearch.positions import position_matrix, to_graph
 
 FIGURE_DIR = Path("reports") / "figures"
+# One fixed colour per kind of mention and of quote (Paul Tol's colour-blind-safe "bright" scheme), so a
+# kind looks the same in every figure whatever kinds a given article has.
+MENTION_KIND_COLOURS = {
+    "name": "#4477AA", "title": "#66CCEE", "pronoun": "#228833", "description": "#CCBB44", "metonymy": "#EE6677",
+}
+QUOTE_KIND_COLOURS = {"direct": "#4477AA", "mixed": "#AA3377", "indirect": "#CCBB44"}
 
 
 def set_theme() -> None:
@@ -44,16 +53,26 @@ def mentions_per_actor(mentions: pd.DataFrame) -> pd.DataFrame:
     return counts.astype("int64")
 
 
-def plot_mentions_per_actor(mentions: pd.DataFrame) -> Figure:
-    """Stacked bars: how often each actor is mentioned, by the kind of mention."""
+def mark_actors(ax: plt.Axes, colours: Mapping[str, str]) -> None:
+    """Set each actor's y tick label on its colour tint (as in the highlighted text): the legend of actors;
+    a label without a colour (no stated source) sits on grey."""
+    for label in ax.get_yticklabels():
+        colour = colours.get(label.get_text())
+        face = to_rgba(colour, SHADE_ALPHA) if colour else NO_ACTOR
+        label.set_bbox({"facecolor": face, "edgecolor": "none", "pad": 1.5})
+
+
+def plot_mentions_per_actor(mentions: pd.DataFrame, colours: Mapping[str, str] | None = None) -> Figure:
+    """Stacked bars: how often each actor is mentioned, by the kind of mention (each kind its fixed
+    colour); actor labels on their colour from ``colours`` (default: :func:`actor_colours` of ``mentions``)."""
     counts = mentions_per_actor(mentions).drop(columns="total")
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(counts) + 1.2))
     left = pd.Series(0, index=counts.index)
-    colours = sns.color_palette("deep", n_colors=len(counts.columns))
-    for colour, kind in zip(colours, counts.columns):
-        ax.barh(counts.index, counts[kind], left=left, color=colour, label=kind)
+    for kind in [k for k in MENTION_KIND_COLOURS if k in counts.columns]:
+        ax.barh(counts.index, counts[kind], left=left, color=MENTION_KIND_COLOURS[kind], label=kind)
         left = left + counts[kind]
     ax.invert_yaxis()
+    mark_actors(ax, actor_colours(mentions) if colours is None else colours)
     ax.set_xlabel("mentions")
     ax.set_ylabel("")
     ax.legend(title="kind of mention", loc="lower right", frameon=True)
@@ -62,23 +81,31 @@ def plot_mentions_per_actor(mentions: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_mention_positions(article: Article, mentions: pd.DataFrame, top: int = 8) -> Figure:
-    """A strip plot of where each actor's mentions fall along the article (share of the text).
+def plot_mention_positions(
+    article: Article, mentions: pd.DataFrame, top: int = 8, colours: Mapping[str, str] | None = None
+) -> Figure:
+    """A strip plot of where the ``top`` most mentioned actors' mentions fall along the article (share
+    of the text); the title says when actors were left out.
 
     No jitter: seaborn draws it from the unseeded global random state, and reruns must give the same figure.
     """
     resolved = mentions.dropna(subset=["actor"])
-    order = mentions_per_actor(resolved).index[:top].tolist()
+    ranked = mentions_per_actor(resolved).index.tolist()
+    order = ranked[:top]
     data = resolved[resolved["actor"].isin(order)].assign(position=lambda d: d["start"] / len(article.text))
+    kinds = [k for k in MENTION_KIND_COLOURS if k in set(data["mention_kind"])]
     fig, ax = plt.subplots(figsize=(8, 0.4 * len(order) + 1.2))
-    sns.stripplot(data=data, x="position", y="actor", order=order, hue="mention_kind", jitter=False, size=6, alpha=0.8, ax=ax)
+    sns.stripplot(data=data, x="position", y="actor", order=order, hue="mention_kind", hue_order=kinds,
+                  palette=MENTION_KIND_COLOURS, jitter=False, size=6, alpha=0.8, ax=ax)
+    mark_actors(ax, actor_colours(mentions) if colours is None else colours)
     for part in article.parts:
         if part.kind == "body":
             ax.axvline(part.start / len(article.text), color="#dddddd", linewidth=0.8, zorder=0)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (share of characters; grey lines start body paragraphs)")
     ax.set_ylabel("")
-    ax.set_title("Where the actors appear")
+    shown = f"the {len(order)} most mentioned of {len(ranked)} actors" if len(ranked) > len(order) else "the actors"
+    ax.set_title(f"Where {shown} appear")
     ax.legend(title="kind", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     fig.tight_layout()
     return fig
@@ -146,9 +173,10 @@ def plot_position_heatmap(positions: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_position_network(graph: nx.Graph) -> Figure:
-    """The bipartite actor-target graph of ``position_graph``: actors left, targets right, edges
-    coloured by position and as wide as their number of statements. The layout has no randomness."""
+def plot_position_network(graph: nx.Graph, colours: Mapping[str, str] | None = None) -> Figure:
+    """The bipartite actor-target graph of ``position_graph``: actors left (each in its colour from
+    ``colours``, default :func:`actor_colours` of the actors), targets right, edges coloured by position
+    and as wide as their number of statements. The layout has no randomness."""
     actors = sorted(n for n, kind in graph.nodes(data="kind") if kind == "actor")
     targets = sorted(n for n, kind in graph.nodes(data="kind") if kind == "target")
     place = {node: (0.0, -i / max(len(actors) - 1, 1)) for i, node in enumerate(actors)}
@@ -157,8 +185,11 @@ def plot_position_network(graph: nx.Graph) -> Figure:
     for u, v, data in graph.edges(data=True):
         (x0, y0), (x1, y1) = place[u], place[v]
         ax.plot([x0, x1], [y0, y1], color=POSITION_COLOURS[data["position"]], linewidth=0.8 + 0.8 * data["n"], alpha=0.8)
+    labels = dict(graph.nodes(data="label"))
+    colours = actor_colours([labels[n] for n in actors]) if colours is None else colours
     for nodes, x, align in ((actors, 0.0, "right"), (targets, 1.0, "left")):
-        ax.scatter([x] * len(nodes), [place[n][1] for n in nodes], s=40, color="#333333", zorder=3)
+        fill = [colours.get(labels[n], NO_ACTOR if x == 0.0 else "#333333") for n in nodes]  # an entity target too
+        ax.scatter([x] * len(nodes), [place[n][1] for n in nodes], s=60, color=fill, edgecolors="#333333", zorder=3)
         for node in nodes:
             ax.annotate(graph.nodes[node]["label"], place[node], xytext=(-8 if align == "right" else 8, 0),
                         textcoords="offset points", ha=align, va="center", fontsize=9)
@@ -224,13 +255,15 @@ def quotes_per_speaker(quotes: pd.DataFrame) -> pd.DataFrame:
     return counts.astype("int64")
 
 
-def plot_quotes_per_speaker(quotes: pd.DataFrame) -> Figure:
-    """Bars per speaker, one per kind of quote: who gets a voice, in their own words or in paraphrase."""
+def plot_quotes_per_speaker(quotes: pd.DataFrame, colours: Mapping[str, str] | None = None) -> Figure:
+    """Bars per speaker, one per kind of quote: who gets a voice, in their own words or in paraphrase.
+    Speaker labels sit on their colour from ``colours`` (default: :func:`actor_colours` of the speakers)."""
     counts = quotes_per_speaker(quotes).drop(columns="total")
     long = counts.reset_index().melt(id_vars="speaker", var_name="kind", value_name="attributions")
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(counts) + 1.4))
     sns.barplot(data=long, y="speaker", x="attributions", hue="kind", hue_order=list(QUOTE_KINDS),
-                order=counts.index.tolist(), orient="h", ax=ax)
+                order=counts.index.tolist(), orient="h", palette=QUOTE_KIND_COLOURS, ax=ax)
+    mark_actors(ax, actor_colours(counts.index.drop(NO_SOURCE, errors="ignore")) if colours is None else colours)
     ax.set_xlabel("attributions")
     ax.set_ylabel("")
     ax.xaxis.get_major_locator().set_params(integer=True)
