@@ -21,7 +21,7 @@ export IPYTHONDIR := $(SCRATCH)/ipython
 export MPLCONFIGDIR := $(SCRATCH)/matplotlib
 export PYTHONHASHSEED := 0
 
-.PHONY: install run test lab check-wheel clean
+.PHONY: install run test check lab check-wheel clean
 
 install: $(STAMP)
 
@@ -64,6 +64,11 @@ test: install
 	$(BIN)/python -m pytest --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider $(NOTEBOOKS)
 
+# Lint (pyflakes, bugbear, isort rules) and the layering test: imports go only to the left.
+check: install
+	$(BIN)/ruff check hwresearch tests benchmarks training
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_layering.py
+
 lab: install
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/
 
@@ -76,7 +81,7 @@ check-wheel: install
 		from hwresearch import load_article, load_codebook; \
 		assert 'site-packages' in hwresearch.__file__, hwresearch.__file__; \
 		a = load_article(); assert a.headline.startswith('Huawei'), a.headline; \
-		assert load_codebook().actors; \
+		assert load_codebook().actors; assert a.doc.text == a.text and a.doc[2].pos_, 'no parse'; \
 		print('wheel carries its data:', a)"
 
 clean:

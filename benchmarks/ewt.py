@@ -67,7 +67,7 @@ def speed(data: Path = DATA, limit: int = 84) -> dict:
     texts = [p.read_text(encoding="utf-8") for p in sorted((data / "polnear" / "dev" / "text").glob("*.txt"))[:limit]]
     if not texts:
         sys.exit(f"no PolNeAR dev texts under {data}; pass --data")
-    load_article(texts[0]).doc
+    _ = load_article(texts[0]).doc  # warm-up
 
     def timed(run) -> tuple[float, int]:
         started = time.perf_counter()

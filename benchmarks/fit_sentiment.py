@@ -31,10 +31,10 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
+from newsmtsc import DATA, ROOT, load_targets, score
 
 from hwresearch import sentiment
 from hwresearch.sentiment import DENSE_FEATURES, FIELDS, LABELS, TargetContext, target_contexts
-from newsmtsc import DATA, ROOT, load_targets, score
 
 SEED = 20210419
 DIM = 256  # WordLlama's full width

@@ -214,7 +214,7 @@ def _show(n: int, missed: list, spurious: list, wrong: list, seed: int) -> None:
     for name, text, p, cue in rng.sample(spurious, min(n, len(spurious))):
         print(f"{name[:40]} | cue {cue!r} | SRC {spans(text, p.speaker)!r} | {spans(text, p.content)!r}")
     print(f"\n== content found, speaker wrong ({len(wrong)}) ==")
-    for name, text, g, p, cue in rng.sample(wrong, min(n, len(wrong))):
+    for _name, text, g, p, cue in rng.sample(wrong, min(n, len(wrong))):
         print(f"[{g.kind}] gold SRC {spans(text, g.speaker)!r} | predicted {spans(text, p.speaker)!r} "
               f"(cue {cue!r}) | {spans(text, p.content)[:90]!r}")
 

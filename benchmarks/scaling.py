@@ -65,7 +65,7 @@ def time_per_character(copies: list[int], repeat: int, timeout: int) -> dict:
                 continue
             figures[name][str(n)] = {"seconds": round(best, 4), "microseconds_per_char": round(1e6 * best / len(text), 3)}
             print(f"{name:7s} {n:5d} copies  {len(text):>10,} chars  {best:8.3f} s  {1e6 * best / len(text):7.3f} us/char", flush=True)
-    for name, by_size in figures.items():
+    for by_size in figures.values():
         per_char = [v["microseconds_per_char"] for v in by_size.values() if "microseconds_per_char" in v]
         by_size["max_over_min"] = round(max(per_char) / min(per_char), 2)
     return figures

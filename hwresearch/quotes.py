@@ -887,7 +887,7 @@ class _Extractor:
                         a = replace(a, end=_trim(text, a.start, joined.start())[1])
                         break
                     comma = text.rfind(",", a.start, first)
-                    if comma > a.start and not text[comma:first].strip(",  ").count(" ") > 3:
+                    if comma > a.start and not text[comma:first].strip(", \u00a0").count(" ") > 3:  # noqa: B005 (a set of characters)
                         start, end = _trim(text, a.start, comma)
                         if end > start:
                             a = replace(a, end=end)

@@ -248,7 +248,7 @@ def test_corpus_repr_and_unknown_table():
     corpus = Corpus(tables={"quotes": pd.DataFrame(columns=["doc_id"])}, errors=pd.DataFrame(columns=["doc_id", "message"]))
     assert "quotes: 0 rows" in repr(corpus)
     with pytest.raises(AttributeError, match="no table 'positions'"):
-        corpus.positions
+        _ = corpus.positions
 
 
 @pytest.mark.skipif(not _dask_importable(), reason="dask.distributed is not installed (pip install hwresearch[corpus])")

@@ -101,7 +101,7 @@ def check_everything(text: str) -> None:
     if mentions is not None and len(mentions):
         targets.append((int(mentions["start"].iloc[0]), int(mentions["end"].iloc[0])))
     for start, end in targets:
-        label = returns_or_input_error(lambda: target_sentiment(text, start, end))
+        label = returns_or_input_error(lambda start=start, end=end: target_sentiment(text, start, end))
         assert label is None or label in SENTIMENT_LABELS, label
 
 

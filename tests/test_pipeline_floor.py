@@ -10,8 +10,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from hwresearch import load_article
 from hwresearch.nlp import dep, load_pipeline
 

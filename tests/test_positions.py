@@ -104,7 +104,7 @@ def test_seed_agreement_with_gold(seed_positions, gold, record_property):
 
 
 def test_seed_table_shape(seed_positions):
-    for level, table in seed_positions.items():
+    for table in seed_positions.values():
         assert list(table.columns) == POSITION_COLUMNS
         assert not table.duplicated(["actor", "target"]).any()
         assert table["score"].between(-1, 1).all()

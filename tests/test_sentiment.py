@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import SHARED_DATA
+
 from hwresearch import InputError
 from hwresearch.evaluate import classification_scores
 from hwresearch.sentiment import (
