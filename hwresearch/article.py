@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Union
 import pandas as pd
 
 from hwresearch.errors import InputError
-from hwresearch.nlp import parse, sentence_spans
+from hwresearch.nlp import annotate, current_pipeline, make_doc, parse, sentence_spans
 from hwresearch.text import squash_spaces
 
 if TYPE_CHECKING:
@@ -144,11 +144,14 @@ class Article:
 
         Its sentences are :attr:`sentences`, and every part that is not prose is a sentence of its own.
         """
-        segments = sorted(
+        return parse(self.text, self._segments(), self.nlp)
+
+    def _segments(self) -> list[tuple[int, int]]:
+        """The spans that start sentences in the Doc: the prose sentences and every other part."""
+        return sorted(
             [(int(s), int(e)) for s, e in zip(self.sentences["start"], self.sentences["end"])]
             + [(p.start, p.end) for p in self.parts if p.kind not in PROSE_PARTS]
         )
-        return parse(self.text, segments, self.nlp)
 
     def span(self, start: int, end: int) -> Span:
         """The Doc span of the tokens that ``text[start:end]`` touches."""
@@ -214,6 +217,19 @@ class Article:
                 out.append(f'<p style="color:#888;border:1px dashed #bbb;padding:0.2em 0.5em">[{esc(p.text)} embed]</p>')
         out.append("</div>")
         return "\n".join(out)
+
+
+def parse_articles(articles: list[Article]) -> None:
+    """Parse the Docs of many articles in batches (a corpus run), as ``article.doc`` would one by one."""
+    waiting: dict[int, list[Article]] = {}
+    for article in articles:
+        if "doc" not in article.__dict__:
+            waiting.setdefault(id(article.nlp), []).append(article)
+    for group in waiting.values():
+        nlp = group[0].nlp or current_pipeline()
+        docs = annotate([make_doc(a.text, a._segments(), nlp) for a in group], nlp)
+        for article, doc in zip(group, docs):
+            article.__dict__["doc"] = doc  # what the cached property would have stored
 
 
 # Stages that an Article offers as attributes register here when their module loads, so that the

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from hwresearch.article import load_article, parse_article
+from hwresearch.article import Article, load_article, parse_article, parse_articles
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.errors import InputError
 from hwresearch.tables import write_csv
@@ -56,6 +56,7 @@ ERROR_COLUMNS = ["doc_id", "message"]
 STATUS_COLUMNS = ["doc_id", "status", "message"]  # then one ``<stage>_rows`` count per stage
 # Dask tasks per worker: enough to balance uneven article lengths, few enough to keep overhead low.
 _BATCHES_PER_WORKER = 4
+_PARSE_BATCH = 16  # documents parsed together in one process: batches run the pipeline faster
 
 Documents = Union[str, Path, Sequence[Union[str, Path]], pd.DataFrame]
 # One unit of work: the document id and either a Path (read by whoever annotates it) or the text.
@@ -145,9 +146,10 @@ def annotate_corpus(
             results = _run_dask(items, specs, chosen, client, bar)
         else:
             results = []
-            for item in items:
-                results.append(_annotate(item, specs, chosen))
-                bar.update()
+            for first in range(0, len(items), _PARSE_BATCH):
+                batch = items[first : first + _PARSE_BATCH]
+                results.extend(_annotate_batch(batch, specs, chosen))
+                bar.update(len(batch))
     return _collect(results, [name for name, _, _ in specs])
 
 
@@ -181,9 +183,27 @@ def _stage_function(spec: _Stage):
 
 def _annotate(item: _Item, stages: tuple[_Stage, ...], codebook: Codebook | None = None) -> _Result:
     """Load one document and run every stage on it; bad input becomes the message, not an exception."""
+    return _annotate_batch([item], stages, codebook)[0]
+
+
+def _annotate_batch(batch: list[_Item], stages: tuple[_Stage, ...], codebook: Codebook | None) -> list[_Result]:
+    """Load a batch, parse its Docs together (the pipeline runs faster on batches), then run the stages."""
+    loaded = [_load(item) for item in batch]
+    parse_articles([a for a in loaded if isinstance(a, Article)])
+    return [outcome if isinstance(outcome, tuple) else _stages(item[0], outcome, stages, codebook)
+            for item, outcome in zip(batch, loaded)]
+
+
+def _load(item: _Item) -> Article | _Result:
     doc_id, source = item
     try:
-        article = load_article(source) if isinstance(source, Path) else parse_article(source, source=str(doc_id))
+        return load_article(source) if isinstance(source, Path) else parse_article(source, source=str(doc_id))
+    except InputError as err:
+        return doc_id, str(err)
+
+
+def _stages(doc_id: Any, article: Article, stages: tuple[_Stage, ...], codebook: Codebook | None) -> _Result:
+    try:
         frames = {}
         for spec in stages:
             name = spec[0]
@@ -195,10 +215,6 @@ def _annotate(item: _Item, stages: tuple[_Stage, ...], codebook: Codebook | None
     except Exception as err:
         err.add_note(f"while annotating document {doc_id!r}")
         raise
-
-
-def _annotate_batch(batch: list[_Item], stages: tuple[_Stage, ...], codebook: Codebook | None) -> list[_Result]:
-    return [_annotate(item, stages, codebook) for item in batch]
 
 
 def _collect(results: Iterable[_Result], stages: list[str]) -> Corpus:

@@ -46,6 +46,7 @@ class Lexicon:
     determiners: frozenset[str]
     possessive_determiners: frozenset[str]
     indefinite_articles: frozenset[str]
+    standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     wh_words: frozenset[str]
@@ -162,6 +163,7 @@ def lexicon(language: str = "en") -> Lexicon:
         determiners=frozenset(words["determiners"]),
         possessive_determiners=frozenset(words["possessive_determiners"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
+        standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),
         relative_pronouns=frozenset(words["relative_pronouns"]),
         wh_words=frozenset(words["wh_words"]),

@@ -200,6 +200,7 @@ _RELATIVE = _LEX.relative_pronouns
 _NP_STOP = (_LEX.prepositions | _LEX.coordinators | _LEX.subordinators | _LEX.relative_pronouns | _LEX.wh_words
             | frozenset({"also", "not", "then"}))
 _DETERMINERS = _LEX.determiners | _LEX.possessive_determiners
+_NOUN_DETERMINERS = _DETERMINERS - _LEX.standalone_determiners  # "many said", "some say" keep their cue
 _VERBISH = _LEX.auxiliaries
 _TITLES = _LEX.role_nouns
 _QUANTIFIERS = _LEX.quantifiers | _LEX.rank_words
@@ -520,6 +521,8 @@ class _Extractor:
         first_tok, end_tok = doc.token_range(s_start, s_end)
         cue_tok, after_tok = doc.token_range(cue[0], cue[1])
 
+        if group in ("word", "multi") and cue_tok > first_tok and doc.word(cue_tok - 1).lower() in _NOUN_DETERMINERS:
+            return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group in ("word", "multi") and not doc.is_verb(cue_tok):
             return None  # the tagger reads it as a noun or adjective: "the poll's findings", "13 states"
         if match.group() == "thanks" and text.startswith(" to ", cue[1]):

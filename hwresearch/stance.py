@@ -11,14 +11,12 @@ a target and a polarity, and names the rule that decided it:
   written ``(article)`` with type ``media``.
 * Targets. A codebook issue is found by its cues; the target is then the issue's *label* (short
   enough for tables and plots; :func:`issue_ids` maps labels back to ids). An entity target is an
-  actor mention that a rule points at ("ban Huawei", "accused it"), or the article's focal entity
-  (its most mentioned actor) for the sentiment fallback.
+  actor mention that a rule points at ("ban Huawei", "accused it").
 * Rules (generic patterns, no article-specific text): accusation, denial, pressure, bans and lists,
   support for rivals, strategies to stop X, concern about X, offers and willingness, competition,
   and plain assertion (an actor whose stretch of text invokes an issue favors it, unless negated; the
-  article's own voice is neutral). Where no rule speaks about the focal entity, its target sentiment
-  decides, with method ``sentiment`` and low confidence, and only when it is not neutral: neutral
-  sentiment is no evidence of a neutral stance.
+  article's own voice is neutral). No statement without such a link: sentiment toward a mention is
+  not a stance, and :func:`sentence_comparison` shows it beside the rules instead.
 
 The module also compares the rules with sentence-level VADER and with target sentiment
 (:func:`sentence_comparison`); :mod:`hwresearch.evaluate` scores all three against a hand-coded gold.
@@ -61,7 +59,6 @@ METHOD_NOTES = {
     "rule:compete": "competition described: rivalry, not a stance",
     "rule:assert": "the holder's own words or acts invoke the issue",
     "rule:cue": "the article mentions the issue in its own voice",
-    "sentiment": "no rule fired: target sentiment toward the entity",
 }
 
 # ---- word lists (generic English; the study's own words live in the codebook) ----------------------
@@ -201,7 +198,6 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
 
     text = article.text
     all_mentions = _mention_list(mentions, text)
-    focal = focal_entities(mentions)
     cue_patterns = issue_cue_patterns(codebook.issues)
     offer_issue = _offer_issue(codebook.issues)
     mention_index = _MentionIndex(all_mentions)
@@ -214,7 +210,7 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
         sentence_quotes = [_clip(q, s_start, s_end) for q in quotes_by_sentence[i]]
         sentence_quotes.sort(key=lambda q: q["end"] - q["start"])
         found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook)
-        statements.extend(found.statements(cue_patterns, offer_issue, focal))
+        statements.extend(found.statements(cue_patterns, offer_issue))
     return _frame(statements, text)
 
 
@@ -359,7 +355,7 @@ class _Sentence:
         return self.codebook.organisation_of(holder) == target or self.codebook.organisation_of(target) == holder
 
     # -- rules ------------------------------------------------------------------------------------------
-    def statements(self, cue_patterns, offer_issue, focal) -> list[_Statement]:
+    def statements(self, cue_patterns, offer_issue) -> list[_Statement]:
         text, s, e = self.text, self.start, self.end
         self._accusations(text, s, e)
         self._denials(text, s, e, cue_patterns)
@@ -371,7 +367,6 @@ class _Sentence:
         self._entity_rule(_COMPETE, "rule:compete", 0.5, text, s, e, polarity="neutral")
         self._offers(text, s, e, cue_patterns, offer_issue)
         self._issue_cues(text, s, e, cue_patterns)
-        self._sentiment_fallback(focal)
         return self.out
 
     def _accusations(self, text, s, e):
@@ -507,21 +502,6 @@ class _Sentence:
             if st.holder == stretch.holder and st.method not in {"rule:compete", "rule:deny"} and stretch.start <= st.start < stretch.end:
                 return st.method
         return None
-
-    def _sentiment_fallback(self, focal):
-        from hwresearch.sentiment import target_sentiment
-
-        # An actor that holds a statement here is this sentence's source, not its object.
-        targeted = {st.target for st in self.out if st.target_kind == "entity"} | {st.holder for st in self.out}
-        sentence = self.text[self.start : self.end]
-        for m in self.mentions:
-            if m.actor not in focal or m.actor in targeted:
-                continue
-            targeted.add(m.actor)
-            stretch = self.holder_at(m.start)
-            label = target_sentiment(sentence, m.start - self.start, m.end - self.start)
-            if label != "neutral":
-                self.add(stretch, m.actor, "entity", SENTIMENT_TO_POLARITY[label], (self.start, self.end), "sentiment", 0.3)
 
     def _holder_for(self, hit: re.Match) -> _Stretch | _Mention:
         """Who acts at a trigger: the passive agent ("by X"), else the holder of the stretch."""

@@ -34,7 +34,9 @@ Trained by `training/train.py` with `training/config.cfg` on UD English-EWT (tra
 chose the checkpoint): tok2vec, tagger (Penn Treebank tags), morphologizer (UPOS and features),
 dependency parser (UD labels), trainable lemmatizer. spaCy {spacy_version}, seed 0.
 
-EWT dev (gold tokens), as `benchmarks/ewt.py` measures them: {scores}.
+EWT dev as spaCy's trainer scored the chosen checkpoint (its own tokenization and sentence splits):
+{scores}. With gold tokens and sentences, the usual UD setting, see `benchmarks/results/ewt_dev.json`
+(`python benchmarks/ewt.py`).
 
 ## Licence and attribution
 This model is a derived work of the Universal Dependencies English Web Treebank (Silveira et al. 2014,
