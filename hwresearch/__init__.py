@@ -6,10 +6,11 @@ beside them, and ``annotate_corpus`` to run them over many documents.
 """
 
 from hwresearch.article import Article, load_article
-from hwresearch.codebook import Codebook, load_codebook
+from hwresearch.codebook import Codebook, load_codebook, resolve_codebook
 from hwresearch.corpus import Corpus, annotate_corpus
 from hwresearch.errors import InputError
 from hwresearch.mentions import extract_mentions
+from hwresearch.nlp import load_pipeline, use_pipeline
 from hwresearch.positions import stakeholder_positions
 from hwresearch.quotes import extract_quotes
 from hwresearch.sentiment import target_sentiment
@@ -25,7 +26,10 @@ __all__ = [
     "extract_quotes",
     "load_article",
     "load_codebook",
+    "load_pipeline",
+    "resolve_codebook",
     "stakeholder_positions",
     "stance_statements",
     "target_sentiment",
+    "use_pipeline",
 ]

@@ -9,11 +9,16 @@ from __future__ import annotations
 import hashlib
 import html
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.colors import to_rgb
 
 from hwresearch.article import Article, load_article
+from hwresearch.nlp import dep
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # Okabe & Ito's colour-blind-safe set (black left out: text sits on these) comes first, then Paul Tol's
 # muted and light schemes, so the first seven actors are told apart by every reader and 24 by most.
@@ -286,6 +291,16 @@ def describe_positions(positions: pd.DataFrame, groups: pd.DataFrame, summary: p
         + f"Conflict is {person['conflict_share']:.0%} of the ties between actors (modularity {person['modularity']:.2f}). "
         + (f"Targets with actors on both sides: {_listing(disputed)}." if disputed else "No target has actors on both sides.")
     )
+
+
+def tokens(span: Span) -> pd.DataFrame:
+    """The words of a Doc span as the parse reads them: lemma, UPOS, Penn tag, dependency and head."""
+    rows = [
+        {"i": t.i, "token": t.text, "lemma": t.lemma_, "upos": t.pos_, "tag": t.tag_, "dep": dep(t), "head": t.head.text}
+        for t in span
+        if not t.is_space
+    ]
+    return pd.DataFrame(rows, columns=["i", "token", "lemma", "upos", "tag", "dep", "head"])
 
 
 def is_seed(article: Article) -> bool:
