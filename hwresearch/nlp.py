@@ -17,14 +17,16 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import spacy
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from spacy.language import Language
-from spacy.tokens import Doc, Token
 
 from hwresearch.errors import InputError
 from hwresearch.lexicon import lexicon
+
+if TYPE_CHECKING:  # spaCy is imported when a Doc is first needed: the CLI starts a second sooner
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
 
 PIPELINE_FOLDER = ("data", "pipeline")
 
@@ -61,6 +63,8 @@ _active: Language | None = None
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The shipped spaCy pipeline (loaded once, then shared)."""
+    import spacy
+
     folder = resources.files("hwresearch").joinpath(*PIPELINE_FOLDER)
     with resources.as_file(folder) as path:
         if not (path / "config.cfg").is_file():
@@ -73,6 +77,8 @@ def load_pipeline() -> Language:
 
 def use_pipeline(nlp: Language | None) -> None:
     """Parse articles loaded from now on with ``nlp`` (any spaCy pipeline with a parser); None: the shipped one."""
+    from spacy.language import Language
+
     global _active
     if nlp is not None and not isinstance(nlp, Language):
         raise InputError(f"use_pipeline takes a spacy.Language or None, not {type(nlp).__name__}")
@@ -164,6 +170,8 @@ def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
 
 def make_doc(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None = None) -> Doc:
     """The tokenized, unparsed Doc of ``text`` with a sentence start at every segment (see :func:`parse`)."""
+    from spacy.tokens import Doc
+
     nlp = nlp or current_pipeline()
     words: list[str] = []
     spaces: list[bool] = []

@@ -62,20 +62,12 @@ METHOD_NOTES = {
 }
 
 # ---- word lists (generic English; the study's own words live in the codebook) ----------------------
-_W = r"[\w'’.-]+"  # one word, dotted abbreviations included
-_AUX = re.compile(
-    r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|shall|should|"
-    r"may|might|must)\b"
-)
-_LEAD_OPENERS = frozenset(
-    "in on at as after before since during while when although though despite according for from by with "
-    "last this next earlier later yesterday today tomorrow however meanwhile still yet also over under "
-    "amid following ahead".split()
-)
-_CONJUNCTIONS = frozenset("and but or so yet then".split())
-_PREPOSITIONS = frozenset("in on at to from of by with for about into against over under after before as".split())
-_NEGATED_SUBJECT = re.compile(r"(?i)^(?:no|none of|not a|neither|nobody)\b")
 _LEX = lexicon()
+_AUX = re.compile(rf"(?i)\b(?:{'|'.join(sorted(w for w in _LEX.auxiliaries if w.isalpha()))})\b")
+_LEAD_OPENERS = _LEX.adverbial_openers
+_CONJUNCTIONS = _LEX.clause_conjunctions
+_PREPOSITIONS = _LEX.prepositions
+_NEGATED_SUBJECT = re.compile(r"(?i)^(?:no|none of|not a|neither|nobody)\b")
 
 
 def _any(forms: frozenset[str] | set[str]) -> str:
@@ -123,6 +115,21 @@ _OFFER_OF = re.compile(r"['’]s?\s+(?:\w+\s+)?offer\b", re.I)
 _COMPETE = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('rivalry', 'compete'))})\s+(?:with|against)\s+")
 _RELATIVE = re.compile(r"(?i)^,?\s*(?:which|who)\b")
 _CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
+
+
+class _Words:
+    """The article's words from its Doc (no spaces or punctuation), to count and read the words in a gap."""
+
+    def __init__(self, article: Article):
+        tokens = [t for t in article.doc if not (t.is_space or t.is_punct)]
+        self.starts = [t.idx for t in tokens]
+        self.ends = [t.idx + len(t) for t in tokens]
+        self.texts = [t.text for t in tokens]
+
+    def between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, text) of the words that lie wholly inside ``[start, end)``."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [(self.starts[i], self.texts[i]) for i in range(lo, hi) if self.ends[i] <= end]
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,7 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
     cue_patterns = issue_cue_patterns(codebook.issues)
     offer_issue = _offer_issue(codebook.issues)
     mention_index = _MentionIndex(all_mentions)
+    words = _Words(article)
     sentences = article.sentences
     quotes_by_sentence = _quotes_by_sentence(quotes, sentences, mention_index, codebook)
     statements: list[_Statement] = []
@@ -209,7 +217,7 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
         in_sentence = [m for m in mention_index.overlapping(s_start, s_end) if s_start <= m.start and m.end <= s_end]
         sentence_quotes = [_clip(q, s_start, s_end) for q in quotes_by_sentence[i]]
         sentence_quotes.sort(key=lambda q: q["end"] - q["start"])
-        found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook)
+        found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook, words)
         statements.extend(found.statements(cue_patterns, offer_issue))
     return _frame(statements, text)
 
@@ -244,8 +252,9 @@ def issue_ids(codebook: CodebookSource = None) -> dict[str, str]:
 class _Sentence:
     """The stretches of one sentence with their holders, and the rules run over them."""
 
-    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook):
+    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook, words):
         self.text, self.start, self.end, self.sent_id = text, start, end, sent_id
+        self.words = words
         self.mentions = mentions
         self.quotes = quotes
         self.codebook = codebook
@@ -280,7 +289,7 @@ class _Sentence:
             if m.start < clause_start:
                 continue
             before = self.text[clause_start : m.start]
-            words = re.findall(_W, before)
+            words = [w for _, w in self.words.between(clause_start, m.start)]
             lowered = [w.lower() for w in words]
             if _NEGATED_SUBJECT.match(before.strip()) or _AUX.search(before) or "," in before:
                 return None
@@ -301,16 +310,16 @@ class _Sentence:
     def _main_clause_start(self) -> int:
         """Skip leading conjunctions and an opening adverbial phrase ("Last year," "But in response to X,")."""
         position = self.start
-        words = list(re.finditer(_W, self.text[self.start : self.end]))
+        words = self.words.between(self.start, self.end)
         index = 0
-        while index < len(words) and words[index].group().lower() in _CONJUNCTIONS:
+        while index < len(words) and words[index][1].lower() in _CONJUNCTIONS:
             index += 1
-        if index < len(words) and words[index].group().lower() in _LEAD_OPENERS:
-            comma = self.text.find(",", self.start + words[index].start(), self.end)
+        if index < len(words) and words[index][1].lower() in _LEAD_OPENERS:
+            comma = self.text.find(",", words[index][0], self.end)
             if comma != -1 and comma - self.start < 120:
                 return comma + 1
         if index < len(words):
-            position = self.start + words[index].start()
+            position = words[index][0]
         return position
 
     def _next_mention(self, mention: _Mention) -> _Mention | None:
@@ -325,8 +334,7 @@ class _Sentence:
         limit = self._clause_end(position) if limit is None else limit
         for m in self.mentions:
             if m.start >= position and m.start <= limit:
-                gap = self.text[position : m.start]
-                if len(re.findall(_W, gap)) <= max_words:
+                if len(self.words.between(position, m.start)) <= max_words:
                     return m
                 return None
         return None
@@ -338,7 +346,7 @@ class _Sentence:
             return None
         m = before[-1]
         gap = self.text[m.end : position]
-        return m if len(re.findall(_W, gap)) <= max_words and not re.search(r"[,;:]", gap) else None
+        return m if len(self.words.between(m.end, position)) <= max_words and not re.search(r"[,;:]", gap) else None
 
     # -- output ----------------------------------------------------------------------------------------
     def add(self, holder: _Stretch | _Mention, target: str, kind: str, polarity: str, span: tuple[int, int],
