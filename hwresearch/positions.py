@@ -370,10 +370,15 @@ def to_graph(network: pd.DataFrame) -> nx.Graph:
 
 
 def export_csv(network: pd.DataFrame, path: str | Path) -> Path:
-    """Write a network (or any result frame) as CSV with its labels, creating folders; returns path."""
+    """Write a network (or any result frame) as CSV with its labels, creating folders; returns path.
+
+    A CSV header cannot hold one name twice and read back (readers rename the second), so where the
+    index name is also a column label the index column goes unnamed.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_csv(network, path, index=True)
+    clash = network.index.name is not None and network.index.name in set(map(str, network.columns))
+    write_csv(network, path, index=True, index_label="" if clash else None)
     return path
 
 

@@ -503,6 +503,8 @@ class _Extractor:
 
     def _add(self, attribution: Attribution) -> None:
         """Record an attribution; one that continues no earlier act opens an act of its own."""
+        if attribution.end <= attribution.start:
+            return  # an opening mark with nothing after it quotes nothing
         if attribution.act is None:
             attribution = replace(attribution, act=len(self.found))
         self.found.append(attribution)

@@ -23,9 +23,9 @@ def csv_quoting(frame: pd.DataFrame) -> int:
     return csv.QUOTE_MINIMAL
 
 
-def write_csv(frame: pd.DataFrame, target: str | Path | IO[str], index: bool = False) -> None:
+def write_csv(frame: pd.DataFrame, target: str | Path | IO[str], index: bool = False, index_label: str | None = None) -> None:
     """``frame.to_csv`` with the quoting :func:`csv_quoting` chooses."""
-    frame.to_csv(target, index=index, quoting=csv_quoting(frame))
+    frame.to_csv(target, index=index, index_label=index_label, quoting=csv_quoting(frame))
 
 
 def check_table(

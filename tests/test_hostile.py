@@ -8,14 +8,13 @@ runs under an alarm, so catastrophic regex backtracking fails the test instead o
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pandas as pd
 import pytest
+from conftest import alarm_after
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,20 +38,9 @@ CASE_SECONDS = 60  # a hang guard, not a speed target: the benchmarks measure sp
 TEXT_STAGES = {"mentions": extract_mentions, "quotes": extract_quotes}
 
 
-@contextmanager
-def time_limit(seconds: int, what: str) -> Iterator[None]:
-    """Fail (rather than hang) when ``what`` runs longer than ``seconds``; SIGALRM interrupts re too."""
-
-    def expire(signum, frame):
-        raise TimeoutError(f"{what} ran over {seconds} s: likely catastrophic backtracking or quadratic work")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+def time_limit(seconds: int, what: str):
+    """Fail (rather than hang) when ``what`` runs longer than ``seconds``."""
+    return alarm_after(seconds, f"{what} ran over {seconds} s: likely catastrophic backtracking or quadratic work")
 
 
 def check_spans(text: str, frame: pd.DataFrame, spans=SPANS) -> None:
