@@ -41,36 +41,10 @@ MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
 
 # ---- word classes, from the shared lexicon (lang/en) ------------------------------------------------
 _LEX = lexicon()
-# Titles that may stand right before a person's name. Codebook titles are added per codebook.
-GENERIC_TITLES = _LEX.titles
-TRAILING_TITLES = _LEX.trailing_titles
-MALE_TITLES = _LEX.male_titles
-FEMALE_TITLES = _LEX.female_titles
-FUNCTION_WORDS = _LEX.not_names
-COMMON_NOUNS = _LEX.common_nouns
-TITLE_MODIFIERS = _LEX.title_modifiers
 MONTHS = _LEX.months | _LEX.month_abbreviations
-WEEKDAYS = _LEX.weekdays
-CAPITALISED_ADJECTIVES = _LEX.capitalised_adjectives
-NON_ACTOR_HEADS = _LEX.non_actor_heads
-ORG_HEADS = _LEX.organisation_heads
-OF_HEADS = _LEX.of_heads
-CONNECTORS = _LEX.name_connectors
-DESCRIPTION_NOUNS = _LEX.description_nouns
-GROUP_NOUNS = _LEX.group_nouns
-PLURAL_NOUNS = _LEX.plural_nouns
-GENDERED_NOUNS = _LEX.gendered_nouns
 PRONOUNS = {p: referent for p, referent in _LEX.pronoun_referents.items() if referent != "speaker"}
-OBJECT_PRONOUNS = _LEX.object_pronouns
-# "it" + copula is usually expletive or a thing ("it's still on the table") unless an actor's predicate follows.
-COPULAS = _LEX.linking_verbs
-MODALS = _LEX.modals
-AGENTIVE = _LEX.agentive_adjectives
 # Words after which a subject pronoun "it" is a subject (followed by a verb), not an object.
-AUXILIARIES = _LEX.auxiliaries | COPULAS
-PREPOSITIONS = _LEX.prepositions
-LOCATIVE = _LEX.locative_prepositions
-MODIFIER_ARTICLES = _LEX.indefinite_articles
+AUXILIARIES = _LEX.auxiliaries | _LEX.linking_verbs
 
 # ---- patterns -----------------------------------------------------------------------------------------
 
@@ -103,13 +77,13 @@ _CAP_WORD = (
     rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])"
     rf"|[{_UPPER}][\w&\u0300-\u036f]*(?:['-](?![sS]\b)[\w\u0300-\u036f]+)*"
 )
-_CONNECTOR = "|".join(re.escape(c) for c in CONNECTORS)
+_CONNECTOR = "|".join(re.escape(c) for c in _LEX.name_connectors)
 # Capitalised words joined by single spaces and at most two particles; tokens start upper-case and
 # particles lower-case (or "&"), so the pattern cannot backtrack badly.
 _NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
 _PRONOUN = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}))})(?![\w-])")
 _GROUP = re.compile(
-    rf"(?<![\w'-])(?:{_trie_pattern(sorted({*GROUP_NOUNS, *(n.capitalize() for n in GROUP_NOUNS)}))})(?![\w'-])"
+    rf"(?<![\w'-])(?:{_trie_pattern(sorted({*_LEX.group_nouns, *(n.capitalize() for n in _LEX.group_nouns)}))})(?![\w'-])"
 )
 _MEMBER_OF = re.compile(r"[ ](?:from|of|at|in|with|for)[ ](?:the[ ])?")
 _GROUP_MODIFIERS = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+[ ]){1,2}\Z")
@@ -133,8 +107,8 @@ def _description_pattern() -> re.Pattern[str]:
 
     Number agreement ("that officials" is a clause, not a description) is checked on the match.
     """
-    modifier = rf"[ ](?!(?:{_trie_pattern(sorted(FUNCTION_WORDS))})\b)[\w'-]+"
-    nouns = _trie_pattern(sorted(DESCRIPTION_NOUNS))
+    modifier = rf"[ ](?!(?:{_trie_pattern(sorted(_LEX.not_names))})\b)[\w'-]+"
+    nouns = _trie_pattern(sorted(_LEX.description_nouns))
     return re.compile(rf"(?<![\w'])([Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ]({nouns})(?![\w-])")
 
 
@@ -181,7 +155,7 @@ def _matchers(codebook: Codebook) -> _Matchers:
     forms = None
     if refs:
         forms = re.compile(rf"(?<![\w'])(?=({_trie_pattern(sorted(refs))})(?![\w-]))")
-    titles = {t for t in GENERIC_TITLES} | {t for a in codebook.actors for t in a.titles}
+    titles = {t for t in _LEX.titles} | {t for a in codebook.actors for t in a.titles}
     variants = sorted(titles | {t[0].swapcase() + t[1:] for t in titles})
     given_names = {
         a.id: frozenset(alias.split(" ")[0] for alias in a.aliases if " " in alias)
@@ -443,7 +417,7 @@ def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
     for start, end, ref in _longest_first(found):
         if ref.kind != "description" and " " not in doc.work[start:end] and _NAME_GOES_ON.match(doc.work, end):
             continue  # "Barr Laboratories", "Ren Li": a longer name the codebook lacks, left to the name rule
-        if ref.kind == "metonymy" and _previous_word(doc.work, start) in LOCATIVE:
+        if ref.kind == "metonymy" and _previous_word(doc.work, start) in _LEX.locative_prepositions:
             claimed.append((start, end))  # the place is no actor under any other rule either
             continue
         actor = doc.codebook_actor(ref)
@@ -478,9 +452,9 @@ def _title_gender(title: str) -> str | None:
     for size in (2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
-            if phrase in MALE_TITLES:
+            if phrase in _LEX.male_titles:
                 return "male"
-            if phrase in FEMALE_TITLES:
+            if phrase in _LEX.female_titles:
                 return "female"
     return None
 
@@ -495,7 +469,7 @@ def _is_plural(surface: str, actor_type: str) -> bool:
 
 def _is_salient(doc: _Document, start: int) -> bool:
     """A name after "a"/"an" modifies a noun ("a CNBC piece") and is no antecedent."""
-    return _previous_word(doc.work, start) not in MODIFIER_ARTICLES
+    return _previous_word(doc.work, start) not in _LEX.indefinite_articles
 
 
 def _title_case_sentences(doc: _Document) -> set[int]:
@@ -521,7 +495,7 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
     parts, cursor = [], 0
     for match in _OF.finditer(text):
         head = text[:match.start()].rsplit(" ", 1)[-1]
-        if head not in OF_HEADS:
+        if head not in _LEX.of_heads:
             parts.append((cursor, match.start()))
             cursor = match.end()
     parts.append((cursor, len(text)))
@@ -533,7 +507,7 @@ def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> l
         while position >= 0:
             next_space = doc.work.find(" ", position + 1, b)
             word = doc.work[position + 1 : b if next_space < 0 else next_space].rstrip(".").lower()
-            title = (word in matchers.title_words or word in TITLE_MODIFIERS) and matchers.title_at_start.match(
+            title = (word in matchers.title_words or word in _LEX.title_modifiers) and matchers.title_at_start.match(
                 doc.work, position + 1, b
             )
             if title and title.end() < b:
@@ -554,7 +528,7 @@ def _strip_trailing_title(doc: _Document, start: int, end: int) -> int:
     if space < 0:
         return end
     word = doc.work[space + 1 : end]
-    if word in TRAILING_TITLES or (doc.work.startswith(". ", end) and word.lower() in ("gov", "sen", "rep", "gen", "lt")):
+    if word in _LEX.trailing_titles or (doc.work.startswith(". ", end) and word.lower() in ("gov", "sen", "rep", "gen", "lt")):
         return space
     return end
 
@@ -569,10 +543,10 @@ def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) ->
         word_end = doc.work.find(" ", start, end)
         word_end = end if word_end < 0 else word_end
         word = doc.work[start:word_end]
-        if word.lower() in FUNCTION_WORDS or word.lower() in TITLE_MODIFIERS or word in MONTHS or word in WEEKDAYS:
+        if word.lower() in _LEX.not_names or word.lower() in _LEX.title_modifiers or word in MONTHS or word in _LEX.weekdays:
             start = word_end + 1
             continue
-        if word_end < end and (word in CAPITALISED_ADJECTIVES or word in _demonym_set()) and _person_follows(
+        if word_end < end and (word in _LEX.capitalised_adjectives or word in _demonym_set()) and _person_follows(
             doc, matchers, word_end + 1, end
         ):
             start = word_end + 1  # "Republican Sen. John McCain", "Chinese President Xi Jinping"
@@ -623,21 +597,21 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
     if " " in text:
         if text.count(" ") >= MAX_NAME_WORDS:
             return False
-        return text not in _demonym_set() and text.rsplit(" ", 1)[-1] not in NON_ACTOR_HEADS
+        return text not in _demonym_set() and text.rsplit(" ", 1)[-1] not in _LEX.non_actor_heads
     word = text
     if _HONORIFIC_BEFORE.search(doc.work, max(0, start - 6), start):
         return True  # "Mr. King", "Ms. May"
     if word.isupper() and len(word) >= 7:
         return False  # a shouted word or a dateline, not an acronym
-    if word.lower() in FUNCTION_WORDS or word.lower() in TITLE_MODIFIERS or word in MONTHS or word in WEEKDAYS:
+    if word.lower() in _LEX.not_names or word.lower() in _LEX.title_modifiers or word in MONTHS or word in _LEX.weekdays:
         return False
-    if word in CAPITALISED_ADJECTIVES or word.lower() in COMMON_NOUNS:
+    if word in _LEX.capitalised_adjectives or word.lower() in _LEX.common_nouns:
         return False
-    if word in _demonym_set() or word.rstrip(".").lower() in matchers.title_words or word in NON_ACTOR_HEADS:
+    if word in _demonym_set() or word.rstrip(".").lower() in matchers.title_words or word in _LEX.non_actor_heads:
         return False
     if len(word) == 2 and word.endswith("."):  # a lone initial
         return False
-    if "'" in word and word.split("'", 1)[0].lower() in FUNCTION_WORDS:
+    if "'" in word and word.split("'", 1)[0].lower() in _LEX.not_names:
         return False  # "They're", "I'll"
     if start in doc.first_words and word not in doc.inner_words and word not in _place_words():
         # Opening a sentence, a word is a name only if it is no common word here ("Stay", "Heading").
@@ -670,7 +644,7 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     for start, end in candidates:
         name = doc.work[start:end]
         if name in places.capitals:
-            if _previous_word(doc.work, start) in LOCATIVE:
+            if _previous_word(doc.work, start) in _LEX.locative_prepositions:
                 continue
             actor = _government_of(doc, places.capitals[name])
             mention = doc.add(start, end, "metonymy", actor, salient=_is_salient(doc, start))
@@ -678,7 +652,7 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             actor = doc.entity(places.countries[name], "country", fixed=True)
             mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
         elif name in places.regions:
-            if _previous_word(doc.work, start) in LOCATIVE:
+            if _previous_word(doc.work, start) in _LEX.locative_prepositions:
                 continue  # "Jane Doe of Ohio": a place, not an actor
             actor = doc.entity(name, "government", fixed=True)
             # A state or city is rarely what a later "it" or "the agency" means.
@@ -708,7 +682,7 @@ def _known_names(
         known.add(tokens)
         known.update(tokens[:size] for size in range(2, len(tokens)))
         known.update(tokens[-size:] for size in range(1, len(tokens)))  # "Obama" for "Barack Obama"
-        if tokens[-1] in ORG_HEADS:
+        if tokens[-1] in _LEX.organisation_heads:
             known.add(tokens[:-1])  # "Acme" for "Acme Corp."
     found = []
     for start, end in deferred:
@@ -718,7 +692,7 @@ def _known_names(
             position += len(word) + 1
         i = 0
         while i < len(words):
-            if words[i][1].lower() in FUNCTION_WORDS:
+            if words[i][1].lower() in _LEX.not_names:
                 i += 1
                 continue
             for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
@@ -752,7 +726,7 @@ def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[t
         tokens = tuple(doc.work[start:end].split(" "))
         if len(tokens) < 2:
             continue
-        if tokens[-1] in ORG_HEADS:
+        if tokens[-1] in _LEX.organisation_heads:
             short = tokens[:-1]
         elif tokens[0] in _first_names() or _title_start(doc, matchers, start) is not None:
             short = tokens[-1:]  # "Sanders" in a headline, "Bernie Sanders" below
@@ -834,10 +808,10 @@ def _credit_role(doc: _Document, start: int, end: int) -> str:
 def _org_type(tokens: tuple[str, ...]) -> str | None:
     """The type an organisation's name tells: its last word, or a news word anywhere ("Fox News Channel")."""
     if len(tokens) == 1:
-        return ORG_HEADS.get(tokens[0]) if tokens[0] in ("Congress", "Senate", "Parliament") else None
-    if any(ORG_HEADS.get(t) == "media" for t in tokens[:-1]) and tokens[-1] not in ("Party", "University"):
+        return _LEX.organisation_heads.get(tokens[0]) if tokens[0] in ("Congress", "Senate", "Parliament") else None
+    if any(_LEX.organisation_heads.get(t) == "media" for t in tokens[:-1]) and tokens[-1] not in ("Party", "University"):
         return "media"
-    return ORG_HEADS.get(tokens[-1])
+    return _LEX.organisation_heads.get(tokens[-1])
 
 
 _CORPORATE_AFTER = re.compile(
@@ -867,18 +841,18 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
     found = []
     for match in _DESCRIPTION.finditer(doc.work):
         determiner, noun = match.group(1).lower(), match.group(2)
-        if (noun in PLURAL_NOUNS) != (determiner in ("these", "those")) and determiner != "the":
+        if (noun in _LEX.plural_nouns) != (determiner in ("these", "those")) and determiner != "the":
             continue
         words = match.group(0).split(" ")
         country = next((demonyms[w] for w in words[1:-1] if w in demonyms), None)
-        if country and DESCRIPTION_NOUNS[noun] == "government":
+        if country and _LEX.description_nouns[noun] == "government":
             actor = _government_of(doc, country)
             doc.add(match.start(), match.end(), "description", actor)
         else:
             doc.add(
                 match.start(), match.end(), "description", None,
-                wanted_type=DESCRIPTION_NOUNS[noun], wanted_gender=GENDERED_NOUNS.get(noun), plural=noun in PLURAL_NOUNS,
-                role=noun if DESCRIPTION_NOUNS[noun] == "person" else None,
+                wanted_type=_LEX.description_nouns[noun], wanted_gender=_LEX.gendered_nouns.get(noun), plural=noun in _LEX.plural_nouns,
+                role=noun if _LEX.description_nouns[noun] == "person" else None,
             )
         found.append((match.start(), match.end()))
     doc.claim(found)
@@ -901,14 +875,14 @@ def _groups(doc: _Document) -> None:
     for match in _GROUP.finditer(doc.work):
         modifiers = _GROUP_MODIFIERS.search(doc.work, max(0, match.start() - 40), match.start())
         words = doc.work[modifiers.start() if modifiers else match.start() : match.end()].split(" ")
-        while len(words) > 1 and not (words[0] in CAPITALISED_ADJECTIVES or words[0] in _demonym_set()):
+        while len(words) > 1 and not (words[0] in _LEX.capitalised_adjectives or words[0] in _demonym_set()):
             words.pop(0)  # "Many experts", "Latest Police": only origin or party makes the group's name
         start = match.end() - len(" ".join(words))
-        noun = words[-1] if words[-1] in GROUP_NOUNS else words[-1].lower()
+        noun = words[-1] if words[-1] in _LEX.group_nouns else words[-1].lower()
         member_of = _MEMBER_OF.match(doc.work, match.end())
         actor = organisations.get(member_of.end()) if member_of else None
         if actor is None:
-            actor = doc.entity(" ".join([*words[:-1], noun]), GROUP_NOUNS[noun], fixed=True)
+            actor = doc.entity(" ".join([*words[:-1], noun]), _LEX.group_nouns[noun], fixed=True)
         doc.add(start, match.end(), "description", actor, plural=True)
         found.append((start, match.end()))
     doc.claim(found)
@@ -986,7 +960,7 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
     if want == "it" and pronoun == "it" and _is_expletive(doc, mention, after):
         return False
     window = 3 if want in ("male", "female") else 1
-    object_position = pronoun in OBJECT_PRONOUNS and _is_object(doc, mention, pronoun, after)
+    object_position = pronoun in _LEX.object_pronouns and _is_object(doc, mention, pronoun, after)
     candidates, preferred = [], 0
     for previous in reversed(kept[-_LOOKBACK:]):
         if _sentence_distance(previous, mention) > window or preferred > 1:
@@ -1027,17 +1001,17 @@ def _person_like(name: str) -> bool:
 
 def _is_expletive(doc: _Document, mention: _Mention, after: str) -> bool:
     """ "it's still on the table", "it was clear": "it" + copula, unless an actor's predicate follows."""
-    modal_be = after in MODALS and _next_word(doc.work, doc.work.find(after, mention.end) + len(after)) == "be"
-    if after in COPULAS or modal_be:
+    modal_be = after in _LEX.modals and _next_word(doc.work, doc.work.find(after, mention.end) + len(after)) == "be"
+    if after in _LEX.linking_verbs or modal_be:
         rest = doc.work[mention.end : mention.end + 60].split()
-        return not any(word.strip(".,;:\"'") in AGENTIVE for word in rest[:4])
+        return not any(word.strip(".,;:\"'") in _LEX.agentive_adjectives for word in rest[:4])
     return False
 
 
 def _is_object(doc: _Document, mention: _Mention, pronoun: str, after: str) -> bool:
     """An object pronoun after a verb cannot be that verb's subject, the nearest actor before it."""
     before = _previous_word(doc.work, mention.start)
-    if not before or before in PREPOSITIONS or before in ("and", "or", "but", "that", "which", "who"):
+    if not before or before in _LEX.prepositions or before in ("and", "or", "but", "that", "which", "who"):
         return False
     if pronoun == "it" and (after in AUXILIARIES or after.endswith(("s", "ed"))):
         return False  # "said it plans": the subject of the next clause

@@ -177,19 +177,23 @@ def make_doc(text: str, segments: Iterable[tuple[int, int]], nlp: Language | Non
     spaces: list[bool] = []
     starts: list[bool] = []
 
-    def add_gap(gap: str) -> None:
-        if not gap:
-            return
-        if gap.isspace():
-            if words and not spaces[-1] and gap[0] == " ":
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:  # a line break or a run of spaces: a sentence of its own, so the parser never sees it
-                words.append(gap)
-                spaces.append(False)
-                starts.append(True)
-            return
-        add_segment(gap)
+    def add_space(gap: str) -> None:
+        if words and not spaces[-1] and gap[:1] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:  # a line break or a run of spaces: a sentence of its own, so the parser never sees it
+            words.append(gap)
+            spaces.append(False)
+            starts.append(True)
+
+    def add_between(gap: str) -> None:
+        """Text between segments: its whitespace stays whitespace, what is inside is a segment too."""
+        core = gap.strip()
+        lead = gap[: len(gap) - len(gap.lstrip())]
+        add_space(lead)
+        if core:
+            add_segment(core)
+            add_space(gap[len(lead) + len(core) :])
 
     def add_segment(chunk: str) -> None:
         first = True
@@ -207,25 +211,9 @@ def make_doc(text: str, segments: Iterable[tuple[int, int]], nlp: Language | Non
     for start, end in segments:
         if start < position or end <= start:
             continue
-        gap = text[position:start]
-        # leading and trailing whitespace of a gap stays whitespace; what is between is a segment
-        core = gap.strip()
-        if core:
-            lead = gap[: len(gap) - len(gap.lstrip())]
-            add_gap(lead)
-            add_segment(core)
-            add_gap(gap[len(lead) + len(core) :])
-        else:
-            add_gap(gap)
+        add_between(text[position:start])
         add_segment(text[start:end])
         position = end
-    tail = text[position:]
-    if tail.strip():
-        lead = tail[: len(tail) - len(tail.lstrip())]
-        add_gap(lead)
-        add_segment(tail.strip())
-        add_gap(tail[len(lead) + len(tail.strip()) :])
-    else:
-        add_gap(tail)
+    add_between(text[position:])
 
     return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
