@@ -214,7 +214,8 @@ def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
 
 
 def _write_graphml(positions: pd.DataFrame, path: str) -> None:
-    from hwresearch.positions import export_graphml, position_graph
+    from hwresearch.networks import export_graphml
+    from hwresearch.positions import position_graph
 
     try:
         export_graphml(position_graph(positions), path, replace_invalid=True)

@@ -28,7 +28,8 @@ from hwresearch.article import parse_article, read_text_file
 from hwresearch.cli import main
 from hwresearch.corpus import annotate_corpus
 from hwresearch.mentions import extract_mentions
-from hwresearch.positions import export_csv, export_graphml, stakeholder_positions
+from hwresearch.networks import export_csv, export_graphml
+from hwresearch.positions import stakeholder_positions
 from hwresearch.quotes import extract_quotes
 from hwresearch.sentiment import target_sentiment
 from hwresearch.stance import stance_statements

@@ -17,14 +17,11 @@ import pandas as pd
 import pytest
 
 from hwresearch import Codebook, InputError, load_codebook, stakeholder_positions, stance_statements
+from hwresearch.networks import STATEMENT_COLUMNS, coalitions, export_graphml, one_mode
 from hwresearch.positions import (
     POSITION_COLUMNS,
-    STATEMENT_COLUMNS,
-    coalitions,
     dna_statements,
     evidence_for,
-    export_graphml,
-    one_mode,
     position_graph,
     position_matrix,
 )
