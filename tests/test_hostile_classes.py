@@ -436,7 +436,7 @@ def test_a_bad_id_is_found_before_any_document_is_annotated(monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("a document was annotated before the ids were checked")
 
-    monkeypatch.setattr(corpus_module, "_annotate", never)
+    monkeypatch.setattr(corpus_module, "_annotate_batch", never)
     with pytest.raises(InputError):
         annotate_corpus(pd.DataFrame({"doc_id": ["a", 2], "text": ["x.", "y."]}), progress=False)
 
