@@ -88,6 +88,7 @@ _MANIFEST = b"hwresearch.corpus"
 class Corpus:
     """The annotated corpus: one table per stage (``corpus.quotes`` or ``corpus.tables["quotes"]``)
     with a leading ``doc_id`` column, and ``errors`` (``doc_id``, ``message``) for documents that failed.
+    :meth:`read` gives one back from a file; its stage tables are then read when first asked for.
     """
 
     tables: Mapping[str, pd.DataFrame]
@@ -114,11 +115,12 @@ class Corpus:
         """Write :meth:`combined` as one Parquet file (needs pyarrow: ``pip install hwresearch[corpus]``),
         with each table's columns and dtypes, so that :meth:`read` gives the same tables back."""
         pa, pq = _arrow()
-        path = Path(path)
-        combined = self.combined()
+        path, named = Path(path), self._named()
+        combined = _stacked(named)
         _check_id_types(combined["doc_id"])
         table = pa.Table.from_pandas(combined, preserve_index=False)
-        table = table.replace_schema_metadata({**table.schema.metadata, _MANIFEST: _manifest(self._named(), {n: len(f) for n, f in self._named().items()})})
+        manifest = _manifest(named, {name: len(frame) for name, frame in named.items()})
+        table = table.replace_schema_metadata({**table.schema.metadata, _MANIFEST: manifest})
         _writable(path, lambda: pq.write_table(table, path))
         return path
 
