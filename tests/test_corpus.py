@@ -174,11 +174,10 @@ def test_one_file_with_a_table_column(folder, tmp_path, suffix):
         assert str(back["start"].dtype) == "Int64"  # offsets stay integers next to tables without them
 
 
-def test_cli_corpus_writes_one_file(folder, tmp_path):
+def test_cli_corpus_writes_one_file(cli, folder, tmp_path):
     stages = _stages()
     out = tmp_path / "corpus.csv"
-    args = ["corpus", str(folder), "--out", str(out), "--stages", ",".join(stages), "--no-progress"]
-    result = subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300)
+    result = cli("corpus", str(folder), "--out", str(out), "--stages", ",".join(stages), "--no-progress")
     assert result.returncode == 0, result.stderr
     assert set(pd.read_csv(out)["table"]) <= {*stages, "errors", "status"}
     assert str(out) in result.stderr
@@ -192,14 +191,9 @@ def test_cli_corpus_writes_one_file(folder, tmp_path):
         (["--out", "/no/such/dir/x.csv"], "does not exist"),
     ],
 )
-def test_cli_corpus_errors_are_one_line(folder, args, message):
+def test_cli_corpus_errors_are_one_line(cli, folder, args, message):
     stages = ["--stages", ",".join(_stages())]
-    result = subprocess.run(
-        [sys.executable, "-m", "hwresearch", "corpus", str(folder), "--no-progress", *stages, *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = cli("corpus", str(folder), "--no-progress", *stages, *args)
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
