@@ -170,18 +170,15 @@ def _run_corpus(args: argparse.Namespace) -> pd.DataFrame:
         raise InputError(f"{args.folder} is not a folder; pass a folder of .txt files")
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     corpus = annotate_corpus(
-        args.folder, stages=stages, engine=args.engine, progress=not args.no_progress, codebook=args.codebook
+        args.folder, stages=stages, engine=args.engine, progress=not args.no_progress, codebook=args.codebook, output=out
     )
-    if out.suffix.lower() == ".parquet":
-        corpus.to_parquet(out)
-    else:
-        corpus.to_csv(out)
     print(f"hwresearch: {corpus!r} written to {out}", file=sys.stderr)
-    return corpus.combined()
+    return corpus.status
 
 
 def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
-    """Parse ``argv``, run the stage over every file and return the combined table."""
+    """Parse ``argv``, run the stage over every file and return the combined table (for ``corpus``, whose
+    tables went to ``--out`` as they were made, the status table: one row per document)."""
     args = build_parser().parse_args(argv)
     if getattr(args, "codebook", None) is not None:
         args.codebook = resolve_codebook(Path(args.codebook))  # read and checked once, before any file
@@ -214,7 +211,8 @@ def run(argv: Sequence[str] | None = None) -> pd.DataFrame:
 
 
 def _write_graphml(positions: pd.DataFrame, path: str) -> None:
-    from hwresearch.positions import export_graphml, position_graph
+    from hwresearch.networks import export_graphml
+    from hwresearch.positions import position_graph
 
     try:
         export_graphml(position_graph(positions), path, replace_invalid=True)

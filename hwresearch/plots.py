@@ -18,7 +18,8 @@ from matplotlib.figure import Figure
 
 from hwresearch.article import Article
 from hwresearch.display import NO_ACTOR, SHADE_ALPHA, actor_colours
-from hwresearch.positions import position_matrix, to_graph
+from hwresearch.networks import to_graph
+from hwresearch.positions import position_matrix
 
 FIGURE_DIR = Path("reports") / "figures"
 # One fixed colour per kind of mention and of quote (Paul Tol's colour-blind-safe "bright" scheme), so a

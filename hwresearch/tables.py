@@ -1,4 +1,6 @@
-"""Writing tables so that they read back equal: one CSV writer for the corpus, the exports and the CLI."""
+"""Tables in and out: one CSV writer (for the corpus, the exports and the CLI) so that tables read back
+equal, and the checks every stage runs on the tables and options a caller passes, so that a bad one is
+an InputError saying what to do rather than a traceback from deep inside."""
 
 from __future__ import annotations
 
@@ -26,6 +28,13 @@ def csv_quoting(frame: pd.DataFrame) -> int:
 def write_csv(frame: pd.DataFrame, target: str | Path | IO[str], index: bool = False, index_label: str | None = None) -> None:
     """``frame.to_csv`` with the quoting :func:`csv_quoting` chooses."""
     frame.to_csv(target, index=index, index_label=index_label, quoting=csv_quoting(frame))
+
+
+def check_option(name: str, value: str, valid: tuple[str, ...]) -> None:
+    """A keyword that takes one of a few words (``level``, ``qualifier_aggregation``): anything else is
+    an InputError listing the options."""
+    if value not in valid:
+        raise InputError(f"{name}={value!r} is not an option here: use one of {', '.join(valid)}")
 
 
 def check_table(

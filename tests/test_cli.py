@@ -24,8 +24,8 @@ def test_article_table_from_the_seed():
     assert "headline" in result.stdout and "Justin Solomon | CNBC" in result.stdout
 
 
-def test_article_sentences_csv_round_trips(seed):
-    result = run_cli("article", "--sentences", "--format", "csv")
+def test_article_sentences_csv_round_trips(cli, seed):
+    result = cli("article", "--sentences", "--format", "csv")
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
     assert list(table.columns) == ["sent_id", "para_id", "part", "start", "end", "text"]
@@ -34,12 +34,12 @@ def test_article_sentences_csv_round_trips(seed):
         assert seed.text[row.start : row.end] == row.text
 
 
-def test_mentions_jsonl_over_two_files(tmp_path):
+def test_mentions_jsonl_over_two_files(cli, tmp_path):
     one = tmp_path / "one.txt"
     one.write_text("Senator Jane Doe said on Monday that the plan works.", encoding="utf-8")
     two = tmp_path / "two.txt"
     two.write_text("Acme Corp. said it would appeal.", encoding="utf-8")
-    result = run_cli("mentions", str(one), str(two), "--format", "jsonl")
+    result = cli("mentions", str(one), str(two), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {row["file"] for row in rows} == {str(one), str(two)}
@@ -52,21 +52,21 @@ def test_mentions_jsonl_over_two_files(tmp_path):
     (["frobnicate"], "invalid choice"),
     ([], "required"),
 ])
-def test_errors_are_one_line_and_exit_2(args, words):
-    result = run_cli(*args)
+def test_errors_are_one_line_and_exit_2(cli, args, words):
+    result = cli(*args)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0], result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_bad_files_are_one_line(tmp_path):
+def test_bad_files_are_one_line(cli, tmp_path):
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Caf\u00e9".encode("latin-1"))
     binary = tmp_path / "blob.bin"
     binary.write_bytes(b"\x00\x01\x02")
     for path, words in ((latin, "UTF-8"), (binary, "binary"), (tmp_path, "directory")):
-        result = run_cli("quotes", str(path))
+        result = cli("quotes", str(path))
         assert result.returncode == 2 and words in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
@@ -118,7 +118,7 @@ def test_empty_standard_input_is_one_line(stdin, words):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_a_folder_points_to_the_corpus_command(tmp_path):
-    result = run_cli("quotes", str(tmp_path))
+def test_a_folder_points_to_the_corpus_command(cli, tmp_path):
+    result = cli("quotes", str(tmp_path))
     assert result.returncode == 2
     assert "hwresearch corpus" in result.stderr and "hwresearch.corpus" not in result.stderr

@@ -4,8 +4,6 @@ TOML file checked field by field so a slip is an InputError that names it."""
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -203,11 +201,7 @@ def test_load_codebook_file_problems(tmp_path):
 # ---- the CLI ----------------------------------------------------------------------------------------------
 
 
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300, check=False)
-
-
-def test_cli_codebook_option(tmp_path, acme_path):
+def test_cli_codebook_option(cli, tmp_path, acme_path):
     article = tmp_path / "acme.txt"
     article.write_text(ACME_TEXT, encoding="utf-8")
     chosen = cli("quotes", str(article), "--codebook", str(acme_path), "--format", "csv")
@@ -223,7 +217,7 @@ def test_cli_codebook_option(tmp_path, acme_path):
 
 
 @pytest.mark.parametrize("stage", ["mentions", "quotes", "stance", "positions"])
-def test_cli_bad_codebook_is_one_line(tmp_path, stage):
+def test_cli_bad_codebook_is_one_line(cli, tmp_path, stage):
     bad = tmp_path / "bad.toml"
     bad.write_text('[[actors]]\nid = "a"\nname = "A"\ntype = "company"\naliases = "A"\n', encoding="utf-8")
     for path in (bad, tmp_path / "missing.toml"):

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from conftest import SHARED_DATA
 
+import hwresearch.corpus as corpus_module
 from hwresearch import InputError, load_article
 from hwresearch.corpus import STAGE_FUNCTIONS, Corpus, annotate_corpus
 
@@ -73,9 +74,15 @@ def sorted_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(columns, kind="stable").reset_index(drop=True)
 
 
-def test_folder_equals_per_document_calls(folder):
+@pytest.fixture(scope="module")
+def folder_corpus(folder) -> Corpus:
+    """The folder annotated in memory, once for the tests that compare against it."""
+    return annotate_corpus(folder, stages=_stages(), progress=False)
+
+
+def test_folder_equals_per_document_calls(folder, folder_corpus):
     stages = _stages()
-    corpus = annotate_corpus(folder, stages=stages, progress=False)
+    corpus = folder_corpus
     sources = {p.stem: p for p in sorted(folder.glob("*.txt"))}
     assert set(corpus.tables) == set(stages)
     for stage in stages:
@@ -167,11 +174,10 @@ def test_one_file_with_a_table_column(folder, tmp_path, suffix):
         assert str(back["start"].dtype) == "Int64"  # offsets stay integers next to tables without them
 
 
-def test_cli_corpus_writes_one_file(folder, tmp_path):
+def test_cli_corpus_writes_one_file(cli, folder, tmp_path):
     stages = _stages()
     out = tmp_path / "corpus.csv"
-    args = ["corpus", str(folder), "--out", str(out), "--stages", ",".join(stages), "--no-progress"]
-    result = subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=300)
+    result = cli("corpus", str(folder), "--out", str(out), "--stages", ",".join(stages), "--no-progress")
     assert result.returncode == 0, result.stderr
     assert set(pd.read_csv(out)["table"]) <= {*stages, "errors", "status"}
     assert str(out) in result.stderr
@@ -185,17 +191,107 @@ def test_cli_corpus_writes_one_file(folder, tmp_path):
         (["--out", "/no/such/dir/x.csv"], "does not exist"),
     ],
 )
-def test_cli_corpus_errors_are_one_line(folder, args, message):
+def test_cli_corpus_errors_are_one_line(cli, folder, args, message):
     stages = ["--stages", ",".join(_stages())]
-    result = subprocess.run(
-        [sys.executable, "-m", "hwresearch", "corpus", str(folder), "--no-progress", *stages, *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = cli("corpus", str(folder), "--no-progress", *stages, *args)
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+# ---- streaming to the output -------------------------------------------------------------------------
+
+
+def mixed_paths(folder: Path, tmp_path: Path) -> list[Path]:
+    """The folder's articles after two that fail, one missing, one empty: in batches of two, the first
+    batch has nothing but failures."""
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    return [folder / "missing.txt", tmp_path / "empty.txt", *sorted(folder.glob("*.txt"))]
+
+
+def comparable(frame: pd.DataFrame) -> pd.DataFrame:
+    """Values only, each missing value as None: what a CSV can hold."""
+    return frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_streamed_output_reads_back_as_the_corpus_in_memory(folder, tmp_path, monkeypatch, suffix):
+    """Several batches (two documents each), failures among them: nothing lost, nothing changed."""
+    monkeypatch.setattr(corpus_module, "_PARSE_BATCH", 2)
+    stages, paths = _stages(), mixed_paths(folder, tmp_path)
+    memory = annotate_corpus(paths, stages=stages, progress=False)
+    out = tmp_path / f"corpus{suffix}"
+    streamed = annotate_corpus(paths, stages=stages, progress=False, output=out)
+    assert sorted(memory.errors["doc_id"]) == ["empty", "missing"]
+    assert streamed.status["doc_id"].tolist() == [p.stem for p in paths]
+    assert list(streamed.tables) == list(stages) and repr(streamed) == repr(memory)
+    reference = tmp_path / f"memory{suffix}"
+    if suffix == ".parquet":
+        memory.to_parquet(reference)
+        for name in stages:
+            pd.testing.assert_frame_equal(streamed.tables[name], memory.tables[name])
+        pd.testing.assert_frame_equal(streamed.errors, memory.errors)
+        pd.testing.assert_frame_equal(streamed.status, memory.status)
+        pd.testing.assert_frame_equal(pd.read_parquet(out), pd.read_parquet(reference))
+        for name in stages:  # a file written at once reads back the same way
+            pd.testing.assert_frame_equal(Corpus.read(reference).tables[name], memory.tables[name])
+    else:
+        memory.to_csv(reference)
+        assert out.read_bytes() == reference.read_bytes()
+        for name, table in {**memory.tables, "errors": memory.errors, "status": memory.status}.items():
+            back = streamed.tables[name] if name in stages else getattr(streamed, name)
+            assert set(back.columns) <= set(table.columns) and len(back) == len(table)
+            pd.testing.assert_frame_equal(comparable(back), comparable(table[back.columns]), check_dtype=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["empty.txt", out.name, reference.name])
+
+
+def test_each_batch_is_on_disk_before_the_next_is_annotated(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "_PARSE_BATCH", 1)
+    annotate_batch, seen = corpus_module._annotate_batch, []
+
+    def watched(batch, stages, codebook):
+        seen.append((len(list(tmp_path.glob(".corpus.parquet.*/*"))), (tmp_path / "corpus.parquet").exists()))
+        return annotate_batch(batch, stages, codebook)
+
+    monkeypatch.setattr(corpus_module, "_annotate_batch", watched)
+    annotate_corpus(folder, stages=_stages(), progress=False, output=tmp_path / "corpus.parquet")
+    assert seen == [(n, False) for n in range(len(list(folder.glob("*.txt"))))]
+
+
+def test_an_interrupted_run_leaves_no_file_that_looks_complete(folder, tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "_PARSE_BATCH", 1)
+    annotate_batch, calls = corpus_module._annotate_batch, []
+
+    def fails_third(batch, stages, codebook):
+        calls.append(batch)
+        if len(calls) == 3:
+            raise RuntimeError("a bug in a stage")
+        return annotate_batch(batch, stages, codebook)
+
+    monkeypatch.setattr(corpus_module, "_annotate_batch", fails_third)
+    earlier = tmp_path / "earlier.csv"
+    earlier.write_text("table,doc_id\nstatus,a\n", encoding="utf-8")
+    for out in (tmp_path / "corpus.parquet", earlier):
+        calls.clear()
+        with pytest.raises(RuntimeError, match="a bug"):
+            annotate_corpus(folder, stages=_stages(), progress=False, output=out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["earlier.csv"]  # no part files left behind
+    assert earlier.read_text(encoding="utf-8") == "table,doc_id\nstatus,a\n"  # the old file, untouched
+
+
+def test_a_truncated_or_foreign_file_does_not_read_as_a_corpus(folder_corpus, tmp_path):
+    whole = folder_corpus.to_parquet(tmp_path / "whole.parquet")
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(InputError, match="not a complete Parquet file"):
+        Corpus.read(cut)
+    pd.DataFrame({"table": ["quotes"], "doc_id": ["a"]}).to_parquet(tmp_path / "other.parquet")
+    with pytest.raises(InputError, match="not written by annotate_corpus"):
+        Corpus.read(tmp_path / "other.parquet")
+    with pytest.raises(InputError, match="no corpus file"):
+        Corpus.read(tmp_path / "absent.parquet")
+    with pytest.raises(InputError, match="output must end in"):
+        annotate_corpus(folder_corpus.status[["doc_id"]].assign(text="x y"), output=tmp_path / "x.json", progress=False)
 
 
 # ---- Dask --------------------------------------------------------------------------------------------
@@ -225,16 +321,18 @@ def dask_client():
 
 
 @pytest.mark.skipif(not _dask_importable(), reason="dask.distributed is not installed (pip install hwresearch[corpus])")
-def test_dask_gives_the_same_rows_as_in_process(folder, dask_client, shared_data_or_none):
+def test_dask_gives_the_same_rows_as_in_process(folder, tmp_path, dask_client, shared_data_or_none):
     stages = _stages()
     paths = sorted(folder.glob("*.txt")) + [folder / "missing.txt"]
-    if shared_data_or_none is not None:  # some real articles, to have several batches per worker
-        paths += sorted((shared_data_or_none / "polnear" / "dev" / "text").glob("*.txt"))[:16]
+    if shared_data_or_none is not None:  # a few real articles too; five items already make five batches
+        paths += sorted((shared_data_or_none / "polnear" / "dev" / "text").glob("*.txt"))[:4]
     local = annotate_corpus(paths, stages=stages, progress=False)
-    remote = annotate_corpus(paths, stages=stages, engine="dask", client=dask_client, progress=False)
+    out = tmp_path / "remote.parquet"  # streamed from the workers as their batches finish
+    remote = annotate_corpus(paths, stages=stages, engine="dask", client=dask_client, progress=False, output=out)
     for stage in stages:
         pd.testing.assert_frame_equal(sorted_rows(remote.tables[stage]), sorted_rows(local.tables[stage]))
     pd.testing.assert_frame_equal(remote.errors, local.errors)
+    pd.testing.assert_frame_equal(remote.status, local.status)
     assert dask_client.status == "running"  # a client the caller passed is left open
 
 

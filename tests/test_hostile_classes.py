@@ -28,7 +28,8 @@ from hwresearch.article import parse_article, read_text_file
 from hwresearch.cli import main
 from hwresearch.corpus import annotate_corpus
 from hwresearch.mentions import extract_mentions
-from hwresearch.positions import export_csv, export_graphml, stakeholder_positions
+from hwresearch.networks import export_csv, export_graphml
+from hwresearch.positions import stakeholder_positions
 from hwresearch.quotes import extract_quotes
 from hwresearch.sentiment import target_sentiment
 from hwresearch.stance import stance_statements
@@ -55,7 +56,8 @@ def run_cli(*args: str, env: dict | None = None, stdin: str | None = None) -> su
 
 
 def one_line_error(result: subprocess.CompletedProcess) -> str:
-    err = result.stderr.decode("utf-8", "replace")
+    """The one error line of a run (a process's bytes, or the text of the in-process ``cli``)."""
+    err = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8", "replace")
     assert result.returncode == 2, err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err and "internal error" not in err, err
     return err
@@ -185,11 +187,11 @@ def test_graphml_with_a_control_character_is_refused_not_written_broken(tmp_path
     assert not (tmp_path / "x.graphml").exists()
 
 
-def test_cli_graphml_from_a_word_text_reads_back(tmp_path):
+def test_cli_graphml_from_a_word_text_reads_back(cli, tmp_path):
     article = tmp_path / "word.txt"
     article.write_text("Washington maintains that Huawei poses a threat,\x0b a claim Huawei has denied.\n", encoding="utf-8")
     graphml = tmp_path / "positions.graphml"
-    result = run_cli("positions", str(article), "--graphml", str(graphml), "--format", "csv")
+    result = cli("positions", str(article), "--graphml", str(graphml), "--format", "csv")
     assert result.returncode == 0, result.stderr
     nx.read_graphml(graphml)
 
@@ -390,8 +392,8 @@ def test_a_long_path_in_a_corpus_is_an_error_row(tmp_path):
     assert corpus.status.set_index("doc_id")["status"].to_dict() == {"good": "annotated", LONG_NAME[:-4]: "error"}
 
 
-def test_cli_long_file_name_is_one_line(tmp_path):
-    assert "too long" in one_line_error(run_cli("quotes", str(tmp_path / LONG_NAME)))
+def test_cli_long_file_name_is_one_line(cli, tmp_path):
+    assert "too long" in one_line_error(cli("quotes", str(tmp_path / LONG_NAME)))
 
 
 # ---- 9. argument checks before work ----------------------------------------------------------------------
@@ -435,7 +437,7 @@ def test_a_bad_id_is_found_before_any_document_is_annotated(monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("a document was annotated before the ids were checked")
 
-    monkeypatch.setattr(corpus_module, "_annotate", never)
+    monkeypatch.setattr(corpus_module, "_annotate_batch", never)
     with pytest.raises(InputError):
         annotate_corpus(pd.DataFrame({"doc_id": ["a", 2], "text": ["x.", "y."]}), progress=False)
 
@@ -482,9 +484,9 @@ def test_an_unwritable_out_folder_is_found_first(tmp_path, capsys):
         locked.chmod(0o700)
 
 
-def test_graphml_destination_is_checked_first(tmp_path):
+def test_graphml_destination_is_checked_first(cli, tmp_path):
     (tmp_path / "dir.graphml").mkdir()
-    assert "--graphml" in one_line_error(run_cli("positions", "--graphml", str(tmp_path / "dir.graphml")))
+    assert "--graphml" in one_line_error(cli("positions", "--graphml", str(tmp_path / "dir.graphml")))
 
 
 def jsonl(out: bytes) -> list[dict]:
@@ -492,13 +494,12 @@ def jsonl(out: bytes) -> list[dict]:
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "jsonl"])
-def test_an_ascii_terminal_gets_output_not_an_internal_error(fmt):
+def test_an_ascii_terminal_gets_output_not_an_internal_error(cli, fmt):
     ascii_run = run_cli("quotes", "--format", fmt, env={"PYTHONIOENCODING": "ascii"})
     assert ascii_run.returncode == 0, ascii_run.stderr
     ascii_run.stdout.decode("ascii")  # only ASCII bytes
-    if fmt == "jsonl":  # JSON escapes lose nothing
-        utf8_run = run_cli("quotes", "--format", "jsonl", env={"PYTHONIOENCODING": "utf-8"})
-        assert jsonl(ascii_run.stdout) == jsonl(utf8_run.stdout)
+    if fmt == "jsonl":  # JSON escapes lose nothing: the same rows as where every character can be shown
+        assert jsonl(ascii_run.stdout) == jsonl(cli("quotes", "--format", "jsonl").stdout.encode("utf-8"))
 
 
 def test_an_ascii_terminal_gets_error_messages_too(tmp_path):

@@ -1,6 +1,8 @@
 """Imports go only to the left: each module imports stages before it in the flow, never after, and no
 module imports another's private names. The order is the design's (text -> Article -> mentions ->
-quotes -> statements -> positions -> networks, plots, exports), with the shared layers first."""
+quotes -> statements -> positions -> networks, plots, exports), with the shared layers first, and one
+exception: networks sit left of positions, since they are DNA's, defined on any statement table (a .dna
+database as well as an article's), and positions build on them (``dna_statements``)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "hwresearch"
 # Left to right. A module may import any module listed before it.
 ORDER = [
     "errors", "text", "tables", "lexicon", "nlp", "article", "codebook", "mentions", "quotes", "sentiment",
-    "stance", "positions", "evaluate", "display", "plots", "corpus", "cli", "__main__", "__init__",
+    "stance", "networks", "positions", "evaluate", "display", "plots", "corpus", "cli", "__main__", "__init__",
 ]
 
 

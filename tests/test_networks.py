@@ -16,7 +16,7 @@ import pytest
 from conftest import SHARED_DATA
 
 from hwresearch.errors import InputError
-from hwresearch.positions import (
+from hwresearch.networks import (
     STATEMENT_COLUMNS,
     coalitions,
     export_csv,

@@ -8,8 +8,6 @@ Every other expected number below was worked out by hand; the comments show the 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -17,14 +15,11 @@ import pandas as pd
 import pytest
 
 from hwresearch import Codebook, InputError, load_codebook, stakeholder_positions, stance_statements
+from hwresearch.networks import STATEMENT_COLUMNS, coalitions, export_graphml, one_mode
 from hwresearch.positions import (
     POSITION_COLUMNS,
-    STATEMENT_COLUMNS,
-    coalitions,
     dna_statements,
     evidence_for,
-    export_graphml,
-    one_mode,
     position_graph,
     position_matrix,
 )
@@ -310,21 +305,17 @@ def test_neutral_positions_stay_edges():
 # --- the CLI -----------------------------------------------------------------------------------
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "hwresearch", *args], capture_output=True, text=True, timeout=120)
-
-
-def test_cli_positions_csv():
-    result = run_cli("positions", "--format", "csv")
+def test_cli_positions_csv(cli):
+    result = cli("positions", "--format", "csv")
     assert result.returncode == 0, result.stderr
     table = pd.read_csv(io.StringIO(result.stdout))
     assert list(table.columns) == POSITION_COLUMNS
     assert ((table["actor"] == "US government") & (table["target"] == "Huawei")).any()
 
 
-def test_cli_positions_graphml(tmp_path):
+def test_cli_positions_graphml(cli, tmp_path):
     path = tmp_path / "positions.graphml"
-    result = run_cli("positions", "--graphml", str(path), "--format", "jsonl")
+    result = cli("positions", "--graphml", str(path), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     graph = nx.read_graphml(path)
     assert graph.has_edge("actor:US government", "target:Huawei")

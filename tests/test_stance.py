@@ -5,8 +5,6 @@ The floors sit a little under what the rules measured on the seed with the packa
 and quotes, so a regression fails and noise in other stages does not.
 """
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -180,8 +178,8 @@ def test_bad_codebook_and_gold_raise_input_error(seed):
         read_stance_gold(pd.DataFrame({"sentence": ["Ren told CNBC"], "holder": ["x"], "target": ["y"], "polarity": ["pro"]}), seed)
 
 
-def test_cli_stance_csv():
-    done = subprocess.run([sys.executable, "-m", "hwresearch", "stance", "--format", "csv"], capture_output=True, text=True, timeout=120)
+def test_cli_stance_csv(cli):
+    done = cli("stance", "--format", "csv")
     assert done.returncode == 0, done.stderr
     header = done.stdout.splitlines()[0]
     assert header.split(",") == COLUMNS
