@@ -85,6 +85,10 @@ class Lexicon:
     non_actor_heads: frozenset[str]  # as written
     of_heads: frozenset[str]  # as written
     name_connectors: tuple[str, ...]
+    honorifics: frozenset[str]  # as written
+    place_heads: frozenset[str]  # as written
+    name_conjunctions: frozenset[str]
+    acronym_skips: frozenset[str]
     plural_nouns: frozenset[str]
     agentive_adjectives: frozenset[str]
     organisation_heads: dict[str, str]  # head word as written -> organisation type
@@ -201,6 +205,10 @@ def lexicon(language: str = "en") -> Lexicon:
         non_actor_heads=frozenset(actors["non_actor_heads"]),
         of_heads=frozenset(actors["of_heads"]),
         name_connectors=tuple(actors["name_connectors"]),
+        honorifics=frozenset(actors["honorifics"]),
+        place_heads=frozenset(actors["place_heads"]),
+        name_conjunctions=frozenset(actors["name_conjunctions"]),
+        acronym_skips=frozenset(actors["acronym_skips"]),
         plural_nouns=frozenset(actors["plural_nouns"]),
         agentive_adjectives=frozenset(actors["agentive_adjectives"]),
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},

@@ -35,6 +35,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
+from hwresearch.nlp import dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -1047,6 +1048,355 @@ def _actor_type(mention: _Mention) -> str:
     if mention.kind == "pronoun":
         return "person"  # only "he"/"she" are kept unresolved
     return mention.wanted_type or "unknown"
+
+
+
+# ---- names from the parse ------------------------------------------------------------------------------
+
+NAME_TYPES = ("person", "organisation", "place", "group", "other")
+NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refers_to", "sent_id"]
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
+_ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
+_ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
+
+
+@dataclass
+class _Name:
+    """A name found in the parse: its tokens, a type with the evidence for it, and a title before it."""
+
+    first: int  # token indices, inclusive first and exclusive last
+    last: int
+    type: str = "other"
+    reason: str = "capitalised"
+    title: str | None = None
+    refers_to: _Name | None = None  # an acronym's expansion, a surname's full name
+    dateline: bool = False
+
+
+def extract_names(article_or_text: Article | str | Path) -> pd.DataFrame:
+    """The article's names, found in the parse and typed person / organisation / place / group / other.
+
+    A name is a run of proper nouns from the Doc with the connectors that belong inside it ("Securities
+    and Exchange Commission", "University of Toronto"), without the title or role before it ("SEC Chair
+    Mary Jo White" is the organisation "SEC" and the person "Mary Jo White", titled "Chair"). Capitals
+    alone do not make a name: Title Case headlines and shouted lines keep only names known from
+    elsewhere, and an all-caps dateline ("MOSCOW —") is a place (reason "dateline"), never an actor.
+    ``reason`` says what typed each name; ``refers_to`` gives the full name an acronym or a surname
+    stands for. This is the name layer :func:`extract_mentions` builds on; it needs no codebook.
+    """
+    article = load_article(article_or_text)
+    return article.layer("names", None, lambda: _names_frame(article, _doc_names(article))).copy()
+
+
+def _doc_names(article: Article) -> list[_Name]:
+    return article.layer("name-spans", None, lambda: _find_names(article))
+
+
+def _names_frame(article: Article, names: list[_Name]) -> pd.DataFrame:
+    doc, text = article.doc, article.text
+    rows = []
+    sentence_of = _sentence_index(article)
+    for name in names:
+        start, end = doc[name.first].idx, doc[name.last - 1].idx + len(doc[name.last - 1])
+        rows.append(
+            {
+                "start": start, "end": end, "text": text[start:end], "entity_type": name.type, "reason": name.reason,
+                "title": name.title, "refers_to": _name_text(doc, name.refers_to) if name.refers_to else None,
+                "sent_id": sentence_of(start),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=NAME_COLUMNS)
+    for column in ("text", "entity_type", "reason", "title", "refers_to"):
+        frame[column] = frame[column].astype(pd.StringDtype("python"))
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    frame["sent_id"] = frame["sent_id"].astype("Int64")
+    return frame
+
+
+def _sentence_index(article: Article):
+    sentences = article.sentences
+    starts, ends, ids = list(sentences["start"]), list(sentences["end"]), list(sentences["sent_id"])
+
+    def sentence_of(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return int(ids[i]) if i >= 0 and offset < ends[i] else None
+
+    return sentence_of
+
+
+def _name_text(doc, name: _Name) -> str:
+    return doc[name.first : name.last].text
+
+
+@lru_cache(maxsize=1)
+def _title_sequences() -> dict[tuple[str, ...], str]:
+    """Titles as lower-case token tuples ("attorney", "general"), longest first when matched."""
+    result = {}
+    for title in (*_LEX.titles, *_LEX.honorifics):
+        result[tuple(title.lower().split())] = title
+    return result
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(_LEX.organisation_heads) | _LEX.of_heads
+
+
+def _find_names(article: Article) -> list[_Name]:
+    """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
+    doc = article.doc
+    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    proper_inside = {t.text for t in doc if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper}
+    names: list[_Name] = []
+    for sentence in doc.sents:
+        headline = _headline_like(sentence)
+        dateline = _dateline(sentence)
+        if dateline is not None:
+            names.append(dateline)
+        start = dateline.last if dateline is not None else sentence.start
+        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside):
+            names.extend(_split_titles(doc, first, last))
+    names = [n for n in names if n.first < n.last]
+    _type_names(doc, names)
+    return names
+
+
+def _headline_like(sentence) -> bool:
+    """A Title Case or shouted sentence, where capitals do not mark names."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
+    if len(words) < 4:
+        return False
+    lower = sum(t.text[0].islower() for t in words)
+    return lower <= 0.2 * len(words)
+
+
+def _dateline(sentence) -> _Name | None:
+    """ "MOSCOW —", "WASHINGTON (AP) —": all-capital words opening a paragraph, then a dash or a bracket."""
+    tokens = list(sentence[:6])
+    i = 0
+    while i < len(tokens) and (tokens[i].is_upper and any(c.isalpha() for c in tokens[i].text) or (i and tokens[i].text == ",")):
+        i += 1
+    if i == 0 or i >= len(tokens) or tokens[i].text not in _DASHES or tokens[i - 1].text == ",":
+        return None
+    if len(tokens[0].text) < 3 or not tokens[0].is_sent_start:
+        return None
+    return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
+
+
+def _is_name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]) -> bool:
+    """A proper noun of the parse that is no date, function word or common word written with a capital."""
+    text = token.text
+    if not text[:1].isalpha() and not text[:1].isdigit() or text in MONTHS or text in _LEX.weekdays:
+        return False
+    if token.lower_ in _LEX.not_names and not token.is_upper:
+        return False
+    proper = token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"
+    if not proper:
+        # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
+        if not text[:1].isupper() or token.is_sent_start:
+            return False
+        proper = text in _organisation_words() or text in _LEX.place_heads
+        if not proper:
+            return False
+    if text[:1].isdigit():
+        return False
+    if headline or (token.is_sent_start and not token.is_upper):
+        # Capitals say little here: the word must be a name elsewhere, or never written in lower case.
+        return text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _first_names()
+    return True
+
+
+def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
+    """Maximal runs of name words, joined across "of", "and", "&" and particles that belong inside a name."""
+    is_name = [_is_name_word(doc[i], headline, lowered, proper_inside) for i in range(start, end)]
+    runs: list[list[int]] = []
+    i = start
+    while i < end:
+        if not is_name[i - start]:
+            i += 1
+            continue
+        j = i
+        while j < end and is_name[j - start]:
+            j += 1
+        if runs and _joins(doc, runs[-1], i, j):
+            runs[-1][1] = j
+        else:
+            runs.append([i, j])
+        i = j
+    return [(a, b) for a, b in runs]
+
+
+def _joins(doc, left: list[int], first: int, last: int) -> bool:
+    """Whether the run ``first:last`` continues the run ``left`` across the one word between them."""
+    if first - left[1] != 1:
+        return False
+    between = doc[left[1]]
+    word, head = between.lower_, doc[left[1] - 1].text
+    if word in _LEX.name_connectors and word not in ("of", "&"):
+        return True  # "Ursula von der Leyen"
+    if word == "of":
+        return head in _LEX.of_heads or head in _LEX.organisation_heads
+    if word in _LEX.name_conjunctions:
+        # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
+        return word == "&" or (
+            doc[last - 1].text in _LEX.organisation_heads and last - first >= 2 and left[1] - left[0] <= 2
+            and doc[left[0]].text not in _first_names()
+        )
+    return False
+
+
+def _title_at(doc, i: int, last: int) -> int:
+    """The length in tokens of the title starting at token ``i`` (0: none), longest first."""
+    for size in (3, 2, 1):
+        if i + size > last:
+            continue
+        words = tuple(t.lower_ for t in doc[i : i + size])
+        if words in _title_sequences():
+            return size
+    return 0
+
+
+def _split_titles(doc, first: int, last: int) -> list[_Name]:
+    """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair"."""
+    names, position, title = [], first, None
+    i = first
+    while i < last:
+        size = _title_at(doc, i, last)
+        if size and i + size < last:
+            if i > position:
+                names.append(_Name(position, i))
+            title = doc[i : i + size].text
+            position = i = i + size
+            continue
+        i += 1
+    if position < last:
+        size = next((s for s in (3, 2, 1) if last - s > position and _title_at(doc, last - s, last) == s), 0)
+        if size and doc[last - size].text in _LEX.trailing_titles | {"CEO", "Chair"}:
+            last -= size  # "Wells Fargo CEO": the organisation, not a person called CEO
+        names.append(_Name(position, last, title=title))
+    if title is None and names:
+        names[-1].title = _title_before(doc, names[-1].first)
+    elif names and names[-1].title is not None and len(names) > 1 and names[-2].last == names[-1].first:
+        pass
+    return [n for n in names if n.first < n.last]
+
+
+def _title_before(doc, first: int) -> str | None:
+    """A title or role written before a name in lower case ("professor Kent Moore", "SEC chair Mary Jo White")."""
+    for size in (3, 2, 1):
+        if first - size < 0:
+            continue
+        if _title_at(doc, first - size, first) == size:
+            return doc[first - size : first].text
+    return None
+
+
+def _type_names(doc, names: list[_Name]) -> None:
+    """Type each name by the first piece of evidence that holds, and link acronyms and surnames."""
+    places = _places()
+    known: dict[str, _Name] = {}  # a name's text -> the first typed name with that text or word
+    for name in names:
+        if name.dateline:
+            continue
+        tokens = [t.text for t in doc[name.first : name.last]]
+        _strip_trailing_adjective(doc, name, tokens)
+        tokens = [t.text for t in doc[name.first : name.last]]
+        text = " ".join(tokens)
+        name.type, name.reason = _evidence(doc, name, tokens, text, places, known)
+        if name.type in ("person", "organisation") and len(tokens) >= 2:
+            for token in tokens:
+                known.setdefault(token, name)
+            known.setdefault(text, name)
+        elif name.type != "other":
+            known.setdefault(text, name)
+    _link_acronyms(doc, names)
+
+
+def _strip_trailing_adjective(doc, name: _Name, tokens: list[str]) -> None:
+    """ "Massachusetts Democrat": the place is the name; the party word after it describes a person."""
+    if len(tokens) >= 2 and (tokens[-1] in _LEX.capitalised_adjectives or tokens[-1] in _demonym_set()):
+        rest = " ".join(tokens[:-1])
+        if rest in _place_words() or rest in _demonym_set() or rest in _places().countries:
+            name.last -= 1
+
+
+def _evidence(doc, name: _Name, tokens: list[str], text: str, places: _Places, known: dict[str, _Name]) -> tuple[str, str]:
+    """(type, reason) for one name."""
+    earlier = known.get(text) or (known.get(tokens[-1]) if len(tokens) == 1 else None)
+    if earlier is not None and earlier is not name:
+        name.refers_to = earlier.refers_to or earlier
+    if name.title is not None and not (text in places.countries or text in places.regions):
+        return "person", f"title: {name.title}"
+    if text in places.countries or text in places.capitals or text in places.regions:
+        return "place", "gazetteer"
+    if earlier is not None and earlier is not name and earlier.type == "person":
+        return "person", f"as earlier: {_name_text(doc, earlier)}"
+    if text in _demonym_set() or text in _LEX.capitalised_adjectives or text in _LEX.group_nouns:
+        return "group", "demonym or party"
+    if tokens[-1] in _LEX.organisation_heads or any(_LEX.organisation_heads.get(t) == "media" for t in tokens):
+        return "organisation", f"head: {tokens[-1]}"
+    if tokens[0] in _LEX.of_heads and "of" in tokens:
+        return "organisation", f"head: {tokens[0]} of"
+    if tokens[-1] in _LEX.place_heads:
+        return "place", f"head: {tokens[-1]}"
+    if tokens[-1] in _LEX.non_actor_heads:
+        return "other", f"head: {tokens[-1]}"
+    if len(tokens) <= 4 and tokens[0] in _first_names() and len(tokens) >= 2:
+        return "person", f"given name: {tokens[0]}"
+    if earlier is not None and earlier is not name:
+        return earlier.type, f"as earlier: {_name_text(doc, earlier)}"
+    if _ACRONYM.match(text) and len(text.replace(".", "")) >= 2:
+        return "organisation", "acronym"
+    context = _context_type(doc, name)
+    if context is not None:
+        return context
+    if len(tokens) == 1 and tokens[0] in _first_names():
+        return "person", f"given name: {tokens[0]}"
+    if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
+        return "person", "two or three capitalised words"
+    return "other", "capitalised"
+
+
+def _context_type(doc, name: _Name) -> tuple[str, str] | None:
+    """Type from the parse around the name: "in X" is a place, "X spokesman" and "X's shares" an organisation,
+    the subject of "said" a person."""
+    head = doc[name.last - 1]
+    while head.head.i != head.i and name.first <= head.head.i < name.last:
+        head = head.head
+    relation = dep(head)
+    governor = head.head
+    case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
+    if case is not None and case.lower_ in ("in", "near", "across", "throughout", "to", "into", "from", "outside"):
+        return "place", f"after '{case.lower_}'"
+    if relation in _ORG_CONTEXT and governor.i >= name.last and governor.lower_ in _LEX.role_nouns | {"employees", "officials", "shares", "stock", "executives", "products", "customers"}:
+        return "organisation", f"{governor.lower_} of"
+    if relation in ("nsubj", "nsubj:pass") and governor.lemma_ in _LEX.cue_lemmas:
+        return "person", f"subject of '{governor.lemma_}'"
+    return None
+
+
+def _link_acronyms(doc, names: list[_Name]) -> None:
+    """An acronym names the organisation whose initials it spells, or the name it follows in brackets."""
+    by_initials: dict[str, _Name] = {}
+    for name in names:
+        if name.last - name.first >= 2:
+            words = [t.text for t in doc[name.first : name.last] if t.lower_ not in _LEX.acronym_skips]
+            if all(w[:1].isupper() for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), name)
+    previous = None
+    for name in names:
+        text = _name_text(doc, name)
+        if name.last - name.first == 1 and _ACRONYM.match(text):
+            bracketed = previous is not None and doc[name.first - 1].text == "(" and previous.last == name.first - 1
+            full = previous if bracketed else by_initials.get(text.replace(".", ""))
+            if full is not None and full is not name:
+                name.refers_to = full.refers_to or full
+                if full.type in ("other", "person") and bracketed:
+                    full.type, full.reason = "organisation", "spelled by an acronym"
+                name.type, name.reason = full.type, f"acronym of {_name_text(doc, full)}"
+        previous = name
 
 
 register_stage("mentions", extract_mentions)
