@@ -73,15 +73,6 @@ def _trie_pattern(forms: list[str]) -> str:
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TITLE_MODIFIER = r"(?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Tt]hen-)[ -]?"
-_ABBREVIATED = r"(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt)\."
-_CAP_WORD = (
-    rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])"
-    rf"|[{_UPPER}][\w&\u0300-\u036f]*(?:['-](?![sS]\b)[\w\u0300-\u036f]+)*"
-)
-_CONNECTOR = "|".join(re.escape(c) for c in _LEX.name_connectors)
-# Capitalised words joined by single spaces and at most two particles; tokens start upper-case and
-# particles lower-case (or "&"), so the pattern cannot backtrack badly.
-_NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
 _PRONOUN = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}))})(?![\w-])")
 _GROUP = re.compile(
     rf"(?<![\w'-])(?:{_trie_pattern(sorted({*_LEX.group_nouns, *(n.capitalize() for n in _LEX.group_nouns)}))})(?![\w'-])"
@@ -93,9 +84,6 @@ _NAME_GOES_ON = re.compile(r"[ ][A-Z][a-z][\w'-]*")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*)(?:[ ][A-Z]\.)?[ ]\Z")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.[ ]\Z")
 _NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
-_OF = re.compile(" of ")
-_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 _SLUG = re.compile(r"[^0-9a-z]+")
 _WORK_TABLE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2009": " "})
 _MASK = "\x00"
@@ -135,7 +123,6 @@ class _Matchers:
     forms: re.Pattern[str] | None
     refs: dict[str, _Ref]
     title_before: re.Pattern[str]
-    title_at_start: re.Pattern[str]
     title_words: frozenset[str]
     given_names: dict[str, frozenset[str]]  # actor id -> first words of its multi-word aliases
     given_name_refs: dict[str, _Ref]  # first word of one codebook person's aliases -> that person
@@ -169,7 +156,6 @@ def _matchers(codebook: Codebook) -> _Matchers:
         forms=forms,
         refs=refs,
         title_before=re.compile(rf"(?<![\w.'-])(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]+\Z"),
-        title_at_start=re.compile(rf"(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]"),
         title_words=title_words,
         given_names=given_names,
         given_name_refs=_given_name_refs(codebook, given_names),
@@ -252,15 +238,13 @@ class _Document:
     sentence_starts: list[int]
     sentence_ends: list[int]
     sentence_ids: list[int]
-    first_words: set[int]
-    lower_words: frozenset[str]
     mentions: list[_Mention] = field(default_factory=list)
     actors: dict[str, _Actor] = field(default_factory=dict)
     entity_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
     partial_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
     # Short forms that name a full name found later: "Acme" for "Acme Corp.", "Doe" for "Sen. Jane Doe".
     short_forms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    inner_words: set[str] = field(default_factory=set)  # capitalised words seen inside sentences
+    parsed_names: dict[int, _Name] = field(default_factory=dict)  # start -> the parse's name there
 
     def sent_id(self, offset: int) -> int | None:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -367,11 +351,6 @@ def _document(article: Article, codebook: Codebook) -> _Document:
     pieces.append("\n" * (len(normalised) - position))
     work = "".join(pieces)
     in_sentences = [r for r in regions if r[2] is not None]
-    first_words = set()
-    for start, end, _ in regions:
-        while start < end and not work[start].isalnum():
-            start += 1
-        first_words.add(start)
     return _Document(
         article=article,
         codebook=codebook,
@@ -379,8 +358,6 @@ def _document(article: Article, codebook: Codebook) -> _Document:
         sentence_starts=[r[0] for r in in_sentences],
         sentence_ends=[r[1] for r in in_sentences],
         sentence_ids=[r[2] for r in in_sentences],
-        first_words=first_words,
-        lower_words=frozenset(_LOWER_WORD.findall(work)),
     )
 
 
@@ -473,102 +450,14 @@ def _is_salient(doc: _Document, start: int) -> bool:
     return _previous_word(doc.work, start) not in _LEX.indefinite_articles
 
 
-def _title_case_sentences(doc: _Document) -> set[int]:
-    """Sentences written in Title Case (headlines), where capitals do not mark names."""
-    result = set()
-    for sent_id, start, end in zip(doc.sentence_ids, doc.sentence_starts, doc.sentence_ends):
-        words = lower = 0
-        for match in _LONG_WORD.finditer(doc.work, start, end):
-            words += 1
-            lower += doc.work[match.start()].islower()
-            if lower > 1 and lower > 0.2 * words:
-                break  # ordinary prose: known after a few words
-        else:
-            if words >= 4 and lower <= 0.2 * words:
-                result.add(sent_id)
-    return result
 
 
-def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> list[tuple[int, int]]:
-    """Split one capitalised sequence into name candidates, trimming words that are not names."""
-    text = doc.work[start:end]
-    # Split at "of" unless the word before it heads a name ("Bank of America", "Secretary of State").
-    parts, cursor = [], 0
-    for match in _OF.finditer(text):
-        head = text[:match.start()].rsplit(" ", 1)[-1]
-        if head not in _LEX.of_heads:
-            parts.append((cursor, match.start()))
-            cursor = match.end()
-    parts.append((cursor, len(text)))
-    result = []
-    for a, b in parts:
-        a, b = start + a, start + b
-        # A title inside ends the name before it: "Wells Fargo | CEO John Stumpf".
-        position = doc.work.find(" ", a, b)
-        while position >= 0:
-            next_space = doc.work.find(" ", position + 1, b)
-            word = doc.work[position + 1 : b if next_space < 0 else next_space].rstrip(".").lower()
-            title = (word in matchers.title_words or word in _LEX.title_modifiers) and matchers.title_at_start.match(
-                doc.work, position + 1, b
-            )
-            if title and title.end() < b:
-                result.append((a, position))
-                a = position + 1
-                break
-            position = next_space
-        a = _strip_leading(doc, matchers, a, b)
-        b = _strip_trailing_title(doc, a, b)
-        if a < b:
-            result.append((a, b))
-    return [(a, b) for a, b in result if a < b]
 
 
-def _strip_trailing_title(doc: _Document, start: int, end: int) -> int:
-    """Drop a title that ends the run before a name: "Indiana Gov. Mike Pence", "Wells Fargo CEO"."""
-    space = doc.work.rfind(" ", start, end)
-    if space < 0:
-        return end
-    word = doc.work[space + 1 : end]
-    if word in _LEX.trailing_titles or (doc.work.startswith(". ", end) and word.lower() in ("gov", "sen", "rep", "gen", "lt")):
-        return space
-    return end
 
 
-def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) -> int:
-    """Move the start past leading function words, dates and titles ("The", "On Tuesday", "Sen.")."""
-    while start < end:
-        title = matchers.title_at_start.match(doc.work, start, end)
-        if title and title.end() < end:
-            start = title.end()
-            continue
-        word_end = doc.work.find(" ", start, end)
-        word_end = end if word_end < 0 else word_end
-        word = doc.work[start:word_end]
-        if word.lower() in _LEX.not_names or word.lower() in _LEX.title_modifiers or word in MONTHS or word in _LEX.weekdays:
-            start = word_end + 1
-            continue
-        if word_end < end and (word in _LEX.capitalised_adjectives or word in _demonym_set()) and _person_follows(
-            doc, matchers, word_end + 1, end
-        ):
-            start = word_end + 1  # "Republican Sen. John McCain", "Chinese President Xi Jinping"
-            continue
-        if start in doc.first_words and word.lower() in doc.lower_words and doc.work.count(" ", word_end + 1, end) >= 1:
-            start = word_end + 1  # "Rival Hillary Clinton" opening a sentence; but "Bill Gates" stays
-            continue
-        break
-    return start
 
 
-def _person_follows(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
-    """A title, a given name or a place starts at ``start``: an adjective before it is no part of a name.
-
-    Otherwise it is ("Democratic National Committee", "American Airlines").
-    """
-    if matchers.title_at_start.match(doc.work, start, end):
-        return True
-    word_end = doc.work.find(" ", start, end)
-    word = doc.work[start : end if word_end < 0 else word_end]
-    return word in _first_names() or word in _place_words()  # "Republican Indiana Gov. Mike Pence"
 
 
 @lru_cache(maxsize=1)
@@ -614,31 +503,27 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
         return False
     if "'" in word and word.split("'", 1)[0].lower() in _LEX.not_names:
         return False  # "They're", "I'll"
-    if start in doc.first_words and word not in doc.inner_words and word not in _place_words():
-        # Opening a sentence, a word is a name only if it is no common word here ("Stay", "Heading").
-        return word.lower() not in doc.lower_words and not word.endswith(("ing", "ed", "ly"))
     return True
 
 
 def _names(doc: _Document, matchers: _Matchers) -> None:
-    """Rule 2: capitalised names outside the codebook, as gazetteer places or document entities."""
+    """Rule 2: names from the parse (:func:`extract_names`) outside the codebook, as gazetteer places or
+    document entities. A dateline, or a place that is not in the gazetteer ("in Tampa Bay"), is where
+    something happens, not who acts."""
     places = _places()
-    title_case = _title_case_sentences(doc)
+    parsed = doc.article.doc
     candidates: list[tuple[int, int]] = []
-    deferred: list[tuple[int, int]] = []  # in Title Case sentences: only names seen elsewhere
-    matches = list(_NAME.finditer(doc.work))
-    for match in matches:
-        words = match.group(0).split(" ")
-        doc.inner_words.update(words[1:] if match.start() in doc.first_words else words)
-    for match in matches:
-        if doc.sent_id(match.start()) in title_case or _shouted(doc.work, match.start(), match.end()):
-            deferred.append((match.start(), match.end()))
+    for name in _doc_names(doc.article):
+        start, end = parsed[name.first].idx, parsed[name.last - 1].idx + len(parsed[name.last - 1])
+        surface = doc.work[start:end]
+        if name.dateline or _MASK in surface or "\n" in surface:
             continue
-        for start, end in _name_tokens(doc, matchers, match.start(), match.end()):
-            if _is_name(doc, matchers, start, end):
-                candidates.append((start, end))
-    candidates += _known_names(doc, candidates, deferred)
-    candidates.sort()
+        if name.type == "place" and surface not in places.capitals and surface not in places.countries and surface not in places.regions:
+            continue
+        if name.type not in ("person",) and name.refers_to is None and not _is_name(doc, matchers, start, end):
+            continue
+        candidates.append((start, end))
+        doc.parsed_names[start] = name
     _collect_short_forms(doc, matchers, candidates)
 
     added = []
@@ -664,46 +549,8 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     doc.claim(added)
 
 
-def _shouted(work: str, start: int, end: int) -> bool:
-    """A run of several all-capital words ("ACME CORP. ANNOUNCES RESULTS") is a shouted line."""
-    words = work[start:end].split(" ")
-    return len(words) >= 2 and all(w.isupper() for w in words)
 
 
-def _known_names(
-    doc: _Document, candidates: list[tuple[int, int]], deferred: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """In Title Case or shouted lines capitals say nothing: keep only names known from elsewhere.
-
-    A name is known when it is a name in ordinary sentences, the end of one (a surname), or a place.
-    """
-    known = set(_place_tokens())
-    for start, end in candidates:
-        tokens = tuple(doc.work[start:end].split(" "))
-        known.add(tokens)
-        known.update(tokens[:size] for size in range(2, len(tokens)))
-        known.update(tokens[-size:] for size in range(1, len(tokens)))  # "Obama" for "Barack Obama"
-        if tokens[-1] in _LEX.organisation_heads:
-            known.add(tokens[:-1])  # "Acme" for "Acme Corp."
-    found = []
-    for start, end in deferred:
-        words, position = [], start
-        for word in doc.work[start:end].split(" "):
-            words.append((position, word))
-            position += len(word) + 1
-        i = 0
-        while i < len(words):
-            if words[i][1].lower() in _LEX.not_names:
-                i += 1
-                continue
-            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                if tuple(w for _, w in words[i:j]) in known:
-                    found.append((words[i][0], words[j - 1][0] + len(words[j - 1][1])))
-                    i = j
-                    break
-            else:
-                i += 1
-    return found
 
 
 def _government_of(doc: _Document, country: str) -> _Actor:
@@ -756,8 +603,18 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         full = doc.short_forms[tokens]
         actor = doc.entity_keys.get(full) or _register(doc, full, " ".join(full))
         surname = full[-1] == tokens[-1]
+    parsed = doc.parsed_names.get(start)
+    if actor is None and parsed is not None and parsed.refers_to is not None:
+        # "SEC" for the Securities and Exchange Commission, "White" for Mary Jo White
+        full_start = doc.article.doc[parsed.refers_to.first].idx
+        full_end = doc.article.doc[parsed.refers_to.last - 1].idx + len(doc.article.doc[parsed.refers_to.last - 1])
+        full = tuple(doc.work[full_start:full_end].split(" "))
+        actor = doc.entity_keys.get(full) or _register(doc, full, doc.article.text[full_start:full_end])
+        surname = parsed.type == "person"
     if actor is None:
         actor = _register(doc, tokens, doc.article.text[start:end])
+    if parsed is not None and parsed.type in _PARSED_TYPES:
+        _set_type(actor, _PARSED_TYPES[parsed.type] or _org_type(tuple(actor.name.split(" "))) or "unknown")
     title = _title_start(doc, matchers, start) if actor.type in ("person", "unknown") else None
     if title is not None or (surname and actor.type == "unknown"):
         _set_type(actor, "person")
@@ -771,6 +628,10 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         return doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
     actor.roles.update(w.rstrip(".").lower() for w in doc.work[title:start].split())
     return doc.add(title, end, "title", actor, salient=_is_salient(doc, title))
+
+
+# Name types of the parse and the actor types they give ("" for an organisation: its head word tells).
+_PARSED_TYPES = {"person": "person", "group": "group", "organisation": ""}
 
 
 def _rename(doc: _Document, actor: _Actor, name: str) -> None:
@@ -1148,10 +1009,13 @@ def _find_names(article: Article) -> list[_Name]:
     """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
     doc = article.doc
     lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
-    proper_inside = {t.text for t in doc if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper}
+    sentences = [(sentence, _headline_like(sentence)) for sentence in doc.sents]
+    proper_inside = {
+        t.text for sentence, headline in sentences if not headline
+        for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
+    }
     names: list[_Name] = []
-    for sentence in doc.sents:
-        headline = _headline_like(sentence)
+    for sentence, headline in sentences:
         dateline = _dateline(sentence)
         if dateline is not None:
             names.append(dateline)
@@ -1200,12 +1064,23 @@ def _is_name_word(token, headline: bool, lowered: set[str], proper_inside: set[s
         proper = text in _organisation_words() or text in _LEX.place_heads
         if not proper:
             return False
-    if text[:1].isdigit():
+    if text[:1].isdigit() or _glued(token):
         return False
-    if headline or (token.is_sent_start and not token.is_upper):
-        # Capitals say little here: the word must be a name elsewhere, or never written in lower case.
+    if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
+        return text in proper_inside or text in _place_words()
+    if token.is_sent_start and not token.is_upper:
+        # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
         return text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _first_names()
     return True
+
+
+def _glued(token) -> bool:
+    """Part of a longer written word ("5G", "iPhone-maker"), a URL or an e-mail address: no name."""
+    text = token.text
+    if "@" in text or "/" in text or text.startswith("www.") or text.endswith((".com", ".org", ".net")):
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and not before.whitespace_ and before.text[-1:].isdigit()
 
 
 def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
