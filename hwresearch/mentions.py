@@ -181,6 +181,7 @@ class _Places:
     capitals: dict[str, str]  # capital or seat of government -> country name
     regions: frozenset[str]
     demonyms: dict[str, str]  # demonym -> country name
+    other: frozenset[str]  # abbreviations and cities: places for the names, never actors
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +196,8 @@ def _places() -> _Places:
         for demonym in country.get("demonyms", ()):
             demonyms[demonym] = country["name"]
     countries.pop("Georgia", None)  # the US state is the likelier reading in news
-    return _Places(countries, capitals, frozenset(data.get("regions", ())), demonyms)
+    other = frozenset((*data.get("abbreviations", ()), *data.get("cities", ())))
+    return _Places(countries, capitals, frozenset(data.get("regions", ())), demonyms, other)
 
 
 # ---- the extraction -------------------------------------------------------------------------------------
@@ -1030,10 +1032,11 @@ def _find_names(article: Article) -> list[_Name]:
 def _headline_like(sentence) -> bool:
     """A Title Case or shouted sentence, where capitals do not mark names."""
     words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    if len(words) < 4:
+    if len(words) < 4 or sum(t.text[0].islower() for t in words) > 0.2 * len(words):
         return False
-    lower = sum(t.text[0].islower() for t in words)
-    return lower <= 0.2 * len(words)
+    # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
+    common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)
+    return common >= 2 or all(t.is_upper for t in words)
 
 
 def _dateline(sentence) -> _Name | None:
@@ -1169,69 +1172,99 @@ def _title_before(doc, first: int) -> str | None:
 
 
 def _type_names(doc, names: list[_Name]) -> None:
-    """Type each name by the first piece of evidence that holds, and link acronyms and surnames."""
+    """Type each name by its strongest evidence, one type for all names of the same text in the article;
+    a lone word of a longer name (a surname, "Acme" for "Acme Corp.") refers to it and takes its type."""
     places = _places()
-    known: dict[str, _Name] = {}  # a name's text -> the first typed name with that text or word
+    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    shouted = {s.start for s in doc.sents if sum(t.is_upper and len(t) > 1 for t in s) >= 3}
+    strength: dict[int, int] = {}
     for name in names:
         if name.dateline:
             continue
+        _strip_trailing_adjective(doc, name)
         tokens = [t.text for t in doc[name.first : name.last]]
-        _strip_trailing_adjective(doc, name, tokens)
-        tokens = [t.text for t in doc[name.first : name.last]]
-        text = " ".join(tokens)
-        name.type, name.reason = _evidence(doc, name, tokens, text, places, known)
-        if name.type in ("person", "organisation") and len(tokens) >= 2:
-            for token in tokens:
-                known.setdefault(token, name)
-            known.setdefault(text, name)
-        elif name.type != "other":
-            known.setdefault(text, name)
+        name.type, name.reason, strength[id(name)] = _evidence(doc, name, tokens, places, lowered, shouted)
+    best: dict[str, _Name] = {}
+    for name in names:  # the strongest evidence for each written name, the earliest on ties
+        if name.dateline:
+            continue
+        text = _name_text(doc, name)
+        if text not in best or strength[id(name)] > strength[id(best[text])]:
+            best[text] = name
+    words: dict[str, _Name] = {}  # each word of a multi-word person or organisation -> that name
+    for name in best.values():
+        if name.last - name.first >= 2 and name.type in ("person", "organisation") and strength[id(name)] >= _STRONG:
+            for token in doc[name.first : name.last]:
+                if token.lower_ not in _LEX.acronym_skips:
+                    words.setdefault(token.text, name)
+    for name in names:
+        if name.dateline:
+            continue
+        text = _name_text(doc, name)
+        chosen = best[text]
+        if chosen is not name and strength[id(chosen)] > strength[id(name)]:
+            name.type, name.reason = chosen.type, f"as elsewhere: {chosen.reason}"
+        longer = words.get(text) if name.last - name.first == 1 else None
+        if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
+            name.refers_to = longer
+            name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
     _link_acronyms(doc, names)
 
 
-def _strip_trailing_adjective(doc, name: _Name, tokens: list[str]) -> None:
+_STRONG = 3  # evidence from the name itself or its title; 1 is context, 0 the shape of the name
+
+
+def _strip_trailing_adjective(doc, name: _Name) -> None:
     """ "Massachusetts Democrat": the place is the name; the party word after it describes a person."""
+    tokens = [t.text for t in doc[name.first : name.last]]
     if len(tokens) >= 2 and (tokens[-1] in _LEX.capitalised_adjectives or tokens[-1] in _demonym_set()):
         rest = " ".join(tokens[:-1])
         if rest in _place_words() or rest in _demonym_set() or rest in _places().countries:
             name.last -= 1
 
 
-def _evidence(doc, name: _Name, tokens: list[str], text: str, places: _Places, known: dict[str, _Name]) -> tuple[str, str]:
-    """(type, reason) for one name."""
-    earlier = known.get(text) or (known.get(tokens[-1]) if len(tokens) == 1 else None)
-    if earlier is not None and earlier is not name:
-        name.refers_to = earlier.refers_to or earlier
+def _evidence(
+    doc, name: _Name, tokens: list[str], places: _Places, lowered: set[str], shouted: set[int]
+) -> tuple[str, str, int]:
+    """(type, reason, strength) from one occurrence of a name."""
+    text = " ".join(tokens)
     if name.title is not None and not (text in places.countries or text in places.regions):
-        return "person", f"title: {name.title}"
-    if text in places.countries or text in places.capitals or text in places.regions:
-        return "place", "gazetteer"
-    if earlier is not None and earlier is not name and earlier.type == "person":
-        return "person", f"as earlier: {_name_text(doc, earlier)}"
+        return "person", f"title: {name.title}", _STRONG
+    if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
+        return "place", "gazetteer", _STRONG
     if text in _demonym_set() or text in _LEX.capitalised_adjectives or text in _LEX.group_nouns:
-        return "group", "demonym or party"
+        return "group", "demonym or party", _STRONG
     if tokens[-1] in _LEX.organisation_heads or any(_LEX.organisation_heads.get(t) == "media" for t in tokens):
-        return "organisation", f"head: {tokens[-1]}"
+        return "organisation", f"head: {tokens[-1]}", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
-        return "organisation", f"head: {tokens[0]} of"
+        return "organisation", f"head: {tokens[0]} of", _STRONG
     if tokens[-1] in _LEX.place_heads:
-        return "place", f"head: {tokens[-1]}"
+        return "place", f"head: {tokens[-1]}", _STRONG
     if tokens[-1] in _LEX.non_actor_heads:
-        return "other", f"head: {tokens[-1]}"
-    if len(tokens) <= 4 and tokens[0] in _first_names() and len(tokens) >= 2:
-        return "person", f"given name: {tokens[0]}"
-    if earlier is not None and earlier is not name:
-        return earlier.type, f"as earlier: {_name_text(doc, earlier)}"
-    if _ACRONYM.match(text) and len(text.replace(".", "")) >= 2:
-        return "organisation", "acronym"
+        return "other", f"head: {tokens[-1]}", _STRONG
+    if 2 <= len(tokens) <= 4 and tokens[0] in _first_names():
+        return "person", f"given name: {tokens[0]}", _STRONG
+    if _ACRONYM.match(text) and _is_acronym(doc[name.first], lowered, shouted):
+        return "organisation", "acronym", 2
     context = _context_type(doc, name)
     if context is not None:
-        return context
+        return (*context, 1)
     if len(tokens) == 1 and tokens[0] in _first_names():
-        return "person", f"given name: {tokens[0]}"
+        return "person", f"given name: {tokens[0]}", 1
     if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
-        return "person", "two or three capitalised words"
-    return "other", "capitalised"
+        return "person", "two or three capitalised words", 0
+    return "other", "capitalised", 0
+
+
+def _is_acronym(token, lowered: set[str], shouted: set[int]) -> bool:
+    """ "NASA", "SEC": two to five capitals, not a shouted word ("LOVE"), not the modifier of a thing
+    ("VHS movies", "the GISB Agreement")."""
+    letters = token.text.replace(".", "")
+    if not 2 <= len(letters) <= 5 or token.sent.start in shouted or token.lower_ in lowered:
+        return False
+    if dep(token) == "compound" and token.head.i > token.i and token.head.lower_ not in _LEX.role_nouns:
+        return False
+    return token.lower_ not in _LEX.not_names
 
 
 def _context_type(doc, name: _Name) -> tuple[str, str] | None:
