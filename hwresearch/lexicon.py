@@ -99,6 +99,7 @@ class Lexicon:
     # gazetteers
     places: dict
     first_names: dict[str, str]  # given name -> male / female
+    given_names: frozenset[str]  # every given name, those of either gender too
 
     def stance_forms(self, relation: str, *kinds: str) -> frozenset[str]:
         """Every written form of a stance relation's entries of these kinds; verbs with their inflections."""
@@ -217,6 +218,7 @@ def lexicon(language: str = "en") -> Lexicon:
         stance=data["stance"],
         places=data["places"],
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},
+        given_names=frozenset((*data["first_names"]["male"], *data["first_names"]["female"], *data["first_names"].get("either", ()))),
     )
 
 

@@ -646,7 +646,8 @@ def _rename(doc: _Document, actor: _Actor, name: str) -> None:
 def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
     """A new document entity, findable later by its full name and by its first and last words."""
     given = _first_names().get(tokens[0]) if len(tokens) <= 3 else None
-    actor = doc.entity(name, _org_type(tokens) or ("person" if given else "unknown"))
+    person = len(tokens) <= 3 and tokens[0] in _LEX.given_names
+    actor = doc.entity(name, _org_type(tokens) or ("person" if person else "unknown"))
     if actor.gender is None and not actor.fixed and _org_type(tokens) is None:
         actor.gender = given
     doc.entity_keys[tokens] = actor
@@ -1073,7 +1074,7 @@ def _is_name_word(token, headline: bool, lowered: set[str], proper_inside: set[s
         return text in proper_inside or text in _place_words()
     if token.is_sent_start and not token.is_upper:
         # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
-        return text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _first_names()
+        return text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
     return True
 
 
@@ -1120,7 +1121,7 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (
             doc[last - 1].text in _LEX.organisation_heads and last - first >= 2 and left[1] - left[0] <= 2
-            and doc[left[0]].text not in _first_names()
+            and doc[left[0]].text not in _LEX.given_names
         )
     return False
 
@@ -1242,14 +1243,14 @@ def _evidence(
         return "place", f"head: {tokens[-1]}", _STRONG
     if tokens[-1] in _LEX.non_actor_heads:
         return "other", f"head: {tokens[-1]}", _STRONG
-    if 2 <= len(tokens) <= 4 and tokens[0] in _first_names():
+    if 2 <= len(tokens) <= 4 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", _STRONG
     if _ACRONYM.match(text) and _is_acronym(doc[name.first], lowered, shouted):
         return "organisation", "acronym", 2
     context = _context_type(doc, name)
     if context is not None:
         return (*context, 1)
-    if len(tokens) == 1 and tokens[0] in _first_names():
+    if len(tokens) == 1 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", 1
     if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
         return "person", "two or three capitalised words", 0
@@ -1280,9 +1281,16 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         return "place", f"after '{case.lower_}'"
     if relation in _ORG_CONTEXT and governor.i >= name.last and governor.lower_ in _LEX.role_nouns | {"employees", "officials", "shares", "stock", "executives", "products", "customers"}:
         return "organisation", f"{governor.lower_} of"
+    if head.i == head.sent.start and name.last < len(doc) and doc[name.last].text == "," and _addressed(head.sent, name):
+        return "person", "addressed"
     if relation in ("nsubj", "nsubj:pass") and governor.lemma_ in _LEX.cue_lemmas:
         return "person", f"subject of '{governor.lemma_}'"
     return None
+
+
+def _addressed(sentence, name: _Name) -> bool:
+    """ "Renee, thanks for ...", "Dear Jim,": a name opening a letter or a line, set off by a comma."""
+    return name.first == sentence.start and (sentence.end - name.last <= 2 or sentence.start == 0 or sentence.doc[sentence.start - 1].is_space)
 
 
 def _link_acronyms(doc, names: list[_Name]) -> None:
