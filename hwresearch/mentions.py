@@ -922,6 +922,7 @@ NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refer
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
 _ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
+_PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
 _ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
 
 
@@ -1053,29 +1054,40 @@ def _dateline(sentence) -> _Name | None:
     return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
 
 
-def _is_name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]) -> bool:
-    """A proper noun of the parse that is no date, function word or common word written with a capital."""
+def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]) -> int:
+    """2 for a proper noun of the parse that is no date, function word or common word written with a
+    capital; 1 for a word that belongs in a name only beside one (a capitalised noun or adjective the
+    tagger missed, "Urban" in "Housing and Urban Development"; the hyphen in "al-Sadr"); else 0."""
     text = token.text
-    if not text[:1].isalpha() and not text[:1].isdigit() or text in MONTHS or text in _LEX.weekdays:
-        return False
+    if _in_hyphenated(token):
+        return 1
+    if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or _glued(token):
+        return 0
     if token.lower_ in _LEX.not_names and not token.is_upper:
-        return False
-    proper = token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"
-    if not proper:
+        return 0
+    if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
+        if not text[:1].isupper() or token.is_sent_start or headline:
+            return 0
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
-        if not text[:1].isupper() or token.is_sent_start:
-            return False
-        proper = text in _organisation_words() or text in _LEX.place_heads
-        if not proper:
-            return False
-    if text[:1].isdigit() or _glued(token):
-        return False
+        return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
-        return text in proper_inside or text in _place_words()
+        return 2 if text in proper_inside or text in _place_words() else 0
     if token.is_sent_start and not token.is_upper:
         # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
-        return text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
-    return True
+        known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
+        return 2 if known else 0
+    return 2
+
+
+def _in_hyphenated(token) -> bool:
+    """The hyphen of "al-Sadr" or "Coca-Cola", or the particle "al" before it: inside a name."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if token.text == "-" and not before.whitespace_ and not token.whitespace_:
+        return before.text[:1].isalpha() and after.text[:1].isupper()
+    return token.lower_ in _LEX.name_connectors and not token.whitespace_ and after.text == "-"
 
 
 def _glued(token) -> bool:
@@ -1088,22 +1100,28 @@ def _glued(token) -> bool:
 
 
 def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
-    """Maximal runs of name words, joined across "of", "and", "&" and particles that belong inside a name."""
-    is_name = [_is_name_word(doc[i], headline, lowered, proper_inside) for i in range(start, end)]
+    """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
+    that belong inside a name."""
+    kinds = [_name_word(doc[i], headline, lowered, proper_inside) for i in range(start, end)]
     runs: list[list[int]] = []
     i = start
     while i < end:
-        if not is_name[i - start]:
+        if not kinds[i - start]:
             i += 1
             continue
         j = i
-        while j < end and is_name[j - start]:
+        while j < end and kinds[j - start]:
             j += 1
+        while j > i and doc[j - 1].text == "-":
+            j -= 1
+        if 2 not in kinds[i - start : j - start]:
+            i = j + 1
+            continue
         if runs and _joins(doc, runs[-1], i, j):
             runs[-1][1] = j
         else:
             runs.append([i, j])
-        i = j
+        i = j + 1
     return [(a, b) for a, b in runs]
 
 
@@ -1148,6 +1166,13 @@ def _split_titles(doc, first: int, last: int) -> list[_Name]:
                 names.append(_Name(position, i))
             title = doc[i : i + size].text
             position = i = i + size
+            if doc[i].lower_ == "of":
+                if last - i >= 4:  # "Minister of Defense Hazem Shaalan": the title holds its domain
+                    title = doc[i - size : i + 2].text
+                    position = i = i + 2
+                else:  # "President of Acme Corp.": the organisation, no person named
+                    position = i = i + 1
+                    title = None
             continue
         i += 1
     if position < last:
@@ -1159,7 +1184,12 @@ def _split_titles(doc, first: int, last: int) -> list[_Name]:
         names[-1].title = _title_before(doc, names[-1].first)
     elif names and names[-1].title is not None and len(names) > 1 and names[-2].last == names[-1].first:
         pass
-    return [n for n in names if n.first < n.last]
+    return [n for n in names if n.first < n.last and _has_proper(doc, n)]
+
+
+def _has_proper(doc, name: _Name) -> bool:
+    """A piece left of a title holds a proper noun: "Russian" in "Russian President Putin" is no name."""
+    return any(t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() for t in doc[name.first : name.last])
 
 
 def _title_before(doc, first: int) -> str | None:
@@ -1237,6 +1267,12 @@ def _evidence(
         return "group", "demonym or party", _STRONG
     if tokens[-1] in _LEX.organisation_heads or any(_LEX.organisation_heads.get(t) == "media" for t in tokens):
         return "organisation", f"head: {tokens[-1]}", _STRONG
+    if tokens[0] in _LEX.place_heads and "of" in tokens:
+        return "place", f"head: {tokens[0]} of", _STRONG
+    if len(tokens) >= 2 and tokens[0] in _LEX.place_openers and tokens[-1] not in _LEX.organisation_heads:
+        return "place", f"place word: {tokens[0]}", _STRONG
+    if _PARTY_AND_STATE.fullmatch(text):
+        return "other", "party and state", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
         return "organisation", f"head: {tokens[0]} of", _STRONG
     if tokens[-1] in _LEX.place_heads:
