@@ -923,6 +923,8 @@ _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
 _ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
 _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
+# Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
 _ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
 
 
@@ -1065,9 +1067,13 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         return 0
     if token.lower_ in _LEX.not_names and not token.is_upper:
         return 0
+    if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
+        return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         if not text[:1].isupper() or token.is_sent_start or headline:
             return 0
+        if text in _LEX.given_names or (text.isupper() and 2 <= len(text) <= 5):
+            return 2  # "Debra", "HANO": a name the tagger took for a common noun
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
@@ -1224,7 +1230,7 @@ def _type_names(doc, names: list[_Name]) -> None:
             best[text] = name
     words: dict[str, _Name] = {}  # each word of a multi-word person or organisation -> that name
     for name in best.values():
-        if name.last - name.first >= 2 and name.type in ("person", "organisation") and strength[id(name)] >= _STRONG:
+        if name.last - name.first >= 2 and (name.type == "person" or name.type == "organisation" and strength[id(name)] >= _STRONG):
             for token in doc[name.first : name.last]:
                 if token.lower_ not in _LEX.acronym_skips:
                     words.setdefault(token.text, name)
@@ -1259,6 +1265,8 @@ def _evidence(
 ) -> tuple[str, str, int]:
     """(type, reason, strength) from one occurrence of a name."""
     text = " ".join(tokens)
+    if text.islower():
+        text = text.title()
     if name.title is not None and not (text in places.countries or text in places.regions):
         return "person", f"title: {name.title}", _STRONG
     if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
@@ -1289,7 +1297,13 @@ def _evidence(
     if len(tokens) == 1 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", 1
     if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
-        return "person", "two or three capitalised words", 0
+        # The parse tells a person's name (flat: "Phillip Allen") from a thing's (compound: "Combo Meal")
+        # and an organisation's (an adjective and a noun: "United Way").
+        relations = {dep(t) for t in doc[name.first : name.last] if name.first <= t.head.i < name.last and t.head.i != t.i}
+        if relations == {"flat"}:
+            return "person", "flat name", 0
+        if "amod" in relations:
+            return "organisation", "adjective and noun", 0
     return "other", "capitalised", 0
 
 
@@ -1313,7 +1327,7 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
     relation = dep(head)
     governor = head.head
     case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
-    if case is not None and case.lower_ in ("in", "near", "across", "throughout", "to", "into", "from", "outside"):
+    if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
         return "place", f"after '{case.lower_}'"
     if relation in _ORG_CONTEXT and governor.i >= name.last and governor.lower_ in _LEX.role_nouns | {"employees", "officials", "shares", "stock", "executives", "products", "customers"}:
         return "organisation", f"{governor.lower_} of"
