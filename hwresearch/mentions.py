@@ -540,8 +540,8 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             actor = doc.entity(places.countries[name], "country", fixed=True)
             mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
         elif name in places.regions:
-            if _previous_word(doc.work, start) in _LEX.locative_prepositions:
-                continue  # "Jane Doe of Ohio": a place, not an actor
+            if _previous_word(doc.work, start) in _LEX.locative_prepositions or _modifies_a_noun(doc, start, end):
+                continue  # "Jane Doe of Ohio", "a Massachusetts Democrat": a place, not an actor
             actor = doc.entity(name, "government", fixed=True)
             # A state or city is rarely what a later "it" or "the agency" means.
             mention = doc.add(start, end, "name", actor, salient=False)
@@ -564,6 +564,22 @@ def _government_of(doc: _Document, country: str) -> _Actor:
                 return doc.codebook_actor(_Ref(actor.id, actor.name, actor.type, "metonymy", actor.gender))
     the = "the " if country.startswith(("United ", "Czech ")) or country.endswith("s") else ""
     return doc.entity(f"Government of {the}{country}", "government", fixed=True)
+
+
+def _modifies_a_noun(doc: _Document, start: int, end: int) -> bool:
+    """A name that modifies a noun in the parse ("a Massachusetts Democrat", "Ohio voters"): no actor."""
+    span = doc.article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return dep(root) in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN") and (
+        root.head.i not in _name_tokens_of(doc)
+    )
+
+
+def _name_tokens_of(doc: _Document) -> frozenset[int]:
+    """Token indices inside the names the parse found (a place before a name is part of no noun phrase)."""
+    return frozenset(i for name in doc.parsed_names.values() for i in range(name.first, name.last))
 
 
 def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[tuple[int, int]]) -> None:
@@ -674,6 +690,8 @@ def _org_type(tokens: tuple[str, ...]) -> str | None:
     """The type an organisation's name tells: its last word, or a news word anywhere ("Fox News Channel")."""
     if len(tokens) == 1:
         return _LEX.organisation_heads.get(tokens[0]) if tokens[0] in ("Congress", "Senate", "Parliament") else None
+    if "of" in tokens[1:-1] and tokens[0] in _LEX.organisation_heads:
+        return _LEX.organisation_heads[tokens[0]]  # "University of Toronto", "Bank of America"
     if any(_LEX.organisation_heads.get(t) == "media" for t in tokens[:-1]) and tokens[-1] not in ("Party", "University"):
         return "media"
     return _LEX.organisation_heads.get(tokens[-1])
@@ -746,11 +764,32 @@ def _groups(doc: _Document) -> None:
         noun = words[-1] if words[-1] in _LEX.group_nouns else words[-1].lower()
         member_of = _MEMBER_OF.match(doc.work, match.end())
         actor = organisations.get(member_of.end()) if member_of else None
+        compounds = _compound_start(doc, match.start(), match.end())
+        if compounds < start:
+            # "Clinton campaign allies": one group named by its modifiers, not Clinton and some allies
+            doc.mentions = [m for m in doc.mentions if not (compounds <= m.start and m.end <= match.start())]
+            start, actor = compounds, None
+            words = [*doc.article.text[start : match.start()].split(), noun]
         if actor is None:
             actor = doc.entity(" ".join([*words[:-1], noun]), _LEX.group_nouns[noun], fixed=True)
         doc.add(start, match.end(), "description", actor, plural=True)
         found.append((start, match.end()))
     doc.claim(found)
+
+
+def _compound_start(doc: _Document, start: int, end: int) -> int:
+    """Where the noun compound ending in the group noun at ``start:end`` begins in the parse ("Clinton
+    campaign allies"); ``start`` when the noun has no compound modifiers."""
+    span = doc.article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    noun = span[-1]
+    first = noun.i
+    for child in reversed(list(noun.lefts)):
+        if dep(child) != "compound" or child.i != first - 1:
+            break
+        first = child.i
+    return min(start, noun.doc[first].idx) if first < noun.i else start
 
 
 # ---- resolution, in reading order -------------------------------------------------------------------------
@@ -1272,7 +1311,7 @@ def _evidence(
     if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
         return "place", "gazetteer", _STRONG
     if text in _demonym_set() or text in _LEX.capitalised_adjectives or text in _LEX.group_nouns:
-        return "group", "demonym or party", _STRONG
+        return "group", "demonym or party", 2  # "White" is Mary Jo White's surname once she is named
     if tokens[-1] in _LEX.organisation_heads or any(_LEX.organisation_heads.get(t) == "media" for t in tokens):
         return "organisation", f"head: {tokens[-1]}", _STRONG
     if tokens[0] in _LEX.place_heads and "of" in tokens:
