@@ -877,6 +877,7 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
     if want in ("male", "female"):
         # A known person before a name of unknown type, a known gender before an unknown one.
         candidates.sort(key=lambda m: (m.actor.type != "person", m.actor.gender != want))
+        candidates = _subject_first(doc, mention, candidates)
     if not candidates:
         return want in ("male", "female")  # "he"/"she" is a person even when unresolved
     actor = mention.actor = candidates[0].actor
@@ -885,6 +886,25 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         if actor.gender is None:
             actor.gender = want
     return True
+
+
+def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]) -> list[_Mention]:
+    """Of two equally fitting people named in one earlier sentence, the subject is the likelier antecedent
+    ("Trump met Moore on Monday. He said ..." is Trump)."""
+    if len(candidates) < 2:
+        return candidates
+    first, second = candidates[0], candidates[1]
+    same_fit = (first.actor.type, first.actor.gender) == (second.actor.type, second.actor.gender)
+    if not same_fit or first.sent_id != second.sent_id or first.sent_id == pronoun.sent_id or first.actor is second.actor:
+        return candidates
+    if _is_subject(doc, second) and not _is_subject(doc, first):
+        return [second, first, *candidates[2:]]
+    return candidates
+
+
+def _is_subject(doc: _Document, mention: _Mention) -> bool:
+    span = doc.article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and dep(span.root) in ("nsubj", "nsubj:pass")
 
 
 def _fits(previous: _Mention, actor: _Actor, want: str) -> bool:
@@ -1067,7 +1087,8 @@ def _find_names(article: Article) -> list[_Name]:
         start = dateline.last if dateline is not None else sentence.start
         for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside):
             names.extend(_split_titles(doc, first, last))
-    names = [n for n in names if n.first < n.last]
+    # "(D-Mo.)" after a lawmaker's name tells party and state: no name
+    names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
     _type_names(doc, names)
     return names
 
@@ -1318,8 +1339,6 @@ def _evidence(
         return "place", f"head: {tokens[0]} of", _STRONG
     if len(tokens) >= 2 and tokens[0] in _LEX.place_openers and tokens[-1] not in _LEX.organisation_heads:
         return "place", f"place word: {tokens[0]}", _STRONG
-    if _PARTY_AND_STATE.fullmatch(text):
-        return "other", "party and state", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
         return "organisation", f"head: {tokens[0]} of", _STRONG
     if tokens[-1] in _LEX.place_heads:
