@@ -6,15 +6,19 @@ entity (``entity:jane_doe``). It works by rules in a fixed order of precedence, 
 the later ones cannot overlap:
 
 1. codebook forms (aliases, descriptions, metonyms), longest match first;
-2. capitalised names not in the codebook, with a small gazetteer of countries, capitals and regions
-   (data/places.toml) and of given names (data/first_names.toml, for gender); a title right before
-   a person's name joins its mention ("Attorney General William Barr"); later parts of a name
-   ("Doe" after "Jane Doe") join the same entity;
-3. generic definite descriptions ("the company"), bare plurals that name groups ("critics"), and
-   third-person pronouns, resolved in reading order to the latest compatible actor (salience),
-   since nothing better is available offline. An "it" or "they" without an antecedent is dropped.
+2. names from the parse (:func:`extract_names`): runs of proper nouns with the connectors that belong
+   inside a name ("Securities and Exchange Commission"), cut at titles ("SEC Chair Mary Jo White" is
+   the SEC and Mary Jo White, titled Chair), typed person / organisation / place / group with the
+   evidence for the type, acronyms linked to their expansions and surnames to full names; a small
+   gazetteer (lang/en/places.toml) tells countries, capitals and regions, and given names
+   (lang/en/first_names.toml) a person's gender; datelines and places that only say where are no
+   actors;
+3. generic definite descriptions ("the company"), groups ("critics", "Clinton campaign allies"), and
+   third-person pronouns, resolved in reading order to the latest compatible actor (salience; between
+   two people of one sentence, the subject), since nothing better is available offline. An "it" or
+   "they" without an antecedent is dropped.
 
-Everything here is English news prose; the word lists are module constants so a reader can see them.
+Word knowledge (titles, honorifics, organisation and place heads, group nouns) is data in lang/en.
 
 Offsets are indices into ``Article.text``. Matching runs on a working copy of the same length in
 which no-break spaces and curly apostrophes are normalised, text outside the scanned parts is
@@ -247,6 +251,7 @@ class _Document:
     # Short forms that name a full name found later: "Acme" for "Acme Corp.", "Doe" for "Sen. Jane Doe".
     short_forms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     parsed_names: dict[int, _Name] = field(default_factory=dict)  # start -> the parse's name there
+    name_tokens: set[int] = field(default_factory=set)  # the Doc's tokens inside those names
 
     def sent_id(self, offset: int) -> int | None:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -526,6 +531,7 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             continue
         candidates.append((start, end))
         doc.parsed_names[start] = name
+        doc.name_tokens.update(range(name.first, name.last))
     _collect_short_forms(doc, matchers, candidates)
 
     added = []
@@ -573,13 +579,8 @@ def _modifies_a_noun(doc: _Document, start: int, end: int) -> bool:
         return False
     root = span.root
     return dep(root) in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN") and (
-        root.head.i not in _name_tokens_of(doc)
+        root.head.i not in doc.name_tokens  # "Ohio Gov. Mike DeWine": the place modifies no noun
     )
-
-
-def _name_tokens_of(doc: _Document) -> frozenset[int]:
-    """Token indices inside the names the parse found (a place before a name is part of no noun phrase)."""
-    return frozenset(i for name in doc.parsed_names.values() for i in range(name.first, name.last))
 
 
 def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[tuple[int, int]]) -> None:
@@ -751,7 +752,7 @@ def _groups(doc: _Document) -> None:
     Members of a named organisation speak for it: "officials from the Trump administration" is the
     administration.
     """
-    found = []
+    found, absorbed = [], []
     organisations = {
         m.start: m.actor for m in doc.mentions if m.actor is not None and m.actor.type not in ("person", "unknown")
     }
@@ -767,13 +768,22 @@ def _groups(doc: _Document) -> None:
         compounds = _compound_start(doc, match.start(), match.end())
         if compounds < start:
             # "Clinton campaign allies": one group named by its modifiers, not Clinton and some allies
-            doc.mentions = [m for m in doc.mentions if not (compounds <= m.start and m.end <= match.start())]
+            absorbed.append((compounds, match.start()))
             start, actor = compounds, None
             words = [*doc.article.text[start : match.start()].split(), noun]
         if actor is None:
             actor = doc.entity(" ".join([*words[:-1], noun]), _LEX.group_nouns[noun], fixed=True)
         doc.add(start, match.end(), "description", actor, plural=True)
         found.append((start, match.end()))
+    if absorbed:
+        inside = _longest_first([(a, b, None) for a, b in absorbed])
+        starts = [a for a, _, _ in inside]
+
+        def kept(m: _Mention) -> bool:
+            i = bisect_right(starts, m.start) - 1
+            return i < 0 or m.end > inside[i][1]
+
+        doc.mentions = [m for m in doc.mentions if kept(m)]
     doc.claim(found)
 
 
@@ -975,6 +985,10 @@ def _actor_type(mention: _Mention) -> str:
 
 
 # ---- names from the parse ------------------------------------------------------------------------------
+# A name is typed by the first evidence that holds, strongest first: its title, the gazetteer, its head
+# word ("Commission", "Bay"), a given name; then its form (an acronym); then the parse around it ("in X",
+# "X spokesman", the subject of "said"); last its shape (a flat two-word name is a person's). All names
+# of one text in an article share the type of their strongest occurrence.
 
 NAME_TYPES = ("person", "organisation", "place", "group", "other")
 NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refers_to", "sent_id"]
@@ -1066,6 +1080,11 @@ def _title_sequences() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in _title_sequences())
+
+
+@lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
     return frozenset(_LEX.organisation_heads) | _LEX.of_heads
 
@@ -1089,7 +1108,7 @@ def _find_names(article: Article) -> list[_Name]:
             names.extend(_split_titles(doc, first, last))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
-    _type_names(doc, names)
+    _type_names(doc, names, lowered)
     return names
 
 
@@ -1147,6 +1166,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 def _in_hyphenated(token) -> bool:
     """The hyphen of "al-Sadr" or "Coca-Cola", or the particle "al" before it: inside a name."""
+    if token.text != "-" and token.lower_ not in _LEX.name_connectors:
+        return False
     doc = token.doc
     if token.i == 0 or token.i + 1 >= len(doc):
         return False
@@ -1161,8 +1182,10 @@ def _glued(token) -> bool:
     text = token.text
     if "@" in text or "/" in text or text.startswith("www.") or text.endswith((".com", ".org", ".net")):
         return True
-    before = token.doc[token.i - 1] if token.i else None
-    return before is not None and not before.whitespace_ and before.text[-1:].isdigit()
+    if not token.i:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.text[-1:].isdigit()
 
 
 def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
@@ -1212,6 +1235,8 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
 
 def _title_at(doc, i: int, last: int) -> int:
     """The length in tokens of the title starting at token ``i`` (0: none), longest first."""
+    if doc[i].lower_ not in _title_first_words():
+        return 0
     for size in (3, 2, 1):
         if i + size > last:
             continue
@@ -1268,11 +1293,10 @@ def _title_before(doc, first: int) -> str | None:
     return None
 
 
-def _type_names(doc, names: list[_Name]) -> None:
+def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
     """Type each name by its strongest evidence, one type for all names of the same text in the article;
     a lone word of a longer name (a surname, "Acme" for "Acme Corp.") refers to it and takes its type."""
     places = _places()
-    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     shouted = {s.start for s in doc.sents if sum(t.is_upper and len(t) > 1 for t in s) >= 3}
     strength: dict[int, int] = {}
     for name in names:
