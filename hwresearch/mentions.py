@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1144,7 +1145,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         return 1
     if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or _glued(token):
         return 0
-    if token.lower_ in _LEX.not_names and not token.is_upper:
+    if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
@@ -1306,11 +1307,16 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
         tokens = [t.text for t in doc[name.first : name.last]]
         name.type, name.reason, strength[id(name)] = _evidence(doc, name, tokens, places, lowered, shouted)
     best: dict[str, _Name] = {}
-    for name in names:  # the strongest evidence for each written name, the earliest on ties
+    votes: Counter = Counter()  # (text, type) -> occurrences with that evidence
+    for name in names:
+        if not name.dateline:
+            votes[_name_text(doc, name), name.type, strength[id(name)]] += 1
+    for name in names:  # the strongest evidence for each written name; the commonest type, the earliest on ties
         if name.dateline:
             continue
         text = _name_text(doc, name)
-        if text not in best or strength[id(name)] > strength[id(best[text])]:
+        rank = (strength[id(name)], votes[text, name.type, strength[id(name)]])
+        if text not in best or rank > (strength[id(best[text])], votes[text, best[text].type, strength[id(best[text])]]):
             best[text] = name
     words: dict[str, _Name] = {}  # each word of a multi-word person or organisation -> that name
     for name in best.values():
@@ -1329,7 +1335,34 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
         if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
             name.refers_to = longer
             name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
+    _listed_alike(doc, names)
     _link_acronyms(doc, names)
+
+
+def _listed_alike(doc, names: list[_Name]) -> None:
+    """Names coordinated in the parse are of one kind: an untyped name listed with a typed one takes its
+    type ("Steve, Rod and Elyse", "Noida and Gurgaon")."""
+    by_head: dict[int, _Name] = {}
+    for name in names:
+        if not name.dateline:
+            by_head[_head_token(doc, name).i] = name
+    for name in names:
+        if name.dateline or name.type != "other" or name.reason != "capitalised":
+            continue
+        head = _head_token(doc, name)
+        partners = [by_head.get(head.head.i)] if dep(head) == "conj" else []
+        partners += [by_head.get(child.i) for child in head.children if dep(child) == "conj"]
+        typed = [p for p in partners if p is not None and p.type in ("person", "organisation", "place")]
+        if typed:
+            name.type, name.reason = typed[0].type, f"listed with {_name_text(doc, typed[0])}"
+
+
+def _head_token(doc, name: _Name):
+    """The token of a name that its other tokens hang on in the parse."""
+    head = doc[name.last - 1]
+    while head.head.i != head.i and name.first <= head.head.i < name.last:
+        head = head.head
+    return head
 
 
 _STRONG = 3  # evidence from the name itself or its title; 1 is context, 0 the shape of the name
@@ -1357,6 +1390,8 @@ def _evidence(
         return "place", "gazetteer", _STRONG
     if text in _demonym_set() or text in _LEX.capitalised_adjectives or text in _LEX.group_nouns:
         return "group", "demonym or party", 2  # "White" is Mary Jo White's surname once she is named
+    if len(tokens) == 1 and (tokens[0] in _organisation_words() or tokens[0] in _LEX.place_heads):
+        return "other", "a common noun capitalised", 2  # "the Army", "Great Service"
     if tokens[-1] in _LEX.organisation_heads or any(_LEX.organisation_heads.get(t) == "media" for t in tokens):
         return "organisation", f"head: {tokens[-1]}", _STRONG
     if tokens[0] in _LEX.place_heads and "of" in tokens:
@@ -1416,7 +1451,11 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
     if head.i == head.sent.start and name.last < len(doc) and doc[name.last].text == "," and _addressed(head.sent, name):
         return "person", "addressed"
     if relation in ("nsubj", "nsubj:pass") and governor.lemma_ in _LEX.cue_lemmas:
-        return "person", f"subject of '{governor.lemma_}'"
+        # A full name that speaks is a person; one word with nothing else known more often a body
+        # ("Hamas announced", "Xinhua reports"): a person's surname alone follows the full name.
+        if name.last - name.first >= 2:
+            return "person", f"subject of '{governor.lemma_}'"
+        return "organisation", f"one word, subject of '{governor.lemma_}'"
     return None
 
 
