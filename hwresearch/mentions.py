@@ -1150,10 +1150,12 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
+        if text in _LEX.given_names and not headline and token.lower_ not in lowered:
+            return 2  # "Debra" signing a letter: a name the tagger took for a common noun
         if not text[:1].isupper() or token.is_sent_start or headline:
             return 0
-        if text in _LEX.given_names or (text.isupper() and 2 <= len(text) <= 5):
-            return 2  # "Debra", "HANO": a name the tagger took for a common noun
+        if text.isupper() and 2 <= len(text) <= 5:
+            return 2  # "HANO": an acronym the tagger took for a common noun
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
