@@ -85,6 +85,11 @@ class Lexicon:
     non_actor_heads: frozenset[str]  # as written
     of_heads: frozenset[str]  # as written
     name_connectors: tuple[str, ...]
+    honorifics: frozenset[str]  # as written
+    place_heads: frozenset[str]  # as written
+    place_openers: frozenset[str]  # as written
+    name_conjunctions: frozenset[str]
+    acronym_skips: frozenset[str]
     plural_nouns: frozenset[str]
     agentive_adjectives: frozenset[str]
     organisation_heads: dict[str, str]  # head word as written -> organisation type
@@ -95,6 +100,7 @@ class Lexicon:
     # gazetteers
     places: dict
     first_names: dict[str, str]  # given name -> male / female
+    given_names: frozenset[str]  # every given name, those of either gender too
 
     def stance_forms(self, relation: str, *kinds: str) -> frozenset[str]:
         """Every written form of a stance relation's entries of these kinds; verbs with their inflections."""
@@ -201,6 +207,11 @@ def lexicon(language: str = "en") -> Lexicon:
         non_actor_heads=frozenset(actors["non_actor_heads"]),
         of_heads=frozenset(actors["of_heads"]),
         name_connectors=tuple(actors["name_connectors"]),
+        honorifics=frozenset(actors["honorifics"]),
+        place_heads=frozenset(actors["place_heads"]),
+        place_openers=frozenset(actors["place_openers"]),
+        name_conjunctions=frozenset(actors["name_conjunctions"]),
+        acronym_skips=frozenset(actors["acronym_skips"]),
         plural_nouns=frozenset(actors["plural_nouns"]),
         agentive_adjectives=frozenset(actors["agentive_adjectives"]),
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
@@ -209,6 +220,7 @@ def lexicon(language: str = "en") -> Lexicon:
         stance=data["stance"],
         places=data["places"],
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},
+        given_names=frozenset((*data["first_names"]["male"], *data["first_names"]["female"], *data["first_names"].get("either", ()))),
     )
 
 

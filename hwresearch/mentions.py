@@ -6,15 +6,19 @@ entity (``entity:jane_doe``). It works by rules in a fixed order of precedence, 
 the later ones cannot overlap:
 
 1. codebook forms (aliases, descriptions, metonyms), longest match first;
-2. capitalised names not in the codebook, with a small gazetteer of countries, capitals and regions
-   (data/places.toml) and of given names (data/first_names.toml, for gender); a title right before
-   a person's name joins its mention ("Attorney General William Barr"); later parts of a name
-   ("Doe" after "Jane Doe") join the same entity;
-3. generic definite descriptions ("the company"), bare plurals that name groups ("critics"), and
-   third-person pronouns, resolved in reading order to the latest compatible actor (salience),
-   since nothing better is available offline. An "it" or "they" without an antecedent is dropped.
+2. names from the parse (:func:`extract_names`): runs of proper nouns with the connectors that belong
+   inside a name ("Securities and Exchange Commission"), cut at titles ("SEC Chair Mary Jo White" is
+   the SEC and Mary Jo White, titled Chair), typed person / organisation / place / group with the
+   evidence for the type, acronyms linked to their expansions and surnames to full names; a small
+   gazetteer (lang/en/places.toml) tells countries, capitals and regions, and given names
+   (lang/en/first_names.toml) a person's gender; datelines and places that only say where are no
+   actors;
+3. generic definite descriptions ("the company"), groups ("critics", "Clinton campaign allies"), and
+   third-person pronouns, resolved in reading order to the latest compatible actor (salience; between
+   two people of one sentence, the subject), since nothing better is available offline. An "it" or
+   "they" without an antecedent is dropped.
 
-Everything here is English news prose; the word lists are module constants so a reader can see them.
+Word knowledge (titles, honorifics, organisation and place heads, group nouns) is data in lang/en.
 
 Offsets are indices into ``Article.text``. Matching runs on a working copy of the same length in
 which no-break spaces and curly apostrophes are normalised, text outside the scanned parts is
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +40,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
+from hwresearch.nlp import dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -72,15 +78,6 @@ def _trie_pattern(forms: list[str]) -> str:
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TITLE_MODIFIER = r"(?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Tt]hen-)[ -]?"
-_ABBREVIATED = r"(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt)\."
-_CAP_WORD = (
-    rf"{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)+|[{_UPPER}]\.(?=[ ][{_UPPER}])"
-    rf"|[{_UPPER}][\w&\u0300-\u036f]*(?:['-](?![sS]\b)[\w\u0300-\u036f]+)*"
-)
-_CONNECTOR = "|".join(re.escape(c) for c in _LEX.name_connectors)
-# Capitalised words joined by single spaces and at most two particles; tokens start upper-case and
-# particles lower-case (or "&"), so the pattern cannot backtrack badly.
-_NAME = re.compile(rf"(?<![\w'.-])(?:{_CAP_WORD})(?:[ ](?:(?:{_CONNECTOR})[ ]){{0,2}}(?:{_CAP_WORD}))*")
 _PRONOUN = re.compile(rf"(?<![\w'-])(?:{_trie_pattern(sorted({*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}))})(?![\w-])")
 _GROUP = re.compile(
     rf"(?<![\w'-])(?:{_trie_pattern(sorted({*_LEX.group_nouns, *(n.capitalize() for n in _LEX.group_nouns)}))})(?![\w'-])"
@@ -92,9 +89,6 @@ _NAME_GOES_ON = re.compile(r"[ ][A-Z][a-z][\w'-]*")
 _GIVEN_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*)(?:[ ][A-Z]\.)?[ ]\Z")
 _HONORIFIC_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.[ ]\Z")
 _NEXT_WORD = re.compile(r"[ ]*('[a-z]+|[\w']+)")
-_OF = re.compile(" of ")
-_LONG_WORD = re.compile(r"(?<!\w)[^\W\d_]{4,}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 _SLUG = re.compile(r"[^0-9a-z]+")
 _WORK_TABLE = str.maketrans({"\u00a0": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2009": " "})
 _MASK = "\x00"
@@ -134,7 +128,6 @@ class _Matchers:
     forms: re.Pattern[str] | None
     refs: dict[str, _Ref]
     title_before: re.Pattern[str]
-    title_at_start: re.Pattern[str]
     title_words: frozenset[str]
     given_names: dict[str, frozenset[str]]  # actor id -> first words of its multi-word aliases
     given_name_refs: dict[str, _Ref]  # first word of one codebook person's aliases -> that person
@@ -168,7 +161,6 @@ def _matchers(codebook: Codebook) -> _Matchers:
         forms=forms,
         refs=refs,
         title_before=re.compile(rf"(?<![\w.'-])(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]+\Z"),
-        title_at_start=re.compile(rf"(?:{_TITLE_MODIFIER})?(?:{title})(?:,? and (?:{title}))?[ ]"),
         title_words=title_words,
         given_names=given_names,
         given_name_refs=_given_name_refs(codebook, given_names),
@@ -194,6 +186,7 @@ class _Places:
     capitals: dict[str, str]  # capital or seat of government -> country name
     regions: frozenset[str]
     demonyms: dict[str, str]  # demonym -> country name
+    other: frozenset[str]  # abbreviations and cities: places for the names, never actors
 
 
 @lru_cache(maxsize=1)
@@ -208,7 +201,8 @@ def _places() -> _Places:
         for demonym in country.get("demonyms", ()):
             demonyms[demonym] = country["name"]
     countries.pop("Georgia", None)  # the US state is the likelier reading in news
-    return _Places(countries, capitals, frozenset(data.get("regions", ())), demonyms)
+    other = frozenset((*data.get("abbreviations", ()), *data.get("cities", ())))
+    return _Places(countries, capitals, frozenset(data.get("regions", ())), demonyms, other)
 
 
 # ---- the extraction -------------------------------------------------------------------------------------
@@ -251,15 +245,14 @@ class _Document:
     sentence_starts: list[int]
     sentence_ends: list[int]
     sentence_ids: list[int]
-    first_words: set[int]
-    lower_words: frozenset[str]
     mentions: list[_Mention] = field(default_factory=list)
     actors: dict[str, _Actor] = field(default_factory=dict)
     entity_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
     partial_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
     # Short forms that name a full name found later: "Acme" for "Acme Corp.", "Doe" for "Sen. Jane Doe".
     short_forms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    inner_words: set[str] = field(default_factory=set)  # capitalised words seen inside sentences
+    parsed_names: dict[int, _Name] = field(default_factory=dict)  # start -> the parse's name there
+    name_tokens: set[int] = field(default_factory=set)  # the Doc's tokens inside those names
 
     def sent_id(self, offset: int) -> int | None:
         i = bisect_right(self.sentence_starts, offset) - 1
@@ -366,11 +359,6 @@ def _document(article: Article, codebook: Codebook) -> _Document:
     pieces.append("\n" * (len(normalised) - position))
     work = "".join(pieces)
     in_sentences = [r for r in regions if r[2] is not None]
-    first_words = set()
-    for start, end, _ in regions:
-        while start < end and not work[start].isalnum():
-            start += 1
-        first_words.add(start)
     return _Document(
         article=article,
         codebook=codebook,
@@ -378,8 +366,6 @@ def _document(article: Article, codebook: Codebook) -> _Document:
         sentence_starts=[r[0] for r in in_sentences],
         sentence_ends=[r[1] for r in in_sentences],
         sentence_ids=[r[2] for r in in_sentences],
-        first_words=first_words,
-        lower_words=frozenset(_LOWER_WORD.findall(work)),
     )
 
 
@@ -472,102 +458,14 @@ def _is_salient(doc: _Document, start: int) -> bool:
     return _previous_word(doc.work, start) not in _LEX.indefinite_articles
 
 
-def _title_case_sentences(doc: _Document) -> set[int]:
-    """Sentences written in Title Case (headlines), where capitals do not mark names."""
-    result = set()
-    for sent_id, start, end in zip(doc.sentence_ids, doc.sentence_starts, doc.sentence_ends):
-        words = lower = 0
-        for match in _LONG_WORD.finditer(doc.work, start, end):
-            words += 1
-            lower += doc.work[match.start()].islower()
-            if lower > 1 and lower > 0.2 * words:
-                break  # ordinary prose: known after a few words
-        else:
-            if words >= 4 and lower <= 0.2 * words:
-                result.add(sent_id)
-    return result
 
 
-def _name_tokens(doc: _Document, matchers: _Matchers, start: int, end: int) -> list[tuple[int, int]]:
-    """Split one capitalised sequence into name candidates, trimming words that are not names."""
-    text = doc.work[start:end]
-    # Split at "of" unless the word before it heads a name ("Bank of America", "Secretary of State").
-    parts, cursor = [], 0
-    for match in _OF.finditer(text):
-        head = text[:match.start()].rsplit(" ", 1)[-1]
-        if head not in _LEX.of_heads:
-            parts.append((cursor, match.start()))
-            cursor = match.end()
-    parts.append((cursor, len(text)))
-    result = []
-    for a, b in parts:
-        a, b = start + a, start + b
-        # A title inside ends the name before it: "Wells Fargo | CEO John Stumpf".
-        position = doc.work.find(" ", a, b)
-        while position >= 0:
-            next_space = doc.work.find(" ", position + 1, b)
-            word = doc.work[position + 1 : b if next_space < 0 else next_space].rstrip(".").lower()
-            title = (word in matchers.title_words or word in _LEX.title_modifiers) and matchers.title_at_start.match(
-                doc.work, position + 1, b
-            )
-            if title and title.end() < b:
-                result.append((a, position))
-                a = position + 1
-                break
-            position = next_space
-        a = _strip_leading(doc, matchers, a, b)
-        b = _strip_trailing_title(doc, a, b)
-        if a < b:
-            result.append((a, b))
-    return [(a, b) for a, b in result if a < b]
 
 
-def _strip_trailing_title(doc: _Document, start: int, end: int) -> int:
-    """Drop a title that ends the run before a name: "Indiana Gov. Mike Pence", "Wells Fargo CEO"."""
-    space = doc.work.rfind(" ", start, end)
-    if space < 0:
-        return end
-    word = doc.work[space + 1 : end]
-    if word in _LEX.trailing_titles or (doc.work.startswith(". ", end) and word.lower() in ("gov", "sen", "rep", "gen", "lt")):
-        return space
-    return end
 
 
-def _strip_leading(doc: _Document, matchers: _Matchers, start: int, end: int) -> int:
-    """Move the start past leading function words, dates and titles ("The", "On Tuesday", "Sen.")."""
-    while start < end:
-        title = matchers.title_at_start.match(doc.work, start, end)
-        if title and title.end() < end:
-            start = title.end()
-            continue
-        word_end = doc.work.find(" ", start, end)
-        word_end = end if word_end < 0 else word_end
-        word = doc.work[start:word_end]
-        if word.lower() in _LEX.not_names or word.lower() in _LEX.title_modifiers or word in MONTHS or word in _LEX.weekdays:
-            start = word_end + 1
-            continue
-        if word_end < end and (word in _LEX.capitalised_adjectives or word in _demonym_set()) and _person_follows(
-            doc, matchers, word_end + 1, end
-        ):
-            start = word_end + 1  # "Republican Sen. John McCain", "Chinese President Xi Jinping"
-            continue
-        if start in doc.first_words and word.lower() in doc.lower_words and doc.work.count(" ", word_end + 1, end) >= 1:
-            start = word_end + 1  # "Rival Hillary Clinton" opening a sentence; but "Bill Gates" stays
-            continue
-        break
-    return start
 
 
-def _person_follows(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
-    """A title, a given name or a place starts at ``start``: an adjective before it is no part of a name.
-
-    Otherwise it is ("Democratic National Committee", "American Airlines").
-    """
-    if matchers.title_at_start.match(doc.work, start, end):
-        return True
-    word_end = doc.work.find(" ", start, end)
-    word = doc.work[start : end if word_end < 0 else word_end]
-    return word in _first_names() or word in _place_words()  # "Republican Indiana Gov. Mike Pence"
 
 
 @lru_cache(maxsize=1)
@@ -613,31 +511,28 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
         return False
     if "'" in word and word.split("'", 1)[0].lower() in _LEX.not_names:
         return False  # "They're", "I'll"
-    if start in doc.first_words and word not in doc.inner_words and word not in _place_words():
-        # Opening a sentence, a word is a name only if it is no common word here ("Stay", "Heading").
-        return word.lower() not in doc.lower_words and not word.endswith(("ing", "ed", "ly"))
     return True
 
 
 def _names(doc: _Document, matchers: _Matchers) -> None:
-    """Rule 2: capitalised names outside the codebook, as gazetteer places or document entities."""
+    """Rule 2: names from the parse (:func:`extract_names`) outside the codebook, as gazetteer places or
+    document entities. A dateline, or a place that is not in the gazetteer ("in Tampa Bay"), is where
+    something happens, not who acts."""
     places = _places()
-    title_case = _title_case_sentences(doc)
+    parsed = doc.article.doc
     candidates: list[tuple[int, int]] = []
-    deferred: list[tuple[int, int]] = []  # in Title Case sentences: only names seen elsewhere
-    matches = list(_NAME.finditer(doc.work))
-    for match in matches:
-        words = match.group(0).split(" ")
-        doc.inner_words.update(words[1:] if match.start() in doc.first_words else words)
-    for match in matches:
-        if doc.sent_id(match.start()) in title_case or _shouted(doc.work, match.start(), match.end()):
-            deferred.append((match.start(), match.end()))
+    for name in _doc_names(doc.article):
+        start, end = parsed[name.first].idx, parsed[name.last - 1].idx + len(parsed[name.last - 1])
+        surface = doc.work[start:end]
+        if name.dateline or _MASK in surface or "\n" in surface:
             continue
-        for start, end in _name_tokens(doc, matchers, match.start(), match.end()):
-            if _is_name(doc, matchers, start, end):
-                candidates.append((start, end))
-    candidates += _known_names(doc, candidates, deferred)
-    candidates.sort()
+        if name.type == "place" and surface not in places.capitals and surface not in places.countries and surface not in places.regions:
+            continue
+        if name.type not in ("person",) and name.refers_to is None and not _is_name(doc, matchers, start, end):
+            continue
+        candidates.append((start, end))
+        doc.parsed_names[start] = name
+        doc.name_tokens.update(range(name.first, name.last))
     _collect_short_forms(doc, matchers, candidates)
 
     added = []
@@ -652,8 +547,8 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             actor = doc.entity(places.countries[name], "country", fixed=True)
             mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
         elif name in places.regions:
-            if _previous_word(doc.work, start) in _LEX.locative_prepositions:
-                continue  # "Jane Doe of Ohio": a place, not an actor
+            if _previous_word(doc.work, start) in _LEX.locative_prepositions or _modifies_a_noun(doc, start, end):
+                continue  # "Jane Doe of Ohio", "a Massachusetts Democrat": a place, not an actor
             actor = doc.entity(name, "government", fixed=True)
             # A state or city is rarely what a later "it" or "the agency" means.
             mention = doc.add(start, end, "name", actor, salient=False)
@@ -663,46 +558,8 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     doc.claim(added)
 
 
-def _shouted(work: str, start: int, end: int) -> bool:
-    """A run of several all-capital words ("ACME CORP. ANNOUNCES RESULTS") is a shouted line."""
-    words = work[start:end].split(" ")
-    return len(words) >= 2 and all(w.isupper() for w in words)
 
 
-def _known_names(
-    doc: _Document, candidates: list[tuple[int, int]], deferred: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """In Title Case or shouted lines capitals say nothing: keep only names known from elsewhere.
-
-    A name is known when it is a name in ordinary sentences, the end of one (a surname), or a place.
-    """
-    known = set(_place_tokens())
-    for start, end in candidates:
-        tokens = tuple(doc.work[start:end].split(" "))
-        known.add(tokens)
-        known.update(tokens[:size] for size in range(2, len(tokens)))
-        known.update(tokens[-size:] for size in range(1, len(tokens)))  # "Obama" for "Barack Obama"
-        if tokens[-1] in _LEX.organisation_heads:
-            known.add(tokens[:-1])  # "Acme" for "Acme Corp."
-    found = []
-    for start, end in deferred:
-        words, position = [], start
-        for word in doc.work[start:end].split(" "):
-            words.append((position, word))
-            position += len(word) + 1
-        i = 0
-        while i < len(words):
-            if words[i][1].lower() in _LEX.not_names:
-                i += 1
-                continue
-            for j in range(min(len(words), i + MAX_NAME_WORDS), i, -1):
-                if tuple(w for _, w in words[i:j]) in known:
-                    found.append((words[i][0], words[j - 1][0] + len(words[j - 1][1])))
-                    i = j
-                    break
-            else:
-                i += 1
-    return found
 
 
 def _government_of(doc: _Document, country: str) -> _Actor:
@@ -714,6 +571,17 @@ def _government_of(doc: _Document, country: str) -> _Actor:
                 return doc.codebook_actor(_Ref(actor.id, actor.name, actor.type, "metonymy", actor.gender))
     the = "the " if country.startswith(("United ", "Czech ")) or country.endswith("s") else ""
     return doc.entity(f"Government of {the}{country}", "government", fixed=True)
+
+
+def _modifies_a_noun(doc: _Document, start: int, end: int) -> bool:
+    """A name that modifies a noun in the parse ("a Massachusetts Democrat", "Ohio voters"): no actor."""
+    span = doc.article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return dep(root) in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN") and (
+        root.head.i not in doc.name_tokens  # "Ohio Gov. Mike DeWine": the place modifies no noun
+    )
 
 
 def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[tuple[int, int]]) -> None:
@@ -755,8 +623,18 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         full = doc.short_forms[tokens]
         actor = doc.entity_keys.get(full) or _register(doc, full, " ".join(full))
         surname = full[-1] == tokens[-1]
+    parsed = doc.parsed_names.get(start)
+    if actor is None and parsed is not None and parsed.refers_to is not None:
+        # "SEC" for the Securities and Exchange Commission, "White" for Mary Jo White
+        full_start = doc.article.doc[parsed.refers_to.first].idx
+        full_end = doc.article.doc[parsed.refers_to.last - 1].idx + len(doc.article.doc[parsed.refers_to.last - 1])
+        full = tuple(doc.work[full_start:full_end].split(" "))
+        actor = doc.entity_keys.get(full) or _register(doc, full, doc.article.text[full_start:full_end])
+        surname = parsed.type == "person"
     if actor is None:
         actor = _register(doc, tokens, doc.article.text[start:end])
+    if parsed is not None and parsed.type in _PARSED_TYPES:
+        _set_type(actor, _PARSED_TYPES[parsed.type] or _org_type(tuple(actor.name.split(" "))) or "unknown")
     title = _title_start(doc, matchers, start) if actor.type in ("person", "unknown") else None
     if title is not None or (surname and actor.type == "unknown"):
         _set_type(actor, "person")
@@ -772,6 +650,10 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
     return doc.add(title, end, "title", actor, salient=_is_salient(doc, title))
 
 
+# Name types of the parse and the actor types they give ("" for an organisation: its head word tells).
+_PARSED_TYPES = {"person": "person", "group": "group", "organisation": ""}
+
+
 def _rename(doc: _Document, actor: _Actor, name: str) -> None:
     """Give an entity a shorter canonical name; its id follows the name."""
     actor.name = name
@@ -782,7 +664,8 @@ def _rename(doc: _Document, actor: _Actor, name: str) -> None:
 def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
     """A new document entity, findable later by its full name and by its first and last words."""
     given = _first_names().get(tokens[0]) if len(tokens) <= 3 else None
-    actor = doc.entity(name, _org_type(tokens) or ("person" if given else "unknown"))
+    person = len(tokens) <= 3 and tokens[0] in _LEX.given_names
+    actor = doc.entity(name, _org_type(tokens) or ("person" if person else "unknown"))
     if actor.gender is None and not actor.fixed and _org_type(tokens) is None:
         actor.gender = given
     doc.entity_keys[tokens] = actor
@@ -809,6 +692,8 @@ def _org_type(tokens: tuple[str, ...]) -> str | None:
     """The type an organisation's name tells: its last word, or a news word anywhere ("Fox News Channel")."""
     if len(tokens) == 1:
         return _LEX.organisation_heads.get(tokens[0]) if tokens[0] in ("Congress", "Senate", "Parliament") else None
+    if "of" in tokens[1:-1] and tokens[0] in _LEX.organisation_heads:
+        return _LEX.organisation_heads[tokens[0]]  # "University of Toronto", "Bank of America"
     if any(_LEX.organisation_heads.get(t) == "media" for t in tokens[:-1]) and tokens[-1] not in ("Party", "University"):
         return "media"
     return _LEX.organisation_heads.get(tokens[-1])
@@ -868,7 +753,7 @@ def _groups(doc: _Document) -> None:
     Members of a named organisation speak for it: "officials from the Trump administration" is the
     administration.
     """
-    found = []
+    found, absorbed = [], []
     organisations = {
         m.start: m.actor for m in doc.mentions if m.actor is not None and m.actor.type not in ("person", "unknown")
     }
@@ -881,11 +766,41 @@ def _groups(doc: _Document) -> None:
         noun = words[-1] if words[-1] in _LEX.group_nouns else words[-1].lower()
         member_of = _MEMBER_OF.match(doc.work, match.end())
         actor = organisations.get(member_of.end()) if member_of else None
+        compounds = _compound_start(doc, match.start(), match.end())
+        if compounds < start:
+            # "Clinton campaign allies": one group named by its modifiers, not Clinton and some allies
+            absorbed.append((compounds, match.start()))
+            start, actor = compounds, None
+            words = [*doc.article.text[start : match.start()].split(), noun]
         if actor is None:
             actor = doc.entity(" ".join([*words[:-1], noun]), _LEX.group_nouns[noun], fixed=True)
         doc.add(start, match.end(), "description", actor, plural=True)
         found.append((start, match.end()))
+    if absorbed:
+        inside = _longest_first([(a, b, None) for a, b in absorbed])
+        starts = [a for a, _, _ in inside]
+
+        def kept(m: _Mention) -> bool:
+            i = bisect_right(starts, m.start) - 1
+            return i < 0 or m.end > inside[i][1]
+
+        doc.mentions = [m for m in doc.mentions if kept(m)]
     doc.claim(found)
+
+
+def _compound_start(doc: _Document, start: int, end: int) -> int:
+    """Where the noun compound ending in the group noun at ``start:end`` begins in the parse ("Clinton
+    campaign allies"); ``start`` when the noun has no compound modifiers."""
+    span = doc.article.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    noun = span[-1]
+    first = noun.i
+    for child in reversed(list(noun.lefts)):
+        if dep(child) != "compound" or child.i != first - 1:
+            break
+        first = child.i
+    return min(start, noun.doc[first].idx) if first < noun.i else start
 
 
 # ---- resolution, in reading order -------------------------------------------------------------------------
@@ -973,6 +888,7 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
     if want in ("male", "female"):
         # A known person before a name of unknown type, a known gender before an unknown one.
         candidates.sort(key=lambda m: (m.actor.type != "person", m.actor.gender != want))
+        candidates = _subject_first(doc, mention, candidates)
     if not candidates:
         return want in ("male", "female")  # "he"/"she" is a person even when unresolved
     actor = mention.actor = candidates[0].actor
@@ -981,6 +897,25 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         if actor.gender is None:
             actor.gender = want
     return True
+
+
+def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]) -> list[_Mention]:
+    """Of two equally fitting people named in one earlier sentence, the subject is the likelier antecedent
+    ("Trump met Moore on Monday. He said ..." is Trump)."""
+    if len(candidates) < 2:
+        return candidates
+    first, second = candidates[0], candidates[1]
+    same_fit = (first.actor.type, first.actor.gender) == (second.actor.type, second.actor.gender)
+    if not same_fit or first.sent_id != second.sent_id or first.sent_id == pronoun.sent_id or first.actor is second.actor:
+        return candidates
+    if _is_subject(doc, second) and not _is_subject(doc, first):
+        return [second, first, *candidates[2:]]
+    return candidates
+
+
+def _is_subject(doc: _Document, mention: _Mention) -> bool:
+    span = doc.article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and dep(span.root) in ("nsubj", "nsubj:pass")
 
 
 def _fits(previous: _Mention, actor: _Actor, want: str) -> bool:
@@ -1047,6 +982,510 @@ def _actor_type(mention: _Mention) -> str:
     if mention.kind == "pronoun":
         return "person"  # only "he"/"she" are kept unresolved
     return mention.wanted_type or "unknown"
+
+
+
+# ---- names from the parse ------------------------------------------------------------------------------
+# A name is typed by the first evidence that holds, strongest first: its title, the gazetteer, its head
+# word ("Commission", "Bay"), a given name; then its form (an acronym); then the parse around it ("in X",
+# "X spokesman", the subject of "said"); last its shape (a flat two-word name is a person's). All names
+# of one text in an article share the type of their strongest occurrence.
+
+NAME_TYPES = ("person", "organisation", "place", "group", "other")
+NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refers_to", "sent_id"]
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
+_ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
+_PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
+# Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
+_ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
+
+
+@dataclass
+class _Name:
+    """A name found in the parse: its tokens, a type with the evidence for it, and a title before it."""
+
+    first: int  # token indices, inclusive first and exclusive last
+    last: int
+    type: str = "other"
+    reason: str = "capitalised"
+    title: str | None = None
+    refers_to: _Name | None = None  # an acronym's expansion, a surname's full name
+    dateline: bool = False
+
+
+def extract_names(article_or_text: Article | str | Path) -> pd.DataFrame:
+    """The article's names, found in the parse and typed person / organisation / place / group / other.
+
+    A name is a run of proper nouns from the Doc with the connectors that belong inside it ("Securities
+    and Exchange Commission", "University of Toronto"), without the title or role before it ("SEC Chair
+    Mary Jo White" is the organisation "SEC" and the person "Mary Jo White", titled "Chair"). Capitals
+    alone do not make a name: Title Case headlines and shouted lines keep only names known from
+    elsewhere, and an all-caps dateline ("MOSCOW —") is a place (reason "dateline"), never an actor.
+    ``reason`` says what typed each name; ``refers_to`` gives the full name an acronym or a surname
+    stands for. This is the name layer :func:`extract_mentions` builds on; it needs no codebook.
+    """
+    article = load_article(article_or_text)
+    return article.layer("names", None, lambda: _names_frame(article, _doc_names(article))).copy()
+
+
+def _doc_names(article: Article) -> list[_Name]:
+    return article.layer("name-spans", None, lambda: _find_names(article))
+
+
+def _names_frame(article: Article, names: list[_Name]) -> pd.DataFrame:
+    doc, text = article.doc, article.text
+    rows = []
+    sentence_of = _sentence_index(article)
+    for name in names:
+        start, end = doc[name.first].idx, doc[name.last - 1].idx + len(doc[name.last - 1])
+        rows.append(
+            {
+                "start": start, "end": end, "text": text[start:end], "entity_type": name.type, "reason": name.reason,
+                "title": name.title, "refers_to": _name_text(doc, name.refers_to) if name.refers_to else None,
+                "sent_id": sentence_of(start),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=NAME_COLUMNS)
+    for column in ("text", "entity_type", "reason", "title", "refers_to"):
+        frame[column] = frame[column].astype(pd.StringDtype("python"))
+    frame["start"] = frame["start"].astype("int64")
+    frame["end"] = frame["end"].astype("int64")
+    frame["sent_id"] = frame["sent_id"].astype("Int64")
+    return frame
+
+
+def _sentence_index(article: Article):
+    sentences = article.sentences
+    starts, ends, ids = list(sentences["start"]), list(sentences["end"]), list(sentences["sent_id"])
+
+    def sentence_of(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return int(ids[i]) if i >= 0 and offset < ends[i] else None
+
+    return sentence_of
+
+
+def _name_text(doc, name: _Name) -> str:
+    return doc[name.first : name.last].text
+
+
+@lru_cache(maxsize=1)
+def _title_sequences() -> dict[tuple[str, ...], str]:
+    """Titles as lower-case token tuples ("attorney", "general"), longest first when matched."""
+    result = {}
+    for title in (*_LEX.titles, *_LEX.honorifics):
+        result[tuple(title.lower().split())] = title
+    return result
+
+
+@lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in _title_sequences())
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(_LEX.organisation_heads) | _LEX.of_heads
+
+
+def _find_names(article: Article) -> list[_Name]:
+    """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
+    doc = article.doc
+    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    sentences = [(sentence, _headline_like(sentence)) for sentence in doc.sents]
+    proper_inside = {
+        t.text for sentence, headline in sentences if not headline
+        for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
+    }
+    names: list[_Name] = []
+    for sentence, headline in sentences:
+        dateline = _dateline(sentence)
+        if dateline is not None:
+            names.append(dateline)
+        start = dateline.last if dateline is not None else sentence.start
+        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside):
+            names.extend(_split_titles(doc, first, last))
+    # "(D-Mo.)" after a lawmaker's name tells party and state: no name
+    names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
+    _type_names(doc, names, lowered)
+    return names
+
+
+def _headline_like(sentence) -> bool:
+    """A Title Case or shouted sentence, where capitals do not mark names."""
+    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
+    if len(words) < 4 or sum(t.text[0].islower() for t in words) > 0.2 * len(words):
+        return False
+    # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
+    common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)
+    return common >= 2 or all(t.is_upper for t in words)
+
+
+def _dateline(sentence) -> _Name | None:
+    """ "MOSCOW —", "WASHINGTON (AP) —": all-capital words opening a paragraph, then a dash or a bracket."""
+    tokens = list(sentence[:6])
+    i = 0
+    while i < len(tokens) and (tokens[i].is_upper and any(c.isalpha() for c in tokens[i].text) or (i and tokens[i].text == ",")):
+        i += 1
+    if i == 0 or i >= len(tokens) or tokens[i].text not in _DASHES or tokens[i - 1].text == ",":
+        return None
+    if len(tokens[0].text) < 3 or not tokens[0].is_sent_start:
+        return None
+    return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
+
+
+def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]) -> int:
+    """2 for a proper noun of the parse that is no date, function word or common word written with a
+    capital; 1 for a word that belongs in a name only beside one (a capitalised noun or adjective the
+    tagger missed, "Urban" in "Housing and Urban Development"; the hyphen in "al-Sadr"); else 0."""
+    text = token.text
+    if _in_hyphenated(token):
+        return 1
+    if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or _glued(token):
+        return 0
+    if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
+        return 0
+    if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
+        return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
+    if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
+        if text in _LEX.given_names and not headline and token.lower_ not in lowered:
+            return 2  # "Debra" signing a letter: a name the tagger took for a common noun
+        if not text[:1].isupper() or token.is_sent_start or headline:
+            return 0
+        if text.isupper() and 2 <= len(text) <= 5:
+            return 2  # "HANO": an acronym the tagger took for a common noun
+        # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
+        return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
+    if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
+        return 2 if text in proper_inside or text in _place_words() else 0
+    if token.is_sent_start and not token.is_upper:
+        # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
+        known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
+        return 2 if known else 0
+    return 2
+
+
+def _in_hyphenated(token) -> bool:
+    """The hyphen of "al-Sadr" or "Coca-Cola", or the particle "al" before it: inside a name."""
+    if token.text != "-" and token.lower_ not in _LEX.name_connectors:
+        return False
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if token.text == "-" and not before.whitespace_ and not token.whitespace_:
+        return before.text[:1].isalpha() and after.text[:1].isupper()
+    return token.lower_ in _LEX.name_connectors and not token.whitespace_ and after.text == "-"
+
+
+def _glued(token) -> bool:
+    """Part of a longer written word ("5G", "iPhone-maker"), a URL or an e-mail address: no name."""
+    text = token.text
+    if "@" in text or "/" in text or text.startswith("www.") or text.endswith((".com", ".org", ".net")):
+        return True
+    if not token.i:
+        return False
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and before.text[-1:].isdigit()
+
+
+def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
+    """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
+    that belong inside a name."""
+    kinds = [_name_word(doc[i], headline, lowered, proper_inside) for i in range(start, end)]
+    runs: list[list[int]] = []
+    i = start
+    while i < end:
+        if not kinds[i - start]:
+            i += 1
+            continue
+        j = i
+        while j < end and kinds[j - start]:
+            j += 1
+        while j > i and doc[j - 1].text == "-":
+            j -= 1
+        if 2 not in kinds[i - start : j - start]:
+            i = j + 1
+            continue
+        if runs and _joins(doc, runs[-1], i, j):
+            runs[-1][1] = j
+        else:
+            runs.append([i, j])
+        i = j + 1
+    return [(a, b) for a, b in runs]
+
+
+def _joins(doc, left: list[int], first: int, last: int) -> bool:
+    """Whether the run ``first:last`` continues the run ``left`` across the one word between them."""
+    if first - left[1] != 1:
+        return False
+    between = doc[left[1]]
+    word, head = between.lower_, doc[left[1] - 1].text
+    if word in _LEX.name_connectors and word not in ("of", "&"):
+        return True  # "Ursula von der Leyen"
+    if word == "of":
+        return head in _LEX.of_heads or head in _LEX.organisation_heads
+    if word in _LEX.name_conjunctions:
+        # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
+        return word == "&" or (
+            doc[last - 1].text in _LEX.organisation_heads and last - first >= 2 and left[1] - left[0] <= 2
+            and doc[left[0]].text not in _LEX.given_names
+        )
+    return False
+
+
+def _title_at(doc, i: int, last: int) -> int:
+    """The length in tokens of the title starting at token ``i`` (0: none), longest first."""
+    if doc[i].lower_ not in _title_first_words():
+        return 0
+    for size in (3, 2, 1):
+        if i + size > last:
+            continue
+        words = tuple(t.lower_ for t in doc[i : i + size])
+        if words in _title_sequences():
+            return size
+    return 0
+
+
+def _split_titles(doc, first: int, last: int) -> list[_Name]:
+    """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair"."""
+    names, position, title = [], first, None
+    i = first
+    while i < last:
+        size = _title_at(doc, i, last)
+        if size and i + size < last:
+            if i > position:
+                names.append(_Name(position, i))
+            title = doc[i : i + size].text
+            position = i = i + size
+            if doc[i].lower_ == "of":
+                if last - i >= 4:  # "Minister of Defense Hazem Shaalan": the title holds its domain
+                    title = doc[i - size : i + 2].text
+                    position = i = i + 2
+                else:  # "President of Acme Corp.": the organisation, no person named
+                    position = i = i + 1
+                    title = None
+            continue
+        i += 1
+    if position < last:
+        size = next((s for s in (3, 2, 1) if last - s > position and _title_at(doc, last - s, last) == s), 0)
+        if size and doc[last - size].text in _LEX.trailing_titles | {"CEO", "Chair"}:
+            last -= size  # "Wells Fargo CEO": the organisation, not a person called CEO
+        names.append(_Name(position, last, title=title))
+    if title is None and names:
+        names[-1].title = _title_before(doc, names[-1].first)
+    elif names and names[-1].title is not None and len(names) > 1 and names[-2].last == names[-1].first:
+        pass
+    return [n for n in names if n.first < n.last and _has_proper(doc, n)]
+
+
+def _has_proper(doc, name: _Name) -> bool:
+    """A piece left of a title holds a proper noun: "Russian" in "Russian President Putin" is no name."""
+    return any(t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() for t in doc[name.first : name.last])
+
+
+def _title_before(doc, first: int) -> str | None:
+    """A title or role written before a name in lower case ("professor Kent Moore", "SEC chair Mary Jo White")."""
+    for size in (3, 2, 1):
+        if first - size < 0:
+            continue
+        if _title_at(doc, first - size, first) == size:
+            return doc[first - size : first].text
+    return None
+
+
+def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
+    """Type each name by its strongest evidence, one type for all names of the same text in the article;
+    a lone word of a longer name (a surname, "Acme" for "Acme Corp.") refers to it and takes its type."""
+    places = _places()
+    shouted = {s.start for s in doc.sents if sum(t.is_upper and len(t) > 1 for t in s) >= 3}
+    strength: dict[int, int] = {}
+    for name in names:
+        if name.dateline:
+            continue
+        _strip_trailing_adjective(doc, name)
+        tokens = [t.text for t in doc[name.first : name.last]]
+        name.type, name.reason, strength[id(name)] = _evidence(doc, name, tokens, places, lowered, shouted)
+    best: dict[str, _Name] = {}
+    votes: Counter = Counter()  # (text, type) -> occurrences with that evidence
+    for name in names:
+        if not name.dateline:
+            votes[_name_text(doc, name), name.type, strength[id(name)]] += 1
+    for name in names:  # the strongest evidence for each written name; the commonest type, the earliest on ties
+        if name.dateline:
+            continue
+        text = _name_text(doc, name)
+        rank = (strength[id(name)], votes[text, name.type, strength[id(name)]])
+        if text not in best or rank > (strength[id(best[text])], votes[text, best[text].type, strength[id(best[text])]]):
+            best[text] = name
+    words: dict[str, _Name] = {}  # each word of a multi-word person or organisation -> that name
+    for name in best.values():
+        if name.last - name.first >= 2 and (name.type == "person" or name.type == "organisation" and strength[id(name)] >= _STRONG):
+            for token in doc[name.first : name.last]:
+                if token.lower_ not in _LEX.acronym_skips:
+                    words.setdefault(token.text, name)
+    for name in names:
+        if name.dateline:
+            continue
+        text = _name_text(doc, name)
+        chosen = best[text]
+        if chosen is not name and strength[id(chosen)] > strength[id(name)]:
+            name.type, name.reason = chosen.type, f"as elsewhere: {chosen.reason}"
+        longer = words.get(text) if name.last - name.first == 1 else None
+        if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
+            name.refers_to = longer
+            name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
+    _listed_alike(doc, names)
+    _link_acronyms(doc, names)
+
+
+def _listed_alike(doc, names: list[_Name]) -> None:
+    """Names coordinated in the parse are of one kind: an untyped name listed with a typed one takes its
+    type ("Steve, Rod and Elyse", "Noida and Gurgaon")."""
+    by_head: dict[int, _Name] = {}
+    for name in names:
+        if not name.dateline:
+            by_head[_head_token(doc, name).i] = name
+    for name in names:
+        if name.dateline or name.type != "other" or name.reason != "capitalised":
+            continue
+        head = _head_token(doc, name)
+        partners = [by_head.get(head.head.i)] if dep(head) == "conj" else []
+        partners += [by_head.get(child.i) for child in head.children if dep(child) == "conj"]
+        typed = [p for p in partners if p is not None and p.type in ("person", "organisation", "place")]
+        if typed:
+            name.type, name.reason = typed[0].type, f"listed with {_name_text(doc, typed[0])}"
+
+
+def _head_token(doc, name: _Name):
+    """The token of a name that its other tokens hang on in the parse."""
+    head = doc[name.last - 1]
+    while head.head.i != head.i and name.first <= head.head.i < name.last:
+        head = head.head
+    return head
+
+
+_STRONG = 3  # evidence from the name itself or its title; 1 is context, 0 the shape of the name
+
+
+def _strip_trailing_adjective(doc, name: _Name) -> None:
+    """ "Massachusetts Democrat": the place is the name; the party word after it describes a person."""
+    tokens = [t.text for t in doc[name.first : name.last]]
+    if len(tokens) >= 2 and (tokens[-1] in _LEX.capitalised_adjectives or tokens[-1] in _demonym_set()):
+        rest = " ".join(tokens[:-1])
+        if rest in _place_words() or rest in _demonym_set() or rest in _places().countries:
+            name.last -= 1
+
+
+def _evidence(
+    doc, name: _Name, tokens: list[str], places: _Places, lowered: set[str], shouted: set[int]
+) -> tuple[str, str, int]:
+    """(type, reason, strength) from one occurrence of a name."""
+    text = " ".join(tokens)
+    if text.islower():
+        text = text.title()
+    if name.title is not None and not (text in places.countries or text in places.regions):
+        return "person", f"title: {name.title}", _STRONG
+    if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
+        return "place", "gazetteer", _STRONG
+    if text in _demonym_set() or text in _LEX.capitalised_adjectives or text in _LEX.group_nouns:
+        return "group", "demonym or party", 2  # "White" is Mary Jo White's surname once she is named
+    if len(tokens) == 1 and (tokens[0] in _organisation_words() or tokens[0] in _LEX.place_heads):
+        return "other", "a common noun capitalised", 2  # "the Army", "Great Service"
+    if tokens[-1] in _LEX.organisation_heads or any(_LEX.organisation_heads.get(t) == "media" for t in tokens):
+        return "organisation", f"head: {tokens[-1]}", _STRONG
+    if tokens[0] in _LEX.place_heads and "of" in tokens:
+        return "place", f"head: {tokens[0]} of", _STRONG
+    if len(tokens) >= 2 and tokens[0] in _LEX.place_openers and tokens[-1] not in _LEX.organisation_heads:
+        return "place", f"place word: {tokens[0]}", _STRONG
+    if tokens[0] in _LEX.of_heads and "of" in tokens:
+        return "organisation", f"head: {tokens[0]} of", _STRONG
+    if tokens[-1] in _LEX.place_heads:
+        return "place", f"head: {tokens[-1]}", _STRONG
+    if tokens[-1] in _LEX.non_actor_heads:
+        return "other", f"head: {tokens[-1]}", _STRONG
+    if 2 <= len(tokens) <= 4 and tokens[0] in _LEX.given_names:
+        return "person", f"given name: {tokens[0]}", _STRONG
+    if _ACRONYM.match(text) and _is_acronym(doc[name.first], lowered, shouted):
+        return "organisation", "acronym", 2
+    context = _context_type(doc, name)
+    if context is not None:
+        return (*context, 1)
+    if len(tokens) == 1 and tokens[0] in _LEX.given_names:
+        return "person", f"given name: {tokens[0]}", 1
+    if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
+        # The parse tells a person's name (flat: "Phillip Allen") from a thing's (compound: "Combo Meal")
+        # and an organisation's (an adjective and a noun: "United Way").
+        relations = {dep(t) for t in doc[name.first : name.last] if name.first <= t.head.i < name.last and t.head.i != t.i}
+        if relations == {"flat"}:
+            return "person", "flat name", 0
+        if "amod" in relations:
+            return "organisation", "adjective and noun", 0
+    return "other", "capitalised", 0
+
+
+def _is_acronym(token, lowered: set[str], shouted: set[int]) -> bool:
+    """ "NASA", "SEC": two to five capitals, not a shouted word ("LOVE"), not the modifier of a thing
+    ("VHS movies", "the GISB Agreement")."""
+    letters = token.text.replace(".", "")
+    if not 2 <= len(letters) <= 5 or token.sent.start in shouted or token.lower_ in lowered:
+        return False
+    if dep(token) == "compound" and token.head.i > token.i and token.head.lower_ not in _LEX.role_nouns:
+        return False
+    return token.lower_ not in _LEX.not_names
+
+
+def _context_type(doc, name: _Name) -> tuple[str, str] | None:
+    """Type from the parse around the name: "in X" is a place, "X spokesman" and "X's shares" an organisation,
+    the subject of "said" a person."""
+    head = doc[name.last - 1]
+    while head.head.i != head.i and name.first <= head.head.i < name.last:
+        head = head.head
+    relation = dep(head)
+    governor = head.head
+    case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
+    if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
+        return "place", f"after '{case.lower_}'"
+    if relation in _ORG_CONTEXT and governor.i >= name.last and governor.lower_ in _LEX.role_nouns | {"employees", "officials", "shares", "stock", "executives", "products", "customers"}:
+        return "organisation", f"{governor.lower_} of"
+    if head.i == head.sent.start and name.last < len(doc) and doc[name.last].text == "," and _addressed(head.sent, name):
+        return "person", "addressed"
+    if relation in ("nsubj", "nsubj:pass") and governor.lemma_ in _LEX.cue_lemmas:
+        # A full name that speaks is a person; one word with nothing else known more often a body
+        # ("Hamas announced", "Xinhua reports"): a person's surname alone follows the full name.
+        if name.last - name.first >= 2:
+            return "person", f"subject of '{governor.lemma_}'"
+        return "organisation", f"one word, subject of '{governor.lemma_}'"
+    return None
+
+
+def _addressed(sentence, name: _Name) -> bool:
+    """ "Renee, thanks for ...", "Dear Jim,": a name opening a letter or a line, set off by a comma."""
+    return name.first == sentence.start and (sentence.end - name.last <= 2 or sentence.start == 0 or sentence.doc[sentence.start - 1].is_space)
+
+
+def _link_acronyms(doc, names: list[_Name]) -> None:
+    """An acronym names the organisation whose initials it spells, or the name it follows in brackets."""
+    by_initials: dict[str, _Name] = {}
+    for name in names:
+        if name.last - name.first >= 2:
+            words = [t.text for t in doc[name.first : name.last] if t.lower_ not in _LEX.acronym_skips]
+            if all(w[:1].isupper() for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), name)
+    previous = None
+    for name in names:
+        text = _name_text(doc, name)
+        if name.last - name.first == 1 and _ACRONYM.match(text):
+            bracketed = previous is not None and doc[name.first - 1].text == "(" and previous.last == name.first - 1
+            full = previous if bracketed else by_initials.get(text.replace(".", ""))
+            if full is not None and full is not name:
+                name.refers_to = full.refers_to or full
+                if full.type in ("other", "person") and bracketed:
+                    full.type, full.reason = "organisation", "spelled by an acronym"
+                name.type, name.reason = full.type, f"acronym of {_name_text(doc, full)}"
+        previous = name
 
 
 register_stage("mentions", extract_mentions)

@@ -1,0 +1,157 @@
+"""Names from the parse and the coreference built on them, on sentences written for these tests.
+
+Each test is one mechanism of hwresearch.mentions: names as proper-noun runs with their connectors,
+titles kept apart from names, acronyms linked to their expansions, datelines and Title Case lines,
+the types with their reasons, and the resolution of surnames, possessives, groups and pronouns.
+"""
+
+import pandas as pd
+import pytest
+
+from hwresearch import Codebook, extract_mentions
+from hwresearch.mentions import NAME_COLUMNS, NAME_TYPES, extract_names
+
+SEC_STORY = (
+    "WASHINGTON \u2014 Sen. Elizabeth Warren, a Massachusetts Democrat, on Tuesday accused SEC Chair Mary Jo "
+    "White of failing to hold banks to account. The Securities and Exchange Commission (SEC) has been slow "
+    "to act, Warren said in a letter to White.\n\n"
+    "White defended the agency on Wednesday. \"We have brought record cases,\" White said. Ms. White added "
+    "that she would answer the letter. Rep. Emanuel Cleaver (D-Mo.) agreed with her.\n"
+)
+CAMPAIGN_STORY = (
+    "Hillary Clinton criticised Donald Trump on Monday. Her campaign announced a new plan. Clinton campaign "
+    "allies said the plan would pass.\n"
+)
+
+
+def row(frame: pd.DataFrame, text: str, surface: str, occurrence: int = 1) -> pd.Series:
+    position = -1
+    for _ in range(occurrence):
+        position = text.index(surface, position + 1)
+    hit = frame[(frame["start"] == position) & (frame["end"] == position + len(surface))]
+    assert len(hit) == 1, f"no row for {surface!r} #{occurrence}:\n{frame.to_string()}"
+    return hit.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def sec_names():
+    return extract_names(SEC_STORY)
+
+
+@pytest.fixture(scope="module")
+def sec_mentions():
+    return extract_mentions(SEC_STORY, Codebook.empty())
+
+
+def test_the_table(sec_names):
+    assert list(sec_names.columns) == NAME_COLUMNS
+    assert set(sec_names["entity_type"]) <= set(NAME_TYPES)
+    assert all(SEC_STORY[s:e] == t for s, e, t in zip(sec_names["start"], sec_names["end"], sec_names["text"]))
+
+
+def test_a_name_with_and_inside_stays_one_name(sec_names):
+    sec = row(sec_names, SEC_STORY, "Securities and Exchange Commission")
+    assert sec["entity_type"] == "organisation"
+    assert not (sec_names["text"] == "Exchange Commission").any()
+
+
+def test_acronyms_link_to_their_expansion(sec_names):
+    for occurrence in (1, 2):  # "SEC Chair" before the full name, and "(SEC)" right after it
+        acronym = row(sec_names, SEC_STORY, "SEC", occurrence)
+        assert (acronym["entity_type"], acronym["refers_to"]) == ("organisation", "Securities and Exchange Commission")
+
+
+def test_a_title_is_kept_apart_from_the_name(sec_names):
+    white = row(sec_names, SEC_STORY, "Mary Jo White")
+    assert (white["entity_type"], white["title"]) == ("person", "Chair")
+    assert white["reason"].startswith("title")
+    warren = row(sec_names, SEC_STORY, "Elizabeth Warren")
+    assert (warren["entity_type"], warren["title"]) == ("person", "Sen.")
+
+
+def test_a_dateline_is_a_place_and_no_actor(sec_names, sec_mentions):
+    dateline = row(sec_names, SEC_STORY, "WASHINGTON")
+    assert (dateline["entity_type"], dateline["reason"]) == ("place", "dateline")
+    assert not (sec_mentions["text"] == "WASHINGTON").any()
+
+
+def test_descriptions_of_a_lawmaker_are_not_entities(sec_names, sec_mentions):
+    assert not sec_names["text"].isin(["Massachusetts Democrat", "D-Mo", "D-Mo.", "Mo."]).any()
+    assert not sec_mentions["actor"].isin(["Massachusetts Democrat", "Massachusetts", "D-Mo", "Mo."]).any()
+
+
+def test_every_white_is_mary_jo_white(sec_mentions):
+    whites = sec_mentions[sec_mentions["text"].str.endswith("White")]
+    assert len(whites) == SEC_STORY.count("White")
+    assert set(whites["actor"]) == {"Mary Jo White"}
+    assert row(sec_mentions, SEC_STORY, "Ms. White")["mention_kind"] == "title"
+    assert row(sec_mentions, SEC_STORY, "she")["actor"] == "Mary Jo White"
+
+
+def test_the_acronym_and_the_agency_are_one_entity(sec_mentions):
+    sec = sec_mentions[sec_mentions["text"].isin(["SEC", "Securities and Exchange Commission", "the agency"])]
+    assert set(sec["actor"]) == {"Securities and Exchange Commission"}
+    assert len(sec) == 4
+
+
+def test_possessive_pronoun_is_the_woman_last_named():
+    frame = extract_mentions(CAMPAIGN_STORY, Codebook.empty())
+    assert row(frame, CAMPAIGN_STORY, "Her")["actor"] == "Hillary Clinton"
+
+
+def test_campaign_allies_are_a_group_not_the_candidate():
+    frame = extract_mentions(CAMPAIGN_STORY, Codebook.empty())
+    allies = row(frame, CAMPAIGN_STORY, "Clinton campaign allies")
+    assert (allies["actor"], allies["actor_type"]) == ("Clinton campaign allies", "group")
+
+
+def test_a_person_at_an_institution():
+    text = '"It is a tough call," said professor Kent Moore at the University of Toronto. He said the vote was close.'
+    names = extract_names(text)
+    moore = row(names, text, "Kent Moore")
+    assert (moore["entity_type"], moore["title"]) == ("person", "professor")
+    assert row(names, text, "University of Toronto")["entity_type"] == "organisation"
+    frame = extract_mentions(text, Codebook.empty())
+    assert row(frame, text, "He")["actor"] == "Kent Moore"
+
+
+def test_title_case_headline_keeps_only_known_names():
+    text = "Acme Chief Warns Of Deep Layoffs In Ohio Plants\n\nThe chief executive of Acme Corp. said cuts were coming."
+    names = extract_names(text)
+    headline = names[names["end"] <= text.index("\n")]
+    assert set(headline["text"]) <= {"Acme", "Ohio"}
+
+
+def test_sentence_initial_capitals_are_not_names():
+    text = "Speaking on Monday, officials said the talks failed. Meanwhile the vote was delayed."
+    assert extract_names(text).empty
+
+
+def test_initials_link_an_acronym_without_brackets():
+    text = "The National Rifle Association opposed the bill. The NRA said it would sue."
+    names = extract_names(text)
+    assert row(names, text, "NRA")["refers_to"] == "National Rifle Association"
+    frame = extract_mentions(text, Codebook.empty())
+    assert row(frame, text, "NRA")["actor"] == "National Rifle Association"
+
+
+def test_types_from_the_parse_and_the_gazetteer():
+    text = "Jane Roe flew from Boston to visit the Bank of America office in Tampa Bay with Phillip Allen."
+    names = extract_names(text).set_index("text")
+    assert names.loc["Jane Roe", "entity_type"] == "person"
+    assert names.loc["Boston", "entity_type"] == "place"
+    assert names.loc["Bank of America", "entity_type"] == "organisation"
+    assert names.loc["Tampa Bay", "entity_type"] == "place"
+    assert names.loc["Phillip Allen", "entity_type"] == "person"
+
+
+def test_the_subject_is_the_preferred_antecedent():
+    text = "Jane Roe thanked Mary Major at the dinner. Later she said the talks had gone well."
+    frame = extract_mentions(text, Codebook.empty())
+    assert row(frame, text, "she")["actor"] == "Jane Roe"
+
+
+def test_without_a_codebook_entities_come_from_the_article():
+    text = "Huawei said on Monday that it would sue. Ren Zhengfei declined to comment."
+    frame = extract_mentions(text)
+    assert frame["actor_id"].dropna().str.startswith("entity:").all()

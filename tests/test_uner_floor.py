@@ -1,0 +1,39 @@
+"""Floors for names as named-entity recognition on Universal NER EWT dev (benchmarks/uner.py).
+
+The figures are read from benchmarks/results/uner_dev.json, written by the benchmark; the floors sit a
+little under what the rules reach, so a change that loses names fails here. Nothing is fitted to UNER.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "results" / "uner_dev.json"
+DATA = REPO.parent / "shared" / "data" / "uner_ewt" / "en_ewt-ud-dev.iob2"
+
+# Measured: typed F1 61.8 (P 72.5, R 53.8), untyped F1 67.4; PER 70.6, LOC 65.6, ORG 40.3.
+TYPED_F1_FLOOR = 59.5
+UNTYPED_F1_FLOOR = 65.0
+
+
+@pytest.fixture(scope="module")
+def results():
+    if not DATA.is_file():
+        pytest.skip(f"UNER data not found at {DATA}")
+    if not RESULTS.is_file():
+        pytest.skip("run benchmarks/uner.py first")
+    return json.loads(RESULTS.read_text(encoding="utf-8"))
+
+
+def test_typed_f1_floor(results):
+    assert results["typed"]["f1"] >= TYPED_F1_FLOOR
+
+
+def test_untyped_f1_floor(results):
+    assert results["untyped"]["f1"] >= UNTYPED_F1_FLOOR
+
+
+def test_every_type_is_found(results):
+    assert all(results["per_type"][t]["f1"] > 35 for t in ("PER", "ORG", "LOC"))
