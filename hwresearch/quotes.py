@@ -21,6 +21,7 @@ from hwresearch.article import PROSE_PARTS, Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
 from hwresearch.nlp import dep
+from hwresearch.speakers import actor_head, antecedent, cue_source, is_actor, is_nominal, phrase, span_head
 
 COLUMNS = [
     "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
@@ -272,6 +273,7 @@ class _Doc:
 
     def __init__(self, article: Article):
         self.text = article.text
+        self.parsed = article.doc
         text = self.text
         prose = [p for p in article.parts if p.kind in PROSE_PARTS]
         self.paragraph_spans = [(p.start, p.end) for p in prose]
@@ -312,6 +314,10 @@ class _Doc:
     def word(self, i: int) -> str:
         s, e = self.tokens[i]
         return self.text[s:e]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -495,7 +501,7 @@ class _Extractor:
                 window = (max(s_start, t_start - _WINDOW), min(s_end, match.end() + _WINDOW))
                 found = self._from_cue(match, sent_id, *window)
                 if found is not None:
-                    self._add(found)
+                    self._add(self._parsed_speaker(found, match))
         self._colon_turns()
         self._floating_quotes()
         self._cueless_quotes()
@@ -508,6 +514,39 @@ class _Extractor:
         if attribution.act is None:
             attribution = replace(attribution, act=len(self.found))
         self.found.append(attribution)
+
+    def _parsed_speaker(self, found: Attribution, match: re.Match) -> Attribution:
+        """The speaker from the parse (:mod:`hwresearch.speakers`): the cue's subject, agent or "according
+        to" object reduced to its head actor. The token rules' source is the fallback, reduced the same
+        way, where the parse gives no subject outside the content (an inverted '"...," said X' the parser
+        misreads); a speaker that is no actor ("bed", "instead") becomes none. An attribution the rules
+        left without a source (a passive, "appears to") stays without one."""
+        if found.speaker is None or found.cue is None:
+            return found
+        parsed = self.doc.parsed
+        group = match.lastgroup
+        documents = group == "according" or (group == "word" and _CUE_FORMS[match.group()][1] == "evidence")
+        parsed_source = cue_source(parsed, *found.cue)
+        if parsed_source is not None and (found.start <= parsed_source.idx < found.end or self.doc.quote_at(parsed_source.idx) is not None):
+            parsed_source = None  # the parse took a word of the content for the subject
+        source = span_head(parsed, *found.speaker)
+        from_parse = parsed_source is not None and (
+            source is None or _overlaps(phrase(actor_head(parsed_source)), found.speaker)
+            or not is_actor(actor_head(source), documents))
+        if from_parse:
+            source = parsed_source
+        relative = source if source is not None and source.lower_ in _RELATIVE else None
+        if relative is not None:  # "Barkley, who added": the span runs from the antecedent to "who"
+            source = antecedent(relative)
+        if source is None:
+            return replace(found, speaker=None)
+        head = actor_head(source)
+        if not (is_nominal(head) if from_parse else is_actor(head, documents)):
+            return replace(found, speaker=None)
+        span = phrase(head)
+        if relative is not None and relative.idx >= span[1]:
+            span = (span[0], relative.idx + len(relative))
+        return replace(found, speaker=span)
 
     # -- one cue -----------------------------------------------------------------------------------
     def _from_cue(self, match: re.Match, sent_id: int, s_start: int, s_end: int) -> Attribution | None:
@@ -1031,6 +1070,7 @@ class _Resolver:
 
     def __init__(self, article: Article, codebook: Codebook):
         self.text = article.text
+        self.doc = article.doc
         self.starts, self.rows = _mentions_of(article, codebook)
 
     def resolve(self, span: tuple[int, int]) -> tuple[str, str | None]:
@@ -1041,16 +1081,60 @@ class _Resolver:
         executive" is not the company.
         """
         comma = self.text.find(",", span[0], span[1])
+        head = span_head(self.doc, *span)
+        at = head.idx if head is not None else span[0]
         best = None
         for i in range(bisect_left(self.starts, span[0] - _LONGEST_MENTION), len(self.starts)):
             start, end, actor, actor_type = self.rows[i]
-            if end <= span[0]:
+            if start <= at < end and actor is not None:
+                return actor, actor_type  # the mention of the head word: "the Texas governor" is no Texas
+            if end <= max(span[0], at if head is not None and head.pos_ != "PROPN" else span[0]):
                 continue
             if start >= span[1] or (best is not None and 0 < comma < start):
                 break
             if end <= span[1] and actor is not None and self.text[end : end + 2] not in ("'s", "’s"):
                 best = (actor, actor_type)
         return best if best is not None else (" ".join(self.text[span[0] : span[1]].split()), None)
+
+
+_TURN_PRONOUNS = {"he": "male", "she": "female"}
+_TURN_PARAGRAPHS = 1  # a pronoun speaker continues a named speaker of this paragraph or the one before
+
+
+class _Turn:
+    """Who holds the floor: a "he said" or "she said" continues the last speaker named in this paragraph
+    or the one before, when the gender fits (the news convention of a speaker's turn), rather than the
+    latest person the pronoun could grammatically point to ("jabs at Trump, whom he called ...")."""
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        self.article = article
+        self.named: tuple[str, str | None, int, str | None] | None = None  # speaker, type, paragraph, gender
+
+    def speaker(self, a: Attribution, speaker: str, speaker_type: str | None) -> tuple[str, str | None]:
+        """The speaker of ``a`` after the turn rule, and remember a named person speaker."""
+        words = self.text[a.speaker[0] : a.speaker[1]]
+        sent = self.article.sentences
+        paragraph = int(sent["para_id"].iat[a.sent_id]) if 0 <= a.sent_id < len(sent) else -1
+        pronoun = _TURN_PRONOUNS.get(words.lower())
+        if pronoun is not None:
+            held = self.named
+            if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and held[3] in (None, pronoun):
+                return held[0], held[1]
+            return speaker, speaker_type
+        if words[:1].isupper() and speaker_type == "person" and a.cue is not None:
+            self.named = (speaker, speaker_type, paragraph, _gender(words, speaker))
+        return speaker, speaker_type
+
+
+def _gender(words: str, name: str) -> str | None:
+    """A person's gender as a title or a given name tells it ("Ms. White", "Mary Jo White"), else None."""
+    first = words.split()[0].rstrip(".").lower()
+    if first in _LEX.male_titles or first + "." in _LEX.male_titles:
+        return "male"
+    if first in _LEX.female_titles or first + "." in _LEX.female_titles:
+        return "female"
+    return _LEX.first_names.get(name.split()[0]) if name.split() else None
 
 
 def _mentions_of(article: Article, codebook: Codebook) -> tuple[list[int], list[tuple]]:
@@ -1099,8 +1183,11 @@ def _quote_table(article: Article, codebook: Codebook | None, resolve_speakers: 
             return " ".join(text[span[0] : span[1]].split()), None
     acts: dict[int | None, int] = {}
     rows = []
+    turn = _Turn(article)
     for a in attributions:
         speaker, speaker_type = resolve(a.speaker) if a.speaker else (pd.NA, None)
+        if resolve_speakers and a.speaker:
+            speaker, speaker_type = turn.speaker(a, speaker, speaker_type)
         rows.append({
             "start": a.start, "end": a.end, "text": text[a.start : a.end], "kind": _kind(text, a.start, a.end),
             "cue": text[a.cue[0] : a.cue[1]] if a.cue else pd.NA,
