@@ -95,6 +95,7 @@ class Lexicon:
     human_suffixes: tuple[str, ...]
     not_human: frozenset[str]
     document_nouns: frozenset[str]
+    indefinite_speakers: frozenset[str]
     # stance predicates: relation -> kind of entry (verbs, nouns, words, ...) -> entries
     stance: dict[str, dict]
     # gazetteers
@@ -215,6 +216,7 @@ def lexicon(language: str = "en") -> Lexicon:
         human_suffixes=tuple(data["speakers"]["human_suffixes"]),
         not_human=frozenset(data["speakers"]["not_human"]),
         document_nouns=frozenset(data["speakers"]["document_nouns"]),
+        indefinite_speakers=frozenset(data["speakers"]["indefinite_speakers"]),
         stance=data["stance"],
         places=data["places"],
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},

@@ -31,7 +31,7 @@ _RIGHT_PARTS = frozenset({"flat", "compound", "flat:name", "fixed"})
 _ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
 _REACH = 3  # heads walked up for a shared subject
 _PERSONAL = (frozenset(_LEX.pronoun_referents) | _LEX.relative_pronouns | _LEX.object_pronouns | {"you", "yourself"}
-             | _LEX.standalone_determiners | _LEX.quantifiers)  # "many said", "some say"
+             | _LEX.standalone_determiners | _LEX.quantifiers | _LEX.indefinite_speakers)  # "many said", "most say"
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
@@ -175,6 +175,8 @@ def is_nominal(token: Token) -> bool:
         return False  # "Thursday" or "n't" read as the subject
     if token.is_upper and len(token) > 2 and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("—", "–", "-", ","):
         return False  # a dateline ("RENO, Nev. —")
+    if token.pos_ == "ADJ" and any(dep(c) == "det" for c in token.children):
+        return True  # "the 46-year-old", "a third"
     return token.pos_ in _NOMINAL or token.tag_.startswith("NN")
 
 
@@ -201,4 +203,47 @@ def span_head(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    return next((t for t in span if not t.is_space and not (span.start <= t.head.i < span.end and t.head is not t)), span.root)
+    return next((t for t in span if not (t.is_space or t.is_punct) and not (span.start <= t.head.i < span.end and t.head is not t)), span.root)
+
+
+
+def fallback_head(doc: Doc, start: int, end: int, documents: bool = False) -> Token | None:
+    """The source in a span found by the token rules, read through the parse: the subject inside it
+    ("He congratulated her and", "Clinton celebrated"), else its head when that is a noun phrase no
+    preposition governs ("to bed" is none) or an actor by :func:`is_actor`; None when neither. Lenient on
+    purpose: where the parse has no subject it has often misread the clause (a cue read as a modifier)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    subject = next((t for t in span if dep(t) in ("nsubj", "nsubj:pass") and is_nominal(t)), None)
+    if subject is not None:
+        return subject
+    head = span_head(doc, start, end)
+    if head is None or not is_nominal(head):
+        head = _last_noun(span)  # a misparse: "former Louisiana Rep. David Duke reports" read as modifiers
+    if head is None:
+        return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    governed = any(dep(c) == "case" for c in head.children) or (before is not None and before.pos_ == "ADP")
+    if not governed or is_actor(head, documents):
+        return head
+    climbed = head  # "4 in 10 Republican voters in each state want": the subject the phrase modifies
+    while dep(climbed) == "nmod" and climbed.head is not climbed:
+        climbed = climbed.head
+    return climbed if climbed is not head and dep(climbed) in ("nsubj", "nsubj:pass") and is_nominal(climbed) else None
+
+
+def _last_noun(span) -> Token | None:
+    """The last noun of the span's first run of noun-phrase words (the head of an English noun phrase),
+    for spans the parse has broken up; an adjective counts after a determiner ("the 43-year-old")."""
+    found = None
+    determined = False
+    for token in span:
+        if token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") or (token.is_punct and token.text not in "-–"):
+            if found is not None:
+                break
+            continue
+        determined = determined or token.pos_ == "DET"
+        if is_nominal(token) or (token.pos_ == "ADJ" and determined):
+            found = token
+    return found
