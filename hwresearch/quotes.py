@@ -317,26 +317,6 @@ class _Doc:
         return self.text[s:e]
 
 
-_CLAUSAL = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "advcl", "acl", "dep"})
-
-
-def _names_a_thing(parsed, cue: tuple[int, int], content: tuple[int, int], text: str) -> bool:
-    """Whether the parse gives the words after a cue as its object rather than a clause: the cue verb
-    has a nominal dependent and no clausal one (nor an "as" judgement) in the content, and no quote
-    mark holds the content. Applied to thought verbs only: on PolNeAR train, verbs of saying with an
-    object ("denied the report") are attributions as often as not."""
-    if _CONTENT_MARK.search(text, max(0, content[0] - 2), content[1]):
-        return False
-    span = parsed.char_span(cue[0], cue[1], alignment_mode="expand")
-    verb = next((t for t in span if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
-    if verb is None:
-        return False
-    inside = [c for c in verb.children if content[0] <= c.idx < content[1]]
-    if any(t.lower_ == "as" and dep(t) in ("case", "mark") for c in inside for t in c.subtree):
-        return False  # "sees the deal as a betrayal": a judgement, a small clause
-    return not any(dep(c) in _CLAUSAL for c in inside) and any(dep(c) in ("obj", "iobj", "obl") for c in inside)
-
-
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -786,8 +766,6 @@ class _Extractor:
                 content = self.contents.left(s_start, boundary)
             if content is None:
                 return None
-        if frame == "think" and content[0] >= cue[1] and _names_a_thing(doc.parsed, cue, content, text):
-            return None  # "support the Broncos", "know about the case": an object, not a reported thought
         if addressee is None:
             addressee = _medium(text, cue, s_start, s_end, content)
         if lemma in _EVIDENTIAL and source_span is not None and not _reports_after(text, cue[1], s_end):
