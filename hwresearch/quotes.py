@@ -317,6 +317,23 @@ class _Doc:
         return self.text[s:e]
 
 
+def _modifies_a_noun(parsed, cue: tuple[int, int]) -> bool:
+    """Whether the parse reads a cue as a past participle that modifies a noun ("a statement posted on
+    Facebook", "the report released Tuesday"): a reduced relative clause, no report of its own."""
+    span = parsed.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    return token.tag_ == "VBN" and dep(token) == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not any(
+        dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent") for c in token.children)
+
+
+def _subtree(token) -> tuple[int, int]:
+    """Character span of a token with all its dependents."""
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last)
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -592,7 +609,7 @@ class _Speakers:
         if source is not None and not is_nominal(actor_head(source)):
             source = None
         fallback = fallback_head(parsed, *found.speaker, documents)
-        if source is None or (fallback is not None and not _overlaps(phrase(actor_head(source)), found.speaker)):
+        if source is None or (fallback is not None and not _overlaps(_subtree(source), found.speaker)):
             source = fallback
         relative = source if source is not None and source.lower_ in _RELATIVE else None
         if relative is not None:  # "Barkley, who added": the span runs from the antecedent to "who"
@@ -681,6 +698,8 @@ class _Extractor:
             return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group in ("word", "multi") and not doc.is_verb(cue_tok):
             return None  # the tagger reads it as a noun or adjective: "the poll's findings", "13 states"
+        if group == "word" and _modifies_a_noun(doc.parsed, cue):
+            return None  # "in a statement posted on Facebook": a participle describing a noun reports nothing
         if match.group() == "thanks" and text.startswith(" to ", cue[1]):
             return None  # "thanks to a big win": a preposition
         if match.group() == "known" and doc.word(cue_tok - 1).lower() not in ("has", "have", "had", "having"):
@@ -1128,7 +1147,8 @@ _TURN_PARAGRAPHS = 1  # a pronoun speaker continues a named speaker of this para
 class _Turn:
     """Who holds the floor: a "he said" or "she said" continues the last speaker named in this paragraph
     or the one before, when the gender fits (the news convention of a speaker's turn), rather than the
-    latest person the pronoun could grammatically point to ("jabs at Trump, whom he called ...")."""
+    latest person the pronoun could grammatically point to ("jabs at Trump, whom he called ..."); so
+    does a role description the mentions layer resolved to no person ("the governor said")."""
 
     def __init__(self, article: Article):
         self.text = article.text
@@ -1146,9 +1166,24 @@ class _Turn:
             if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and held[3] in (None, pronoun):
                 return held[0], held[1]
             return speaker, speaker_type
+        if speaker_type != "person" and self._describes_a_person(a.speaker):
+            held = self.named  # "the governor said", "the Texas governor continues": the person of the turn
+            gender = _LEX.gendered_nouns.get(words.split()[-1].lower())
+            if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and gender in (None, held[3]):
+                return held[0], held[1]
+            return speaker, speaker_type
         if words[:1].isupper() and speaker_type == "person" and a.cue is not None:
             self.named = (speaker, speaker_type, paragraph, _gender(words, speaker))
         return speaker, speaker_type
+
+
+    def _describes_a_person(self, span: tuple[int, int]) -> bool:
+        """A definite description of one person by role ("the governor", "the four-term congressman")."""
+        head = span_head(self.article.doc, *span)
+        if head is None or head.pos_ == "PROPN" or head.tag_ != "NN":
+            return False
+        first = self.text[span[0] : span[1]].split()[0].lower()
+        return first == "the" and head.lemma_.lower() in _LEX.human_nouns
 
 
 def _gender(words: str, name: str) -> str | None:

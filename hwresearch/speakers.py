@@ -210,7 +210,8 @@ def span_head(doc: Doc, start: int, end: int) -> Token | None:
 def fallback_head(doc: Doc, start: int, end: int, documents: bool = False) -> Token | None:
     """The source in a span found by the token rules, read through the parse: the subject inside it
     ("He congratulated her and", "Clinton celebrated"), else its head when that is a noun phrase no
-    preposition governs ("to bed" is none) or an actor by :func:`is_actor`; None when neither. Lenient on
+    preposition governs, an actor by :func:`is_actor`, or a determined noun phrase (a bare noun after a
+    preposition, "to bed", is none); else the subject the phrase modifies; None when neither. Lenient on
     purpose: where the parse has no subject it has often misread the clause (a cue read as a modifier)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -225,12 +226,20 @@ def fallback_head(doc: Doc, start: int, end: int, documents: bool = False) -> To
         return None
     before = doc[span.start - 1] if span.start > 0 else None
     governed = any(dep(c) == "case" for c in head.children) or (before is not None and before.pos_ == "ADP")
-    if not governed or is_actor(head, documents):
+    if not governed or is_actor(head, documents) or _determined(head):
         return head
     climbed = head  # "4 in 10 Republican voters in each state want": the subject the phrase modifies
-    while dep(climbed) == "nmod" and climbed.head is not climbed:
+    for _ in range(_REACH):
+        if dep(climbed) in ("nsubj", "nsubj:pass") or climbed.head is climbed or climbed.head.pos_ in ("VERB", "AUX"):
+            break
         climbed = climbed.head
     return climbed if climbed is not head and dep(climbed) in ("nsubj", "nsubj:pass") and is_nominal(climbed) else None
+
+
+def _determined(token: Token) -> bool:
+    """A number or a noun with a determiner or a number ("the polls", "each state", "all five"): unlike a
+    bare noun after a preposition ("to bed", "in office"), part of a noun phrase that can be a source."""
+    return token.pos_ == "NUM" or any(dep(c) in ("det", "nummod", "nmod:poss") for c in token.children)
 
 
 def _last_noun(span) -> Token | None:
