@@ -1,8 +1,9 @@
 """Quote attribution: who said what, by rules over quote marks, a cue lexicon and word spans.
 
-No parser is available offline, so the rules work on what the text shows: quote marks paired by type,
-cue words (verbs of saying and of reported thought, "according to", a few multiword cues), the word
-tokens around a cue, capitalisation, and the clause punctuation that bounds a source or a content. Each
+The rules work on what the text and the article's one parse show: quote marks paired by type, cue
+words (verbs of saying and of reported thought, "according to", a few multiword cues) that the tagger
+reads as verbs, the tokens and clause punctuation that bound a content, and the speaker as the cue's
+subject in the parse (:mod:`hwresearch.speakers`; token rules where the parse gives none). Each
 attribution is a *content* span, a *cue* span, a *speaker* span (the local mention, e.g. "He") and the
 speaker resolved to a canonical actor through the mentions layer (:mod:`hwresearch.mentions`). Every rule runs in time linear in the text, so odd quote marks, unclosed quotes or a
 megabyte without punctuation cost nothing more than a normal article and never lose the rest of it.
