@@ -20,6 +20,7 @@ One module holds every scorer so that the tests, the notebooks and the benchmark
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +31,7 @@ from nltk.metrics.agreement import AnnotationTask
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook
 from hwresearch.errors import InputError
+from hwresearch.lexicon import lexicon
 
 # Stance helpers: where a target sits, and the "no statement" label of sentence_comparison.
 from hwresearch.stance import (
@@ -274,6 +276,70 @@ def quote_outcomes(quotes: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
                          "predicted speaker": p.speaker_name or pd.NA, "coverage": pd.NA,
                          "content": quotes["text"].iloc[pi] if "text" in quotes else f"{s}-{e}"})
     return pd.DataFrame(rows, columns=["outcome", "kind", "gold speaker", "predicted speaker", "coverage", "content"])
+
+
+# ---- resolved speakers ---------------------------------------------------------------------------------
+
+SPEAKER_OUTCOMES = ("right", "no covering row", "empty speaker", "wrong speaker")
+MENTION_KINDS = ("pronoun", "name", "description")
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def name_words(name: str) -> set[str]:
+    """The lower-case words of two letters or more in a name or a mention ("Rick_Perry" → rick, perry)."""
+    return {w.lower() for w in _NAME_WORD.findall(name.replace("_", " "))}
+
+
+def mention_kind(words: str) -> str:
+    """The kind of a speaker mention: ``pronoun`` ("he", "they"), ``name`` (a capitalised word past the
+    first determiner, "Sen. Warren", "the FBI") or ``description`` ("the spokesman", "officials")."""
+    found = words.split()
+    lexicon_ = lexicon()
+    if len(found) == 1 and found[0].lower() in lexicon_.pronoun_referents:
+        return "pronoun"
+    if found and found[0].lower() in lexicon_.determiners | lexicon_.possessive_determiners:
+        found = found[1:]
+    return "name" if any(w[:1].isupper() for w in found) else "description"
+
+
+def speaker_outcome(quotes: pd.DataFrame, span: Span, speaker: str, text: str) -> tuple[str, str | None]:
+    """What :func:`hwresearch.extract_quotes` made of a quoted span whose speaker is ``speaker``
+    (a canonical name): (outcome, mention kind). The data README's rule (a): the first row covering at
+    least half of the span decides; it is ``right`` when its resolved speaker or its speaker span
+    shares a name word with the gold speaker. The kind (:func:`mention_kind`) is that of the row's
+    speaker span, for ``wrong speaker`` only."""
+    _require_columns(quotes, ("start", "end", "speaker", "speaker_start", "speaker_end"), "quotes")
+    half = (span[1] - span[0]) / 2
+    for row in quotes.itertuples(index=False):
+        if _overlap((int(row.start), int(row.end)), span) < half:
+            continue
+        if pd.isna(row.speaker_start) or pd.isna(row.speaker):
+            return "empty speaker", None
+        mention = text[int(row.speaker_start) : int(row.speaker_end)]
+        if name_words(speaker) & (name_words(str(row.speaker)) | name_words(mention)):
+            return "right", None
+        return "wrong speaker", mention_kind(mention)
+    return "no covering row", None
+
+
+def speaker_figures(path: str | Path) -> pd.DataFrame:
+    """The resolved-speaker figures of ``benchmarks/basil_speakers.py`` (its JSON) as a table: each
+    outcome, and each kind of wrong mention, with its count and share of the quoted spans. A missing
+    file gives an empty table."""
+    path = Path(path)
+    columns = ["outcome", "mention", "spans", "share"]
+    if not path.is_file():
+        return pd.DataFrame(columns=columns)
+    result = json.loads(path.read_text(encoding="utf-8"))
+    total = result["spans"]
+    rows = []
+    for outcome in SPEAKER_OUTCOMES:
+        rows.append({"outcome": outcome, "mention": "all", "spans": result["outcomes"][outcome]})
+        if outcome == "wrong speaker":
+            rows += [{"outcome": outcome, "mention": kind, "spans": result["wrong_by_mention"][kind]} for kind in MENTION_KINDS]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["share"] = (100 * frame["spans"] / total).round(1) if total else 0.0
+    return frame
 
 
 # PolNeAR dev, who-said-what F1 and recall by gold kind, as given in ../data/README.md.

@@ -95,6 +95,12 @@ class Lexicon:
     organisation_heads: dict[str, str]  # head word as written -> organisation type
     description_nouns: dict[str, str]  # noun -> actor type
     group_nouns: dict[str, str]  # plural noun -> actor type
+    # speakers: nouns for people, their endings, and what a report comes in
+    human_nouns: frozenset[str]
+    human_suffixes: tuple[str, ...]
+    not_human: frozenset[str]
+    document_nouns: frozenset[str]
+    indefinite_speakers: frozenset[str]
     # stance predicates: relation -> kind of entry (verbs, nouns, words, ...) -> entries
     stance: dict[str, dict]
     # gazetteers
@@ -130,7 +136,7 @@ def lexicon(language: str = "en") -> Lexicon:
     """The word classes of ``language`` (only English ships), loaded once."""
     if language not in LANGUAGES:
         raise InputError(f"no lexicon for language {language!r}; available: {', '.join(LANGUAGES)}")
-    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "stance", "places", "first_names")}
+    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "stance", "places", "first_names", "speakers")}
     cues, verbs, words, actors = data["cues"], data["verbs"], data["function_words"], data["actors"]
     double_final = frozenset(verbs["double_final"])
     irregular = verbs["irregular"]
@@ -217,6 +223,11 @@ def lexicon(language: str = "en") -> Lexicon:
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
         description_nouns={w: kind for kind, nouns in actors["description_nouns"].items() for w in nouns},
         group_nouns={w: kind for kind, nouns in actors["group_nouns"].items() for w in nouns},
+        human_nouns=frozenset(data["speakers"]["human_nouns"]),
+        human_suffixes=tuple(data["speakers"]["human_suffixes"]),
+        not_human=frozenset(data["speakers"]["not_human"]),
+        document_nouns=frozenset(data["speakers"]["document_nouns"]),
+        indefinite_speakers=frozenset(data["speakers"]["indefinite_speakers"]),
         stance=data["stance"],
         places=data["places"],
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},

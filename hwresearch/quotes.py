@@ -1,8 +1,9 @@
 """Quote attribution: who said what, by rules over quote marks, a cue lexicon and word spans.
 
-No parser is available offline, so the rules work on what the text shows: quote marks paired by type,
-cue words (verbs of saying and of reported thought, "according to", a few multiword cues), the word
-tokens around a cue, capitalisation, and the clause punctuation that bounds a source or a content. Each
+The rules work on what the text and the article's one parse show: quote marks paired by type, cue
+words (verbs of saying and of reported thought, "according to", a few multiword cues) that the tagger
+reads as verbs, the tokens and clause punctuation that bound a content, and the speaker as the cue's
+subject in the parse (:mod:`hwresearch.speakers`; token rules where the parse gives none). Each
 attribution is a *content* span, a *cue* span, a *speaker* span (the local mention, e.g. "He") and the
 speaker resolved to a canonical actor through the mentions layer (:mod:`hwresearch.mentions`). Every rule runs in time linear in the text, so odd quote marks, unclosed quotes or a
 megabyte without punctuation cost nothing more than a normal article and never lose the rest of it.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,6 +23,7 @@ from hwresearch.article import PROSE_PARTS, Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
 from hwresearch.nlp import dep
+from hwresearch.speakers import actor_head, antecedent, cue_source, fallback_head, is_nominal, phrase, span_head
 
 COLUMNS = [
     "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
@@ -272,6 +275,7 @@ class _Doc:
 
     def __init__(self, article: Article):
         self.text = article.text
+        self.parsed = article.doc
         text = self.text
         prose = [p for p in article.parts if p.kind in PROSE_PARTS]
         self.paragraph_spans = [(p.start, p.end) for p in prose]
@@ -312,6 +316,27 @@ class _Doc:
     def word(self, i: int) -> str:
         s, e = self.tokens[i]
         return self.text[s:e]
+
+
+def _modifies_a_noun(parsed, cue: tuple[int, int]) -> bool:
+    """Whether the parse reads a cue as a past participle that modifies a noun ("a statement posted on
+    Facebook", "the report released Tuesday"): a reduced relative clause, no report of its own."""
+    span = parsed.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    return token.tag_ == "VBN" and dep(token) == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not any(
+        dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent") for c in token.children)
+
+
+def _subtree(token) -> tuple[int, int]:
+    """Character span of a token with all its dependents."""
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -450,7 +475,7 @@ _BRACKET_REACH = 12  # tokens a bracketed aside between a source and its cue may
 _RELATIVE_REACH = 8  # words a relative clause may run between "who" and the noun phrase before the cue
 _MEDIUM_REACH = 150  # characters around a cue where "on Twitter", "in an interview with X" may stand
 _NEARBY_CUES = 12  # later cues a content is checked against (a sentence rarely holds more)
-_WINDOW = 1500
+_WINDOW = 1500  # characters a cue's rules may read on either side of it (news sentences are far shorter)
 # "Asked whether ...": the words a passive "asked" may follow, the question words it introduces.
 _ASKED_AFTER = frozenset({"", "when", "if", "after", "being", "but", "and", ",", "once"})
 _ASKED = re.compile(
@@ -459,14 +484,161 @@ _ASKED = re.compile(
 )
 _WHEN_ASKED = re.compile(r",?\s+(?:when|after being|once)\s+asked\s")
 _ASKED_REACH = 400  # characters an asked question may run (it ends at the first comma)
-_INHERIT_PARAGRAPHS = 2  # a quote with no cue takes the speaker named at most this many paragraphs back  # characters a cue's rules may read on either side of it (news sentences are far shorter)
+_INHERIT_PARAGRAPHS = 2  # a quote with no cue takes the speaker named at most this many paragraphs back
+
+
+class _Contents:
+    """Where the content of a cue lies: the quote that ends before it or follows it (joined with a
+    resumed fragment), the clause after it, or the clause before it."""
+
+    def __init__(self, doc: _Doc):
+        self.doc = doc
+
+    def floor(self, sent_id: int, s_start: int) -> int:
+        """How far back a quote that ends right before a cue or source may start: into the previous
+        sentence of the paragraph when the cue opens its sentence ('“...?” Trump said.' is split after
+        the question mark)."""
+        doc = self.doc
+        if sent_id > 0 and s_start == doc.sent_start[sent_id] and doc.sent_para[sent_id - 1] == doc.sent_para[sent_id]:
+            return doc.sent_start[sent_id - 1]
+        return s_start
+
+    def quote_ending_at(self, offset: int, s_start: int) -> Quote | None:
+        """The quote that closes just before ``offset`` (only spaces and a comma between), if any."""
+        text = self.doc.text
+        end = offset
+        while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+            end -= 1
+        if end <= s_start or end == offset and text[end - 1] not in _QUOTE_CHARS:
+            return None
+        quote = self.doc.quote_at(end - 1)
+        return quote if quote is not None and quote.end == end else None
+
+    def with_continuation(self, quote: Quote, after: int, s_end: int) -> tuple[int, int]:
+        """A quote, joined with the fragment that resumes after the attribution ('"A," he said, "B."')."""
+        text = self.doc.text
+        start, end = quote.inner(text)
+        resume = _RESUME.match(text, after)
+        if resume:
+            following = self.next_quote(resume.end() - 1)
+            if following is not None and following.start >= resume.end() - 1:
+                end = following.inner(text)[1]
+        return start, end
+
+    def right(self, position: int, s_end: int, lemma: str) -> tuple[int, int] | None:
+        """The content after a cue: a following quote (maybe in the next paragraph) or the clause."""
+        doc, text = self.doc, self.doc.text
+        m = _TIME.match(text, position + (1 if text[position : position + 1].isspace() else 0))
+        while m and m.end() <= s_end:
+            position = m.end()
+            m = _TIME.match(text, position)
+        lead = _SETTING_THEN_THAT.match(text, position, s_end) or _LEAD.match(text, position)
+        has_that = "that" in lead.group() or ":" in lead.group()
+        start = lead.end()
+        if start >= s_end or text[start] in ".!?":
+            # "Caddell continued:" closing a paragraph: the content is the quote that follows.
+            if ":" in lead.group() or text[position:s_end].strip() == ":":
+                quote = self.next_quote(s_end)
+                if quote:
+                    return quote.inner(text)
+            return None
+        quote = doc.quote_at(start)
+        if quote is not None and quote.start == start:
+            if quote.end >= s_end - 2 or not has_that:
+                return quote.inner(text)
+        if lemma in _NEEDS_CLAUSE and not has_that and text[start] not in _QUOTE_CHARS:
+            return None
+        end = s_end
+        quote = doc.quote_at(end - 1)
+        if quote is not None and quote.end > end:
+            end = quote.end
+        asked = _WHEN_ASKED.search(text, start, end) if text.find("asked", start, end) >= 0 else None
+        if asked is not None:
+            end = asked.start()  # "said no when asked if ...": the question is an attribution of its own
+        while end > start and text[end - 1] in ".!? \n":
+            end -= 1
+        start, end = _trim(text, start, end)
+        return (start, end) if end - start >= 3 else None
+
+    def next_quote(self, offset: int) -> Quote | None:
+        doc = self.doc
+        i = bisect_left(doc.quote_starts, offset)
+        if i < len(doc.quotes) and doc.text[offset : doc.quotes[i].start].strip() == "":
+            return doc.quotes[i]
+        return None
+
+    def left(self, s_start: int, boundary: int) -> tuple[int, int] | None:
+        """The content before a source or cue: the quote that ends there, or the clause from the sentence start."""
+        doc, text = self.doc, self.doc.text
+        end = boundary
+        while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
+            end -= 1
+        if end <= s_start:
+            return None
+        quote = doc.quote_at(end - 1)
+        if quote is not None:
+            return quote.inner(text) if quote.closed else _trim(text, quote.start + 1, end)
+        start, end = _trim(text, s_start, end)
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        return (start, end) if end - start >= 3 else None
+
+
+class _Speakers:
+    """Who the source of a cue is: the parse's subject, the token rules' source as its fallback."""
+
+    def __init__(self, doc: _Doc):
+        self.doc = doc
+
+    def choose(self, found: Attribution, match: re.Match) -> Attribution:
+        """The speaker from the parse (:mod:`hwresearch.speakers`): the cue's subject, agent or "according
+        to" object, reduced to its head actor. The token rules' source span is the fallback, read through
+        the parse the same way (:func:`~hwresearch.speakers.fallback_head`), where the parse gives no
+        subject outside the content (an inverted '"...," said X' the parser misreads) and where the
+        parse's subject lies elsewhere than the rules' span while that span holds a subject of its own
+        (on PolNeAR train the parse errs more often than the rules in that case: datelines, a subject
+        of the clause before). A source that is no noun phrase ("instead", "released", "to bed") is no
+        speaker. An attribution the rules left without a source (a passive, "appears to") stays so."""
+        if found.speaker is None or found.cue is None:
+            return found
+        parsed = self.doc.parsed
+        group = match.lastgroup
+        documents = group == "according" or (group == "word" and _CUE_FORMS[match.group()][1] == "evidence")
+        source = cue_source(parsed, *found.cue)
+        if source is not None and (found.start <= source.idx < found.end or self.doc.quote_at(source.idx) is not None):
+            source = None  # the parse took a word of the content for the subject
+        if source is not None and not is_nominal(actor_head(source)):
+            source = None
+        fallback = fallback_head(parsed, *found.speaker, documents)
+        if source is None or (fallback is not None and not _overlaps(_subtree(source), found.speaker)):
+            source = fallback
+        relative = source if source is not None and source.lower_ in _RELATIVE else None
+        if relative is not None:  # "Barkley, who added": the span runs from the antecedent to "who"
+            source = antecedent(relative)
+        if source is None:
+            return replace(found, speaker=None)
+        span = phrase(actor_head(source))
+        if relative is not None and relative.idx >= span[1]:
+            span = (span[0], relative.idx + len(relative))
+        return replace(found, speaker=span)
+
+    def sentence_subject(self, first_tok: int, before_tok: int) -> tuple[int, int] | None:
+        """The capitalised noun phrase that opens the sentence, taken as the subject of its verbs."""
+        np = _np_right(self.doc, _past_adverbial(self.doc, first_tok, before_tok), before_tok)
+        if np is None or not self.doc.word(np[0])[0].isupper():
+            return None
+        return self.doc.span(np)
 
 
 class _Extractor:
-    """Runs the attribution rules sentence by sentence."""
+    """Finds the cues sentence by sentence and builds each cue's attribution: its content from
+    :class:`_Contents`, its source from :class:`_Speakers`; then the quotes without a cue of their own
+    (:func:`_floating_quotes`, :func:`_cueless_quotes`) and one attribution per content (:func:`_dedupe`)."""
 
     def __init__(self, article: Article):
         self.doc = _Doc(article)
+        self.contents = _Contents(self.doc)
+        self.speakers = _Speakers(self.doc)
         self.found: list[Attribution] = []
 
     def run(self) -> list[Attribution]:
@@ -495,11 +667,11 @@ class _Extractor:
                 window = (max(s_start, t_start - _WINDOW), min(s_end, match.end() + _WINDOW))
                 found = self._from_cue(match, sent_id, *window)
                 if found is not None:
-                    self._add(found)
+                    self._add(self.speakers.choose(found, match))
         self._colon_turns()
-        self._floating_quotes()
-        self._cueless_quotes()
-        return self._dedupe()
+        _floating_quotes(self.doc, self.found, self._add)
+        _cueless_quotes(self.doc, self.found, self._add)
+        return _dedupe(self.doc.text, self.found)
 
     def _add(self, attribution: Attribution) -> None:
         """Record an attribution; one that continues no earlier act opens an act of its own."""
@@ -527,6 +699,8 @@ class _Extractor:
             return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group in ("word", "multi") and not doc.is_verb(cue_tok):
             return None  # the tagger reads it as a noun or adjective: "the poll's findings", "13 states"
+        if group == "word" and _modifies_a_noun(doc.parsed, cue):
+            return None  # "in a statement posted on Facebook": a participle describing a noun reports nothing
         if match.group() == "thanks" and text.startswith(" to ", cue[1]):
             return None  # "thanks to a big win": a preposition
         if match.group() == "known" and doc.word(cue_tok - 1).lower() not in ("has", "have", "had", "having"):
@@ -535,7 +709,7 @@ class _Extractor:
             return self._according(cue, sent_id, s_start, s_end, after_tok, end_tok)
 
         # CONTENT, CUE SOURCE ("...," said Ren.)
-        quote_floor = self._quote_floor(sent_id, s_start)
+        quote_floor = self.contents.floor(sent_id, s_start)
         if frame == "say" and cue_tok > 0 and doc.word(cue_tok - 1)[-1] in ",”\"’'":
             inverted = self._inverted(cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id, quote_floor)
             if inverted is not None:
@@ -553,7 +727,7 @@ class _Extractor:
             if _only_setting(text, cue[1], s_end, participle=True):
                 return None  # "responding on Tuesday to a column": a circumstance, not a report
             earlier = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.speaker), None)
-            source_span = earlier.speaker if earlier else self._subject(first_tok, cue_tok)
+            source_span = earlier.speaker if earlier else self.speakers.sentence_subject(first_tok, cue_tok)
             if source_span is None:
                 return None
         else:
@@ -561,7 +735,7 @@ class _Extractor:
             # "and later claimed": a report coordinated with an earlier one ("and hopes" rarely is one)
             if source_tok is None and frame != "think" and _COORDINATED.search(text, max(s_start, cue[0] - _COORDINATION_REACH), cue[0]):
                 earlier = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.speaker), None)
-                source_span = earlier.speaker if earlier else self._subject(first_tok, cue_tok)
+                source_span = earlier.speaker if earlier else self.speakers.sentence_subject(first_tok, cue_tok)
             elif source_tok is not None:
                 source_span = doc.span(source_tok)
             if source_span is None or doc.quote_at(source_span[0]) is not None:
@@ -570,11 +744,11 @@ class _Extractor:
 
         # "“...,” he said of Trump.": the quote that ends right before the source is the content.
         if source_span is not None and frame == "say":
-            quote = self._quote_ending_at(source_span[0], s_start)
+            quote = self.contents.quote_ending_at(source_span[0], s_start)
             if quote is None and quote_floor < s_start and _only_setting(text, cue[1], s_end):
-                quote = self._quote_ending_at(source_span[0], quote_floor)  # '“...?” Trump said.'
+                quote = self.contents.quote_ending_at(source_span[0], quote_floor)  # '“...?” Trump said.'
             if quote is not None:
-                content = self._with_continuation(quote, cue[1], s_end)
+                content = self.contents.with_continuation(quote, cue[1], s_end)
                 return Attribution(*content, cue, source_span, _medium(text, cue, s_start, s_end, content), sent_id)
 
         # Content to the right of the cue.
@@ -595,12 +769,12 @@ class _Extractor:
         # "X, Smith said at a rally.": the right side is only the setting and the content is on the left.
         left_open = source_span is not None and _COMMA_BEFORE.search(text, max(s_start, source_span[0] - 8), source_span[0]) is not None
         if not (frame in ("say", "think") and left_open and _only_setting(text, position, s_end)):
-            content = self._content_right(position, s_end, lemma)
+            content = self.contents.right(position, s_end, lemma)
         elif frame == "say" and _resumes_clause(text, position, s_end):
             # "In the end, Mr. Rosenthal said, union voters ...": a parenthetical source; the content is
             # the longer side (the clause the source interrupts goes on after it)
-            right = self._content_right(position, s_end, lemma)
-            left = self._content_left(s_start, source_span[0])
+            right = self.contents.right(position, s_end, lemma)
+            left = self.contents.left(s_start, source_span[0])
             if right is not None and (left is None or right[1] - right[0] > left[1] - left[0]):
                 content = right
         if content is None:
@@ -609,7 +783,7 @@ class _Extractor:
             boundary = source_span[0] if source_span else cue[0]
             content = self._claimed(s_start, boundary, sent_id)
             if content is None and frame in ("say", "think", "evidence"):
-                content = self._content_left(s_start, boundary)
+                content = self.contents.left(s_start, boundary)
             if content is None:
                 return None
         if addressee is None:
@@ -624,15 +798,6 @@ class _Extractor:
             source_span = doc.span(np) if np else None
         return Attribution(*content, cue, source_span, addressee, sent_id)
 
-    def _quote_floor(self, sent_id: int, s_start: int) -> int:
-        """How far back a quote that ends right before a cue or source may start: into the previous
-        sentence of the paragraph when the cue opens its sentence ('“...?” Trump said.' is split after
-        the question mark)."""
-        doc = self.doc
-        if sent_id > 0 and s_start == doc.sent_start[sent_id] and doc.sent_para[sent_id - 1] == doc.sent_para[sent_id]:
-            return doc.sent_start[sent_id - 1]
-        return s_start
-
     def _inverted(self, cue, cue_tok, after_tok, end_tok, s_start, s_end, sent_id, quote_floor) -> Attribution | None:
         """CONTENT, CUE SOURCE: '"...," said Paul Lindsay, a spokesman for the PAC.' The source must
         start like a noun phrase and end the sentence (or be followed by an appositive or a participle)."""
@@ -646,90 +811,19 @@ class _Extractor:
         if head.lower() in _NP_STOP or _TIME_WORD.match(head):
             return None
         following = doc.word(source[1]) if source[1] < end_tok else "."
-        quote = self._quote_ending_at(cue[0], quote_floor)
+        quote = self.contents.quote_ending_at(cue[0], quote_floor)
         setting = quote is not None and following in _SETTING_START  # '"...," said Ryan in a statement.'
         if following not in (",", ".", ";", "!", "?") and following[0] not in _QUOTE_CHARS and not setting:
             return None
         boundary = doc.tokens[cue_tok - 1][0] if doc.word(cue_tok - 1) == "," else doc.tokens[cue_tok - 1][1]
         if quote is not None:
-            content = self._with_continuation(quote, doc.tokens[source[1] - 1][1], s_end)
+            content = self.contents.with_continuation(quote, doc.tokens[source[1] - 1][1], s_end)
         else:
-            content = self._content_left(s_start, boundary)
+            content = self.contents.left(s_start, boundary)
         if content is None:
             return None
         span = doc.span(source)
         return Attribution(*content, cue, span, _medium(text, cue, s_start, s_end, content), sent_id)
-
-    def _subject(self, first_tok: int, before_tok: int) -> tuple[int, int] | None:
-        """The capitalised noun phrase that opens the sentence, taken as the subject of its verbs."""
-        np = _np_right(self.doc, _past_adverbial(self.doc, first_tok, before_tok), before_tok)
-        if np is None or not self.doc.word(np[0])[0].isupper():
-            return None
-        return self.doc.span(np)
-
-    def _quote_ending_at(self, offset: int, s_start: int) -> Quote | None:
-        """The quote that closes just before ``offset`` (only spaces and a comma between), if any."""
-        text = self.doc.text
-        end = offset
-        while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
-            end -= 1
-        if end <= s_start or end == offset and text[end - 1] not in _QUOTE_CHARS:
-            return None
-        quote = self.doc.quote_at(end - 1)
-        return quote if quote is not None and quote.end == end else None
-
-    def _with_continuation(self, quote: Quote, after: int, s_end: int) -> tuple[int, int]:
-        """A quote, joined with the fragment that resumes after the attribution ('"A," he said, "B."')."""
-        text = self.doc.text
-        start, end = quote.inner(text)
-        resume = _RESUME.match(text, after)
-        if resume:
-            following = self._next_quote(resume.end() - 1)
-            if following is not None and following.start >= resume.end() - 1:
-                end = following.inner(text)[1]
-        return start, end
-
-    def _content_right(self, position: int, s_end: int, lemma: str) -> tuple[int, int] | None:
-        """The content after a cue: a following quote (maybe in the next paragraph) or the clause."""
-        doc, text = self.doc, self.doc.text
-        m = _TIME.match(text, position + (1 if text[position : position + 1].isspace() else 0))
-        while m and m.end() <= s_end:
-            position = m.end()
-            m = _TIME.match(text, position)
-        lead = _SETTING_THEN_THAT.match(text, position, s_end) or _LEAD.match(text, position)
-        has_that = "that" in lead.group() or ":" in lead.group()
-        start = lead.end()
-        if start >= s_end or text[start] in ".!?":
-            # "Caddell continued:" closing a paragraph: the content is the quote that follows.
-            if ":" in lead.group() or text[position:s_end].strip() == ":":
-                quote = self._next_quote(s_end)
-                if quote:
-                    return quote.inner(text)
-            return None
-        quote = doc.quote_at(start)
-        if quote is not None and quote.start == start:
-            if quote.end >= s_end - 2 or not has_that:
-                return quote.inner(text)
-        if lemma in _NEEDS_CLAUSE and not has_that and text[start] not in _QUOTE_CHARS:
-            return None
-        end = s_end
-        quote = doc.quote_at(end - 1)
-        if quote is not None and quote.end > end:
-            end = quote.end
-        asked = _WHEN_ASKED.search(text, start, end) if text.find("asked", start, end) >= 0 else None
-        if asked is not None:
-            end = asked.start()  # "said no when asked if ...": the question is an attribution of its own
-        while end > start and text[end - 1] in ".!? \n":
-            end -= 1
-        start, end = _trim(text, start, end)
-        return (start, end) if end - start >= 3 else None
-
-    def _next_quote(self, offset: int) -> Quote | None:
-        doc = self.doc
-        i = bisect_left(doc.quote_starts, offset)
-        if i < len(doc.quotes) and doc.text[offset : doc.quotes[i].start].strip() == "":
-            return doc.quotes[i]
-        return None
 
     def _claimed(self, s_start: int, boundary: int, sent_id: int) -> tuple[int, int] | None:
         """", a claim Huawei has denied": the content is the claim reported just before the comma."""
@@ -739,23 +833,7 @@ class _Extractor:
         reported = next((a for a in reversed(self.found) if a.sent_id == sent_id and a.start < claim.start() < a.end), None)
         if reported is not None:
             return _trim(self.doc.text, reported.start, claim.start())
-        return self._content_left(s_start, claim.start())
-
-    def _content_left(self, s_start: int, boundary: int) -> tuple[int, int] | None:
-        """The content before a source or cue: the quote that ends there, or the clause from the sentence start."""
-        doc, text = self.doc, self.doc.text
-        end = boundary
-        while end > s_start and (text[end - 1].isspace() or text[end - 1] in ",—–"):
-            end -= 1
-        if end <= s_start:
-            return None
-        quote = doc.quote_at(end - 1)
-        if quote is not None:
-            return quote.inner(text) if quote.closed else _trim(text, quote.start + 1, end)
-        start, end = _trim(text, s_start, end)
-        while end > start and text[end - 1] in ".!?":
-            end -= 1
-        return (start, end) if end - start >= 3 else None
+        return self.contents.left(s_start, claim.start())
 
     def _asked(self, tok: int, sent_id: int, s_start: int, s_end: int) -> Attribution | None:
         """'Asked whether he would run, Smith said ...', '... when asked by a host if ...': the question
@@ -794,7 +872,7 @@ class _Extractor:
         # The rest is the content only when a comma ends the source ("According to X, ...") and it does
         # not go on naming the source ("according to a post from X").
         content_after = len(tail) > 3 and not _SOURCE_TAIL.match(tail) and "," in text[source[1] : rest[0]]
-        left = self._content_left(s_start, cue[0])
+        left = self.contents.left(s_start, cue[0])
         if left is not None and not content_after:
             content = left  # "..., according to a report in the Register."
         elif len(tail) > 3 and not _SOURCE_TAIL.match(tail):
@@ -829,93 +907,98 @@ class _Extractor:
                 cue = (m.end(1), m.end(1) + 1)
                 self._add(Attribution(start, end, cue, (m.start(1), m.end(1)), None, sent_id))
 
-    # -- quotes without a cue of their own ---------------------------------------------------------
-    def _floating_quotes(self) -> None:
-        """A quote that fills its sentence, right after an attributed quote, inherits the speaker and
-        continues the same attribution act ('"A," he said. "B."')."""
-        doc = self.doc
-        covered = sorted((a.start, a.end) for a in self.found)
-        by_sentence = {a.sent_id: a for a in self.found}
-        for quote in doc.quotes:
-            if _covered(covered, quote):
-                continue
-            sent_id = _sentence_of(doc, quote.start)
-            if sent_id is None:
-                continue
-            previous = by_sentence.get(sent_id - 1)
-            if previous is None or previous.speaker is None or doc.quote_at(previous.start) is None:
-                continue
-            if doc.sent_para[sent_id] - doc.sent_para[sent_id - 1] > 1:
-                continue
-            s, e = quote.inner(doc.text)
-            attribution = Attribution(s, e, None, previous.speaker, previous.addressee, sent_id, previous.act)
-            self._add(attribution)
-            by_sentence[sent_id] = attribution
 
-    def _cueless_quotes(self) -> None:
-        """Long quotes nobody claimed go to the latest speaker of the paragraph or the one before (the
-        news convention: a quote paragraph continues the last-named speaker, and so the act); short ones
-        are scare quotes. With no such speaker the quote stays in the table with none, an act of its own."""
-        doc = self.doc
-        covered = sorted((a.start, a.end) for a in self.found)
-        spoken = sorted((a.start, a.sent_id, a.speaker, a.act) for a in self.found if a.speaker is not None)
-        spoken_starts = [start for start, *_ in spoken]
-        for quote in doc.quotes:
-            s, e = quote.inner(doc.text)
-            if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
-                continue
-            sent_id = _sentence_of(doc, quote.start)
-            if sent_id is None:
-                continue
-            i = bisect_left(spoken_starts, quote.start) - 1
-            speaker = act = None
-            if i >= 0 and doc.sent_para[sent_id] - doc.sent_para[spoken[i][1]] <= _INHERIT_PARAGRAPHS:
-                speaker, act = spoken[i][2], spoken[i][3]
-            self._add(Attribution(s, e, None, speaker, None, sent_id, act))
+# -- quotes without a cue of their own, and one attribution per content ----------------------------
 
-    def _split_clauses(self) -> None:
-        """A content that runs into a later attribution after a comma ("..., touted as ...", "..., a claim
-        Huawei has denied") ends at that comma: the tail belongs to the later attribution."""
-        text = self.doc.text
-        by_cue = sorted((b.cue[0], i) for i, b in enumerate(self.found) if b.cue is not None)
-        cue_starts = [start for start, _ in by_cue]
-        for i, a in enumerate(self.found):
-            lo, hi = bisect_left(cue_starts, a.start), bisect_left(cue_starts, a.end + _WINDOW)
-            for _, j in by_cue[lo : min(hi, lo + _NEARBY_CUES)]:
-                b = self.found[j]
-                if j == i or b.sent_id != a.sent_id:
-                    continue
-                first = min(b.cue[0], b.speaker[0]) if b.speaker and b.speaker[0] > a.start else b.cue[0]
-                if a.start < first < a.end and (a.cue is None or a.cue[1] <= a.start):
-                    joined = _COORDINATED.search(text, max(a.start, first - _COORDINATION_REACH), first)
-                    if joined:  # "has championed A and has drawn scorn by B": the second report's own
-                        a = replace(a, end=_trim(text, a.start, joined.start())[1])
-                        break
-                    comma = text.rfind(",", a.start, first)
-                    if comma > a.start and not text[comma:first].strip(", \u00a0").count(" ") > 3:  # noqa: B005 (a set of characters)
-                        start, end = _trim(text, a.start, comma)
-                        if end > start:
-                            a = replace(a, end=end)
-                            break  # later attributions now lie beyond the content
-            self.found[i] = a
 
-    def _dedupe(self) -> list[Attribution]:
-        """One attribution per content span and cue; a quote claimed by two cues goes to the nearer."""
-        self._split_clauses()
-        seen: dict[tuple[int, int, tuple | None], Attribution] = {}
-        for a in self.found:
-            key = (a.start, a.end, a.cue)
-            seen.setdefault(key, a)
-        by_content: dict[tuple[int, int], Attribution] = {}
-        result = []
-        kept = _outermost(list(seen.values()))
-        for a in sorted(kept, key=lambda a: (a.start, a.end)):
-            other = by_content.get((a.start, a.end))
-            if other is not None and other.speaker == a.speaker:
+def _floating_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
+    """A quote that fills its sentence, right after an attributed quote, inherits the speaker and
+    continues the same attribution act ('"A," he said. "B."')."""
+    covered = sorted((a.start, a.end) for a in found)
+    by_sentence = {a.sent_id: a for a in found}
+    for quote in doc.quotes:
+        if _covered(covered, quote):
+            continue
+        sent_id = _sentence_of(doc, quote.start)
+        if sent_id is None:
+            continue
+        previous = by_sentence.get(sent_id - 1)
+        if previous is None or previous.speaker is None or doc.quote_at(previous.start) is None:
+            continue
+        if doc.sent_para[sent_id] - doc.sent_para[sent_id - 1] > 1:
+            continue
+        s, e = quote.inner(doc.text)
+        attribution = Attribution(s, e, None, previous.speaker, previous.addressee, sent_id, previous.act)
+        add(attribution)
+        by_sentence[sent_id] = attribution
+
+
+def _cueless_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
+    """Long quotes nobody claimed go to the latest speaker of the paragraph or the one before (the
+    news convention: a quote paragraph continues the last-named speaker, and so the act); short ones
+    are scare quotes. With no such speaker the quote stays in the table with none, an act of its own."""
+    covered = sorted((a.start, a.end) for a in found)
+    spoken = sorted((a.start, a.sent_id, a.speaker, a.act) for a in found if a.speaker is not None)
+    spoken_starts = [start for start, *_ in spoken]
+    for quote in doc.quotes:
+        s, e = quote.inner(doc.text)
+        if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
+            continue
+        sent_id = _sentence_of(doc, quote.start)
+        if sent_id is None:
+            continue
+        i = bisect_left(spoken_starts, quote.start) - 1
+        speaker = act = None
+        if i >= 0 and doc.sent_para[sent_id] - doc.sent_para[spoken[i][1]] <= _INHERIT_PARAGRAPHS:
+            speaker, act = spoken[i][2], spoken[i][3]
+        add(Attribution(s, e, None, speaker, None, sent_id, act))
+
+
+def _split_clauses(text: str, found: list[Attribution]) -> list[Attribution]:
+    """A content that runs into a later attribution after a comma ("..., touted as ...", "..., a claim
+    Huawei has denied") ends at that comma: the tail belongs to the later attribution."""
+    found = list(found)
+    by_cue = sorted((b.cue[0], i) for i, b in enumerate(found) if b.cue is not None)
+    cue_starts = [start for start, _ in by_cue]
+    for i, a in enumerate(found):
+        lo, hi = bisect_left(cue_starts, a.start), bisect_left(cue_starts, a.end + _WINDOW)
+        for _, j in by_cue[lo : min(hi, lo + _NEARBY_CUES)]:
+            b = found[j]
+            if j == i or b.sent_id != a.sent_id:
                 continue
-            by_content[(a.start, a.end)] = a
-            result.append(a)
-        return result
+            first = min(b.cue[0], b.speaker[0]) if b.speaker and b.speaker[0] > a.start else b.cue[0]
+            if a.start < first < a.end and (a.cue is None or a.cue[1] <= a.start):
+                joined = _COORDINATED.search(text, max(a.start, first - _COORDINATION_REACH), first)
+                if joined:  # "has championed A and has drawn scorn by B": the second report's own
+                    a = replace(a, end=_trim(text, a.start, joined.start())[1])
+                    break
+                comma = text.rfind(",", a.start, first)
+                if comma > a.start and not text[comma:first].strip(", \u00a0").count(" ") > 3:  # noqa: B005 (a set of characters)
+                    start, end = _trim(text, a.start, comma)
+                    if end > start:
+                        a = replace(a, end=end)
+                        break  # later attributions now lie beyond the content
+        found[i] = a
+    return found
+
+
+def _dedupe(text: str, found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content span and cue; a quote claimed by two cues goes to the nearer."""
+    found = _split_clauses(text, found)
+    seen: dict[tuple[int, int, tuple | None], Attribution] = {}
+    for a in found:
+        key = (a.start, a.end, a.cue)
+        seen.setdefault(key, a)
+    by_content: dict[tuple[int, int], Attribution] = {}
+    result = []
+    kept = _outermost(list(seen.values()))
+    for a in sorted(kept, key=lambda a: (a.start, a.end)):
+        other = by_content.get((a.start, a.end))
+        if other is not None and other.speaker == a.speaker:
+            continue
+        by_content[(a.start, a.end)] = a
+        result.append(a)
+    return result
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -1031,6 +1114,7 @@ class _Resolver:
 
     def __init__(self, article: Article, codebook: Codebook):
         self.text = article.text
+        self.doc = article.doc
         self.starts, self.rows = _mentions_of(article, codebook)
 
     def resolve(self, span: tuple[int, int]) -> tuple[str, str | None]:
@@ -1041,16 +1125,76 @@ class _Resolver:
         executive" is not the company.
         """
         comma = self.text.find(",", span[0], span[1])
+        head = span_head(self.doc, *span)
+        at = head.idx if head is not None else span[0]
         best = None
         for i in range(bisect_left(self.starts, span[0] - _LONGEST_MENTION), len(self.starts)):
             start, end, actor, actor_type = self.rows[i]
-            if end <= span[0]:
+            if start <= at < end and actor is not None:
+                return actor, actor_type  # the mention of the head word: "the Texas governor" is no Texas
+            if end <= max(span[0], at if head is not None and head.pos_ != "PROPN" else span[0]):
                 continue
             if start >= span[1] or (best is not None and 0 < comma < start):
                 break
             if end <= span[1] and actor is not None and self.text[end : end + 2] not in ("'s", "’s"):
                 best = (actor, actor_type)
         return best if best is not None else (" ".join(self.text[span[0] : span[1]].split()), None)
+
+
+_TURN_PRONOUNS = {"he": "male", "she": "female"}
+_TURN_PARAGRAPHS = 1  # a pronoun speaker continues a named speaker of this paragraph or the one before
+
+
+class _Turn:
+    """Who holds the floor: a "he said" or "she said" continues the last speaker named in this paragraph
+    or the one before, when the gender fits (the news convention of a speaker's turn), rather than the
+    latest person the pronoun could grammatically point to ("jabs at Trump, whom he called ..."); so
+    does a role description the mentions layer resolved to no person ("the governor said")."""
+
+    def __init__(self, article: Article):
+        self.text = article.text
+        self.article = article
+        self.named: tuple[str, str | None, int, str | None] | None = None  # speaker, type, paragraph, gender
+
+    def speaker(self, a: Attribution, speaker: str, speaker_type: str | None) -> tuple[str, str | None]:
+        """The speaker of ``a`` after the turn rule, and remember a named person speaker."""
+        words = self.text[a.speaker[0] : a.speaker[1]]
+        sent = self.article.sentences
+        paragraph = int(sent["para_id"].iat[a.sent_id]) if 0 <= a.sent_id < len(sent) else -1
+        pronoun = _TURN_PRONOUNS.get(words.lower())
+        if pronoun is not None:
+            held = self.named
+            if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and held[3] in (None, pronoun):
+                return held[0], held[1]
+            return speaker, speaker_type
+        if speaker_type != "person" and self._describes_a_person(a.speaker):
+            held = self.named  # "the governor said", "the Texas governor continues": the person of the turn
+            gender = _LEX.gendered_nouns.get(words.split()[-1].lower())
+            if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and gender in (None, held[3]):
+                return held[0], held[1]
+            return speaker, speaker_type
+        if words[:1].isupper() and speaker_type == "person" and a.cue is not None:
+            self.named = (speaker, speaker_type, paragraph, _gender(words, speaker))
+        return speaker, speaker_type
+
+
+    def _describes_a_person(self, span: tuple[int, int]) -> bool:
+        """A definite description of one person by role ("the governor", "the four-term congressman")."""
+        head = span_head(self.article.doc, *span)
+        if head is None or head.pos_ == "PROPN" or head.tag_ != "NN":
+            return False
+        first = self.text[span[0] : span[1]].split()[0].lower()
+        return first == "the" and head.lemma_.lower() in _LEX.human_nouns
+
+
+def _gender(words: str, name: str) -> str | None:
+    """A person's gender as a title or a given name tells it ("Ms. White", "Mary Jo White"), else None."""
+    first = words.split()[0].rstrip(".").lower()
+    if first in _LEX.male_titles or first + "." in _LEX.male_titles:
+        return "male"
+    if first in _LEX.female_titles or first + "." in _LEX.female_titles:
+        return "female"
+    return _LEX.first_names.get(name.split()[0]) if name.split() else None
 
 
 def _mentions_of(article: Article, codebook: Codebook) -> tuple[list[int], list[tuple]]:
@@ -1099,8 +1243,11 @@ def _quote_table(article: Article, codebook: Codebook | None, resolve_speakers: 
             return " ".join(text[span[0] : span[1]].split()), None
     acts: dict[int | None, int] = {}
     rows = []
+    turn = _Turn(article)
     for a in attributions:
         speaker, speaker_type = resolve(a.speaker) if a.speaker else (pd.NA, None)
+        if resolve_speakers and a.speaker:
+            speaker, speaker_type = turn.speaker(a, speaker, speaker_type)
         rows.append({
             "start": a.start, "end": a.end, "text": text[a.start : a.end], "kind": _kind(text, a.start, a.end),
             "cue": text[a.cue[0] : a.cue[1]] if a.cue else pd.NA,

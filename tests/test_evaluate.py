@@ -222,3 +222,29 @@ def test_polnear_figures_beside_the_peers(tmp_path):
     assert table["system"].tolist()[1:] == ["Citron (retrained on PolNeAR)", "GenderGapTracker rules", "sayswho", "textacy"]
     assert table.set_index("system").loc["Citron (retrained on PolNeAR)", "indirect"] == 50.0
     assert len(polnear_figures(tmp_path / "absent.json")) == 4
+
+
+# ---- resolved speakers (BASIL rule (a)) ------------------------------------------------------------------
+
+
+def test_mention_kinds():
+    from hwresearch.evaluate import mention_kind
+
+    assert mention_kind("He") == "pronoun"
+    assert mention_kind("Sen. Elizabeth Warren") == "name"
+    assert mention_kind("the FBI") == "name"
+    assert mention_kind("The spokesman") == "description"
+
+
+def test_speaker_outcome_takes_the_first_row_covering_half_the_span():
+    from hwresearch.evaluate import speaker_outcome
+
+    text = "Perry said he would run. Jones said so too."
+    rows = pd.DataFrame([
+        {"start": 11, "end": 23, "speaker": "Rick Perry", "speaker_start": 0, "speaker_end": 5},
+        {"start": 36, "end": 42, "speaker": pd.NA, "speaker_start": pd.NA, "speaker_end": pd.NA},
+    ])
+    assert speaker_outcome(rows, (11, 23), "Rick_Perry", text) == ("right", None)
+    assert speaker_outcome(rows, (11, 23), "Bob_Jones", text) == ("wrong speaker", "name")
+    assert speaker_outcome(rows, (36, 42), "Bob_Jones", text) == ("empty speaker", None)
+    assert speaker_outcome(rows, (0, 5), "Rick_Perry", text) == ("no covering row", None)

@@ -15,8 +15,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "hwresearch"
 
 # Left to right. A module may import any module listed before it.
 ORDER = [
-    "errors", "text", "tables", "lexicon", "nlp", "article", "codebook", "mentions", "quotes", "sentiment",
-    "stance", "networks", "positions", "evaluate", "display", "plots", "corpus", "cli", "__main__", "__init__",
+    "errors", "text", "tables", "lexicon", "nlp", "article", "codebook", "mentions", "speakers", "quotes",
+    "sentiment", "stance", "networks", "positions", "evaluate", "display", "plots", "corpus", "cli", "__main__",
+    "__init__",
 ]
 
 

@@ -550,3 +550,48 @@ def test_a_be_verb_inside_an_appositive_does_not_make_the_cue_passive():
     # a be-verb right before the participle still makes it passive: the subject is no source
     text = "Dana Okafor was widely criticized for the delay."
     assert pd.isna(only(text)["speaker_start"])
+
+
+# ---- speakers from the parse, reduced to the actor they name --------------------------------------------
+
+
+def test_an_apposition_names_the_speaker():
+    text = "“It hurts,” says Campbell's partner, Jason Louth."
+    row = only(text)
+    assert row["speaker"] == "Jason Louth" and speaker_words(text, row) == "Jason Louth"
+
+
+def test_a_relative_clause_is_not_part_of_the_speaker():
+    text = "Officials who spoke with The Huffington Post said the plan failed."
+    row = only(text)
+    assert speaker_words(text, row) == "Officials" and row["text"] == "the plan failed"
+
+
+def test_a_role_noun_keeps_its_organisation_when_no_person_is_named():
+    text = "A spokeswoman for the agency said the rules would change."
+    row = only(text)
+    assert "agency" in speaker_words(text, row) and row["text"] == "the rules would change"
+
+
+def test_a_pronoun_continues_the_named_speakers_turn():
+    text = "“We will sign it,” Gov. Mike Pence said. “I support this law,” he said."
+    frame = quotes(text)
+    assert frame["speaker"].tolist() == ["Mike Pence", "Mike Pence"]
+
+
+def test_a_role_description_continues_the_named_speakers_turn():
+    text = "“We will sign it,” Gov. Mike Pence said. “I support this law,” the governor said."
+    frame = quotes(text)
+    assert frame["speaker"].tolist() == ["Mike Pence", "Mike Pence"]
+    assert speaker_words(text, frame.iloc[1]) == "the governor"
+
+
+def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
+    from hwresearch.speakers import is_actor, is_nominal
+
+    doc = load_article("Instead, they released the report to bed down the story.").doc
+    words = {t.text: t for t in doc}
+    assert not is_nominal(words["Instead"]) and not is_nominal(words["released"])
+    assert is_nominal(words["they"]) and is_actor(words["they"])
+    assert not is_actor(words["bed"]) and not is_actor(words["report"])
+    assert is_actor(words["report"], documents=True)
