@@ -35,6 +35,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.lexicon import lexicon
+from hwresearch.nlp import dep
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -219,6 +220,10 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
         sentence_quotes.sort(key=lambda q: q["end"] - q["start"])
         found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook, words)
         statements.extend(found.statements(cue_patterns, offer_issue))
+    records = list({id(q): q for bucket in quotes_by_sentence for q in bucket}.values())
+    holders = _Holders(mention_index, records)
+    statements.extend(_predicate_statements(article, holders, _Targets(mention_index, text), codebook))
+    statements.extend(_attributed_statements(article, holders, mention_index, codebook))
     return _frame(statements, text)
 
 
@@ -519,6 +524,255 @@ class _Sentence:
             if m is not None:
                 return m
         return self.holder_at(hit.start())
+
+
+# ---- generic opinions: holder finding, predicate matching, target finding, polarity ------------------
+#
+# Two mechanisms, both read off the article's Doc. An *opinion predicate* (stance.toml [predicates])
+# links a holder (its subject, possessor or "by" agent) to a target (its object, or the complement
+# after a listed preposition), with the predicate's polarity turned around by a negation. An
+# *attribution* (a row of extract_quotes) makes its speaker the holder of an opinion about every entity
+# inside its content, with the polarity that target sentiment reads off the content toward that entity.
+
+_PREDICATES = _LEX.stance["predicates"]
+_LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
+_AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
+_RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
+_PRONOUNS = frozenset(_LEX.pronoun_referents)
+_FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
+_REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
+_SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
+_OBJECTS = {"obj", "iobj"}
+_COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
+_CLAUSES = {"ccomp", "xcomp"}
+_CLEAR_LEAN = 0.3  # |VADER compound| of an attributed content that counts as leaning one way
+
+
+@dataclass(frozen=True)
+class _Predicate:
+    """An opinion word of the lexicon: its polarity and word class (verb / noun / adjective)."""
+
+    word: str
+    polarity: str
+    kind: str
+
+
+def _predicate_table() -> dict[tuple[str, str], _Predicate]:
+    """(word class, written form) -> predicate; verbs under every inflection, so a lemmatizer slip
+    ("criticised" read as "criticis") still finds them."""
+    table = {}
+    for polarity in ("favor", "against"):
+        entries = _PREDICATES[polarity]
+        for verb in entries["verbs"]:
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[("verb", form)] = _Predicate(verb, polarity, "verb")
+        for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
+            for word in entries[key]:
+                table[(kind, word)] = _Predicate(word, polarity, kind)
+    return table
+
+
+_PREDICATE_TABLE = _predicate_table()
+_WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
+
+
+def _predicate(token) -> _Predicate | None:
+    """Predicate matching: the token's lemma or form in the lexicon, under its part of speech."""
+    kind = _WORD_CLASS.get(token.pos_)
+    if kind is None:
+        return None
+    return _PREDICATE_TABLE.get((kind, token.lemma_.lower())) or _PREDICATE_TABLE.get((kind, token.lower_))
+
+
+def _children(token, labels: set[str] | frozenset[str]):
+    return [c for c in token.children if dep(c) in labels]
+
+
+def _case(token) -> str | None:
+    """The preposition that introduces a nominal ("of" in "criticism of Y")."""
+    return next((c.lower_ for c in token.children if dep(c) == "case"), None)
+
+
+def _negated(token) -> bool:
+    """Polarity: a negation on the predicate, its copula's clause, or a refusal above it ("refused to back")."""
+    for t in (token, token.head) if dep(token) in {"xcomp", "amod"} else (token,):
+        if any(c.lower_ in _LEX.negations or dep(c) == "neg" for c in t.children):
+            return True
+    return dep(token) == "xcomp" and token.head.lemma_.lower() in _REFUSAL_VERBS
+
+
+@dataclass(frozen=True)
+class _Holder:
+    name: str
+    type: str
+    start: int
+    end: int
+
+
+class _Holders:
+    """Holder finding: the actor a token stands for, through mentions, quotes and relative clauses."""
+
+    def __init__(self, mentions: _MentionIndex, quotes: list[dict]):
+        self.mentions = mentions
+        self.quotes = sorted(quotes, key=lambda q: q["end"] - q["start"])
+
+    def speaker_at(self, offset: int) -> dict | None:
+        """The innermost attribution whose content holds ``offset``."""
+        return next((q for q in self.quotes if q["start"] <= offset < q["end"]), None)
+
+    def of(self, token) -> _Holder | None:
+        """The actor of a subject or agent token; "I"/"we" in a quote are its speaker; a relative
+        pronoun is its antecedent; an unresolved pronoun or a word that names no actor is nobody."""
+        word = token.lower_
+        if word in _RELATIVE_SUBJECTS and dep(token.head) == "acl:relcl":
+            token = token.head.head
+        elif word in _FIRST_PERSON:
+            quote = self.speaker_at(token.idx)
+            return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
+        mention = _mention_of(self.mentions, token)
+        if mention is None or mention.actor.lower() in _PRONOUNS:
+            return None
+        return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
+
+
+def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
+    """The mention that a nominal token heads (or lies in), else the first one in its phrase."""
+    end = token.idx + len(token)
+    at = mentions.overlapping(token.idx, end)
+    if at:
+        return max(at, key=lambda m: m.end - m.start)
+    phrase = [token, *(t for c in token.children if dep(c) in {"compound", "flat", "nmod:poss", "amod"} for t in c.subtree)]
+    lo, hi = min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+    inside = [m for m in mentions.overlapping(lo, hi) if lo <= m.start and m.end <= hi]
+    return inside[0] if inside else None
+
+
+@dataclass(frozen=True)
+class _Target:
+    name: str
+    kind: str  # entity / issue
+    start: int
+    end: int
+
+
+class _Targets:
+    """Target finding: the entities in the phrase a predicate points at."""
+
+    def __init__(self, mentions: _MentionIndex, text: str):
+        self.mentions, self.text = mentions, text
+
+    def in_phrase(self, token) -> list[_Target]:
+        """The actor the phrase names (its head, or the possessor of its head: "Huawei's ties") and its
+        conjuncts ("Huawei and ZTE"); where no actor is named, the phrase's own noun ("the plan").
+        Issues are left to the codebook's cues: an issue is a claim, and a predicate against a word of
+        it is not against the claim ("concerned about the threat" favors the claim of a threat)."""
+        found = []
+        for head in [token, *(c for c in token.children if dep(c) == "conj")]:
+            mention = _mention_of(self.mentions, head)
+            if mention is not None and mention.actor.lower() not in _PRONOUNS:
+                found.append(_Target(mention.actor, "entity", mention.start, mention.end))
+            elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
+                words = [t for t in head.subtree if t.i <= head.i and (dep(t) in {"compound", "flat", "amod"} or t is head)]
+                start = min(t.idx for t in words)
+                found.append(_Target(self.text[start : head.idx + len(head)], "entity", start, head.idx + len(head)))
+        return found
+
+
+def _links(token, predicate: _Predicate) -> tuple[list, list]:
+    """(holder tokens, target tokens) of a predicate by its word class and voice, from the parse."""
+    labels = {dep(c): c for c in token.children}
+    if predicate.kind == "verb":
+        agents = [c for c in _children(token, {"obl:agent", "obl", "nmod"}) if _case(c) == "by"]
+        passive = "nsubj:pass" in labels or "aux:pass" in labels
+        if passive:
+            return agents, _children(token, {"nsubj:pass"})
+        holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        targets = _children(token, _OBJECTS) or [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]
+        if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
+            targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
+        return holders, targets
+    if predicate.kind == "noun":
+        holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
+        targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
+        return holders, targets
+    holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+    targets = [c for c in _children(token, {"obl", "nmod"}) if _case(c) in _LINK_PREPOSITIONS]
+    return holders, targets
+
+
+def _inherited_subject(token) -> list:
+    """The subject a predicate shares with the verb it depends on ("X wants to ban Y", "X met and praised Y")."""
+    if dep(token) in {"xcomp", "conj"}:
+        return _children(token.head, {"nsubj"})
+    if dep(token) == "acl:relcl":
+        return [token.head]
+    return []
+
+
+def _predicate_statements(article: Article, holders: _Holders, targets: _Targets, codebook: Codebook) -> list[_Statement]:
+    """Opinion predicates: holder -> target with the predicate's polarity, negation turning it around."""
+    out = []
+    for token in article.doc:
+        predicate = _predicate(token)
+        if predicate is None:
+            continue
+        holder_tokens, target_tokens = _links(token, predicate)
+        polarity = predicate.polarity
+        if _negated(token):
+            polarity = "against" if polarity == "favor" else "favor"
+        for h in holder_tokens:
+            holder = holders.of(h)
+            if holder is None:
+                continue
+            for t in target_tokens:
+                for target in targets.in_phrase(t):
+                    if _same_side(codebook, holder.name, target.name):
+                        continue
+                    start, end = _covering((holder.start, holder.end), (token.idx, token.idx + len(token)), (target.start, target.end))
+                    sent_id = article.sentence_at(token.idx)
+                    if sent_id is None or article.sentence_at(start) != sent_id or article.sentence_at(end - 1) != sent_id:
+                        start, end = _covering((token.idx, token.idx + len(token)), (target.start, target.end))
+                    out.append(_Statement(holder.name, holder.type, target.name, target.kind, polarity, start, end,
+                                          f"rule:{predicate.kind}", 0.75, sent_id))
+    return out
+
+
+def _attributed_statements(article: Article, holders: _Holders, mentions: _MentionIndex, codebook: Codebook) -> list[_Statement]:
+    """Attributed opinions: the speaker toward each entity in the content, signed where the content's
+    target sentiment toward it is signed and the content's own words (VADER) lean the same way.
+
+    A target-sentiment label alone is a guess at confidence 0.3 (issue 11 counted 36 of 52 such
+    guesses wrong); the lexicon's agreement is the evidence that makes it a statement. A denied claim
+    is no opinion of the denier's in its own words: the denial predicate handles it.
+    """
+    from hwresearch.sentiment import target_sentiments, vader_scores
+
+    out = []
+    text = article.text
+    for quote in holders.quotes:
+        if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else ""):
+            continue
+        for sent_id in sorted({article.sentence_at(quote["start"]), article.sentence_at(quote["end"] - 1)} - {None}):
+            sentence = article.sentence_span(sent_id)
+            start, end = max(quote["start"], sentence.start_char), min(quote["end"], sentence.end_char)
+            inside = [m for m in mentions.overlapping(start, end) if start <= m.start and m.end <= end
+                      and not _same_side(codebook, quote["speaker"], m.actor) and m.actor.lower() not in _PRONOUNS]
+            if not inside or not text[start:end].strip():
+                continue
+            lean = vader_scores(text[start:end])["compound"]
+            labels = target_sentiments(text[start:end], [(m.start - start, m.end - start) for m in inside])
+            for m, label in zip(inside, labels):
+                polarity = SENTIMENT_TO_POLARITY[label]
+                if polarity == "neutral" or (lean >= _CLEAR_LEAN) != (polarity == "favor") or abs(lean) < _CLEAR_LEAN:
+                    continue
+                out.append(_Statement(quote["speaker"], quote["speaker_type"], m.actor, "entity",
+                                      polarity, start, end, "rule:attributed", 0.6, sent_id))
+    return out
+
+
+def _same_side(codebook: Codebook, holder: str, target: str) -> bool:
+    """No stance of an actor toward itself or its own organisation."""
+    return holder == target or codebook.organisation_of(holder) == target or codebook.organisation_of(target) == holder
 
 
 # ---- helpers ----------------------------------------------------------------------------------------
