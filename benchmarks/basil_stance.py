@@ -45,14 +45,8 @@ def gold_opinions(article) -> list[Gold]:
     return sorted(found, key=lambda g: (g.sentence, g.polarity, sorted(g.holder), sorted(g.target)))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="print spurious and missed opinions by cause")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"no data at {DATA}", file=sys.stderr)
-        return 1
+def evaluate() -> dict:
+    """The figures and the errors by cause, as written to the results file."""
     docs = articles()
     ours, base, golds = [], [], []
     spurious, missed = Counter(), Counter()
@@ -82,23 +76,35 @@ def main(argv: list[str] | None = None) -> int:
                          "holder found, polarity wrong" if not any(matches(p, g, "HP") for p in here) else
                          "holder and polarity found, target wrong")
                 missed[cause] += 1
-    figures = {"package": score(ours, golds), "baseline": score(base, golds)}
-    print(f"BASIL dev: {len(docs)} articles, {sum(map(len, golds))} gold quoted opinions with a person speaker")
-    print_table("package", figures["package"])
-    print_table("baseline", figures["baseline"])
+    return {
+        "data": "BASIL dev (../shared/data/basil_dev)",
+        "scoring": __doc__.split("\n\n")[1].replace("\n", " "),
+        "articles": len(docs),
+        "package": score(ours, golds),
+        "baseline": score(base, golds),
+        "spurious_by_cause": dict(spurious.most_common()),
+        "missed_by_cause": dict(missed.most_common()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print spurious and missed opinions by cause")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"no data at {DATA}", file=sys.stderr)
+        return 1
+    result = evaluate()
+    print(f"BASIL dev: {result['articles']} articles, {result['package']['counts']['gold']} gold quoted opinions "
+          "with a person speaker")
+    print_table("package", result["package"])
+    print_table("baseline", result["baseline"])
     if args.errors:
-        print("spurious predictions by cause:", dict(spurious.most_common()))
-        print("missed gold opinions by cause:", dict(missed.most_common()))
+        print("spurious predictions by cause:", result["spurious_by_cause"])
+        print("missed gold opinions by cause:", result["missed_by_cause"])
     if not args.no_write:
         RESULTS.mkdir(exist_ok=True)
-        result = {
-            "data": "BASIL dev (../shared/data/basil_dev, 150 articles)",
-            "scoring": __doc__.split("\n\n")[1].replace("\n", " "),
-            "articles": len(docs),
-            **figures,
-            "spurious_by_cause": dict(spurious.most_common()),
-            "missed_by_cause": dict(missed.most_common()),
-        }
         (RESULTS / "basil_stance_dev.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0
 

@@ -144,14 +144,8 @@ def _missed(g: Gold, preds) -> str:
     return "holder and polarity found, target wrong"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="print spurious and missed opinions counted by cause")
-    parser.add_argument("--no-write", action="store_true")
-    args = parser.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"no data at {DATA}", file=sys.stderr)
-        return 1
+def evaluate() -> dict:
+    """The figures, the positions' support and the errors by cause, as written to the results file."""
     docs = documents()
     ours, base, golds = [], [], []
     supported = signed = 0
@@ -173,26 +167,39 @@ def main(argv: list[str] | None = None) -> int:
         for g in doc.gold:
             if not any(matches(p, g, "HTP") for p in preds):
                 missed[_missed(g, preds)] += 1
-    figures = {"package": score(ours, golds), "baseline": score(base, golds)}
     share = round(100 * supported / signed, 1) if signed else 0.0
-    print(f"MPQA 3.0 dev: {len(docs)} documents, {sum(map(len, golds))} gold opinions")
-    print_table("package", figures["package"])
-    print_table("baseline", figures["baseline"])
-    print(f"stakeholder_positions favour/against rows supported by a gold opinion: {supported}/{signed} = {share}%")
+    return {
+        "data": "MPQA 3.0 dev (../shared/data/mpqa3_dev)",
+        "scoring": __doc__.split("\n\n")[1].replace("\n", " "),
+        "documents": len(docs),
+        "package": score(ours, golds),
+        "baseline": score(base, golds),
+        "positions_supported": {"supported": supported, "signed_rows": signed, "share": share},
+        "spurious_by_cause": dict(spurious.most_common()),
+        "missed_by_cause": dict(missed.most_common()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help="print spurious and missed opinions counted by cause")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"no data at {DATA}", file=sys.stderr)
+        return 1
+    result = evaluate()
+    print(f"MPQA 3.0 dev: {result['documents']} documents, {result['package']['counts']['gold']} gold opinions")
+    print_table("package", result["package"])
+    print_table("baseline", result["baseline"])
+    share = result["positions_supported"]
+    print(f"stakeholder_positions favour/against rows supported by a gold opinion: "
+          f"{share['supported']}/{share['signed_rows']} = {share['share']}%")
     if args.errors:
-        print("spurious predictions by cause:", dict(spurious.most_common()))
-        print("missed gold opinions by cause:", dict(missed.most_common()))
+        print("spurious predictions by cause:", result["spurious_by_cause"])
+        print("missed gold opinions by cause:", result["missed_by_cause"])
     if not args.no_write:
         RESULTS.mkdir(exist_ok=True)
-        result = {
-            "data": "MPQA 3.0 dev (../shared/data/mpqa3_dev, 35 documents)",
-            "scoring": __doc__.split("\n\n")[1].replace("\n", " "),
-            "documents": len(docs),
-            **figures,
-            "positions_supported": {"supported": supported, "signed_rows": signed, "share": share},
-            "spurious_by_cause": dict(spurious.most_common()),
-            "missed_by_cause": dict(missed.most_common()),
-        }
         (RESULTS / "mpqa_dev.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0
 

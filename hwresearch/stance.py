@@ -222,8 +222,9 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
         statements.extend(found.statements(cue_patterns, offer_issue))
     records = list({id(q): q for bucket in quotes_by_sentence for q in bucket}.values())
     holders = _Holders(mention_index, records)
-    statements.extend(_predicate_statements(article, holders, _Targets(mention_index, text), codebook))
-    statements.extend(_attributed_statements(article, holders, mention_index, codebook))
+    targets = _Targets(mention_index, text)
+    statements.extend(_predicate_statements(article, holders, targets, codebook))
+    statements.extend(_attributed_statements(article, holders, mention_index, targets, codebook))
     return _frame(statements, text)
 
 
@@ -545,7 +546,6 @@ _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
 _COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
 _CLAUSES = {"ccomp", "xcomp"}
-_CLEAR_LEAN = 0.3  # |VADER compound| of an attributed content that counts as leaning one way
 
 
 @dataclass(frozen=True)
@@ -737,7 +737,7 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
     return out
 
 
-def _attributed_statements(article: Article, holders: _Holders, mentions: _MentionIndex, codebook: Codebook) -> list[_Statement]:
+def _attributed_statements(article: Article, holders: _Holders, mentions: _MentionIndex, targets: _Targets, codebook: Codebook) -> list[_Statement]:
     """Attributed opinions: the speaker toward each entity in the content, signed where the content's
     target sentiment toward it is signed and the content's own words (VADER) lean the same way.
 
@@ -755,19 +755,46 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
         for sent_id in sorted({article.sentence_at(quote["start"]), article.sentence_at(quote["end"] - 1)} - {None}):
             sentence = article.sentence_span(sent_id)
             start, end = max(quote["start"], sentence.start_char), min(quote["end"], sentence.end_char)
-            inside = [m for m in mentions.overlapping(start, end) if start <= m.start and m.end <= end
-                      and not _same_side(codebook, quote["speaker"], m.actor) and m.actor.lower() not in _PRONOUNS]
-            if not inside or not text[start:end].strip():
+            found = _content_targets(article, start, end, mentions, targets)
+            found = [t for t in found if not _same_side(codebook, quote["speaker"], t.name)]
+            if not found or not text[start:end].strip():
                 continue
             lean = vader_scores(text[start:end])["compound"]
-            labels = target_sentiments(text[start:end], [(m.start - start, m.end - start) for m in inside])
-            for m, label in zip(inside, labels):
+            labels = target_sentiments(text[start:end], [(t.start - start, t.end - start) for t in found])
+            for target, label in zip(found, labels):
                 polarity = SENTIMENT_TO_POLARITY[label]
-                if polarity == "neutral" or (lean >= _CLEAR_LEAN) != (polarity == "favor") or abs(lean) < _CLEAR_LEAN:
+                if polarity == "neutral" or _leans(lean) != polarity:
                     continue
-                out.append(_Statement(quote["speaker"], quote["speaker_type"], m.actor, "entity",
+                out.append(_Statement(quote["speaker"], quote["speaker_type"], target.name, target.kind,
                                       polarity, start, end, "rule:attributed", 0.6, sent_id))
     return out
+
+
+_CLEAR_LEAN = 0.3  # |VADER compound| of an attributed content that counts as leaning one way
+
+
+def _leans(compound: float) -> str:
+    """The side the content's own words take, neutral unless clearly one way."""
+    return "favor" if compound >= _CLEAR_LEAN else "against" if compound <= -_CLEAR_LEAN else "neutral"
+
+
+def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets) -> list[_Target]:
+    """The entities an attributed content is about: every actor it mentions, and the nouns its
+    clauses are about (their subjects and objects)."""
+    found = [_Target(m.actor, "entity", m.start, m.end) for m in mentions.overlapping(start, end)
+             if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS]
+    span = article.span(start, end)
+    roots = [t for t in span if not (start <= t.head.idx < end) or t.head is t]
+    for root in roots:
+        for arg in _children(root, _SUBJECTS | _OBJECTS):
+            if _mention_of(mentions, arg) is None:
+                found += [t for t in targets.in_phrase(arg) if start <= t.start and t.end <= end]
+    seen, unique = set(), []
+    for t in sorted(found, key=lambda t: t.start):
+        if (t.start, t.end) not in seen:
+            seen.add((t.start, t.end))
+            unique.append(t)
+    return unique
 
 
 def _same_side(codebook: Codebook, holder: str, target: str) -> bool:
