@@ -546,6 +546,9 @@ _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
 _COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
 _CLAUSES = {"ccomp", "xcomp"}
+# a holder the mentions layer left out: a name ("Tbeishat") or a plural noun ("critics"); a singular
+# common noun is mostly a thing ("pressure"), not someone who holds a view
+_HOLDER_TAGS = {"NNP", "NNPS", "NNS"}
 
 
 @dataclass(frozen=True)
@@ -630,9 +633,17 @@ class _Holders:
             quote = self.speaker_at(token.idx)
             return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
         mention = _mention_of(self.mentions, token)
+        if mention is None and token.tag_ in _HOLDER_TAGS:  # a name or noun the mentions layer left out
+            start = min(t.idx for t in _noun_phrase(token))
+            return _Holder(token.doc.text[start : token.idx + len(token)], "unknown", start, token.idx + len(token))
         if mention is None or mention.actor.lower() in _PRONOUNS:
             return None
         return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
+
+
+def _noun_phrase(head) -> list:
+    """The head noun with the modifiers that name it ("Kyoto Protocol", "global warming"), no determiners."""
+    return [t for t in head.subtree if t.i <= head.i and (dep(t) in {"compound", "flat", "amod"} or t is head)]
 
 
 def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
@@ -672,8 +683,7 @@ class _Targets:
             if mention is not None and mention.actor.lower() not in _PRONOUNS:
                 found.append(_Target(mention.actor, "entity", mention.start, mention.end))
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
-                words = [t for t in head.subtree if t.i <= head.i and (dep(t) in {"compound", "flat", "amod"} or t is head)]
-                start = min(t.idx for t in words)
+                start = min(t.idx for t in _noun_phrase(head))
                 found.append(_Target(self.text[start : head.idx + len(head)], "entity", start, head.idx + len(head)))
         return found
 
