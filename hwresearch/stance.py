@@ -60,6 +60,10 @@ METHOD_NOTES = {
     "rule:compete": "competition described: rivalry, not a stance",
     "rule:assert": "the holder's own words or acts invoke the issue",
     "rule:cue": "the article mentions the issue in its own voice",
+    "rule:verb": "an opinion verb: its subject (or passive agent) holds, its object or complement is the target",
+    "rule:noun": "an opinion noun: its possessor holds (\"X's criticism of Y\"), its complement is the target",
+    "rule:adjective": "an opinion adjective: its subject holds (\"X is critical of Y\"), its complement is the target",
+    "rule:attributed": "the speaker's content leans toward or against an entity it is about",
 }
 
 # ---- word lists (generic English; the study's own words live in the codebook) ----------------------
@@ -634,16 +638,17 @@ class _Holders:
             return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
         mention = _mention_of(self.mentions, token)
         if mention is None and token.tag_ in _HOLDER_TAGS:  # a name or noun the mentions layer left out
-            start = min(t.idx for t in _noun_phrase(token))
-            return _Holder(token.doc.text[start : token.idx + len(token)], "unknown", start, token.idx + len(token))
+            start, end = _noun_phrase(token)
+            return _Holder(token.doc.text[start:end], "unknown", start, end)
         if mention is None or mention.actor.lower() in _PRONOUNS:
             return None
         return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
 
 
-def _noun_phrase(head) -> list:
-    """The head noun with the modifiers that name it ("Kyoto Protocol", "global warming"), no determiners."""
-    return [t for t in head.subtree if t.i <= head.i and (dep(t) in {"compound", "flat", "amod"} or t is head)]
+def _noun_phrase(head) -> tuple[int, int]:
+    """The span of the head noun with the words that name it ("Kyoto Protocol", "Jane Smith"), no determiners."""
+    words = [head, *(t for c in head.children if dep(c) in {"compound", "flat", "amod"} for t in c.subtree)]
+    return min(t.idx for t in words), max(t.idx + len(t) for t in words)
 
 
 def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
@@ -683,8 +688,8 @@ class _Targets:
             if mention is not None and mention.actor.lower() not in _PRONOUNS:
                 found.append(_Target(mention.actor, "entity", mention.start, mention.end))
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
-                start = min(t.idx for t in _noun_phrase(head))
-                found.append(_Target(self.text[start : head.idx + len(head)], "entity", start, head.idx + len(head)))
+                start, end = _noun_phrase(head)
+                found.append(_Target(self.text[start:end], "entity", start, end))
         return found
 
 
@@ -790,13 +795,13 @@ def _leans(compound: float) -> str:
 
 def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets) -> list[_Target]:
     """The entities an attributed content is about: every actor it mentions, and the nouns its
-    clauses are about (their subjects and objects)."""
+    clauses are about (their subjects; an object is mostly what is done, not whom it is about)."""
     found = [_Target(m.actor, "entity", m.start, m.end) for m in mentions.overlapping(start, end)
              if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS]
     span = article.span(start, end)
     roots = [t for t in span if not (start <= t.head.idx < end) or t.head is t]
     for root in roots:
-        for arg in _children(root, _SUBJECTS | _OBJECTS):
+        for arg in _children(root, _SUBJECTS):
             if _mention_of(mentions, arg) is None:
                 found += [t for t in targets.in_phrase(arg) if start <= t.start and t.end <= end]
     seen, unique = set(), []
