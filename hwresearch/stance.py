@@ -1,25 +1,34 @@
-"""Stance statements: who (holder) is for or against what (target), sentence by sentence, by rules.
+"""Stance statements: who (holder) is for or against what (target), with the link the evidence shows.
 
 Stance is not sentiment (docs/methods.md): "a claim Huawei has denied" is negative in VADER's eyes
 only because of "denied", and says nothing about who is against what. A statement here has a holder,
-a target and a polarity, and names the rule that decided it:
+a target and a polarity, and names the mechanism that decided it. Two layers make statements:
 
-* Holder. Each stretch of a sentence has one: the speaker where the stretch is the content of an
-  attribution (from :func:`hwresearch.quotes.extract_quotes`), the antecedent of a relative clause
-  ("the U.S. government which has accused ..."), the acting subject of the sentence (its first actor
-  mention, when nothing but a short noun phrase precedes it), and otherwise the article itself,
-  written ``(article)`` with type ``media``.
-* Targets. A codebook issue is found by its cues; the target is then the issue's *label* (short
-  enough for tables and plots; :func:`issue_ids` maps labels back to ids). An entity target is an
-  actor mention that a rule points at ("ban Huawei", "accused it").
-* Rules (generic patterns, no article-specific text): accusation, denial, pressure, bans and lists,
-  support for rivals, strategies to stop X, concern about X, offers and willingness, competition,
-  and plain assertion (an actor whose stretch of text invokes an issue favors it, unless negated; the
-  article's own voice is neutral). No statement without such a link: sentiment toward a mention is
-  not a stance, and :func:`sentence_comparison` shows it beside the rules instead.
+* Generic opinions, read off the article's Doc, for any news text:
 
-The module also compares the rules with sentence-level VADER and with target sentiment
-(:func:`sentence_comparison`); :mod:`hwresearch.evaluate` scores all three against a hand-coded gold.
+  - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
+    of a verb or adjective, the possessor of a noun, the "by" agent of a passive (a relative pronoun
+    stands for its antecedent, "I"/"we" in a quote for its speaker); predicate matching reads the
+    lemma (or form) under its part of speech; target finding takes the object, or the complement
+    after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
+    ..."); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
+    Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
+  - attributed opinions (``rule:attributed``): the speaker of each attribution (from
+    :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
+    its clauses are about, signed only where target sentiment toward it over the content and the
+    content's own words (VADER) lean the same way; an unsigned attribution makes no statement.
+
+* The study's sentence rules, over stretches of a sentence with their holders (the speaker of a quote,
+  the antecedent of a relative clause, the acting subject, else the article itself, ``(article)``
+  with type ``media``): accusation, denial, pressure, bans and lists, support for rivals, strategies to
+  stop X, concern about X, offers and willingness, competition, and plain assertion of a codebook
+  issue (found by its cues, named by its *label*; :func:`issue_ids` maps labels back to ids). The
+  article's own voice is neutral here.
+
+No statement without such a link: sentiment toward a mention is not a stance, and
+:func:`sentence_comparison` shows it beside the statements instead. :mod:`hwresearch.evaluate` scores
+the statements against a hand-coded gold; ``benchmarks/mpqa.py`` and ``benchmarks/basil_stance.py`` on
+news nobody tuned for.
 """
 
 from __future__ import annotations
@@ -256,23 +265,66 @@ def issue_ids(codebook: CodebookSource = None) -> dict[str, str]:
     return {issue.label: issue.id for issue in codebook.issues}
 
 
-# ---- one sentence -------------------------------------------------------------------------------------
+# ---- one sentence: the study's rules, over holder stretches and mention reach ---------------------------
 
 
-class _Sentence:
-    """The stretches of one sentence with their holders, and the rules run over them."""
+class _Reach:
+    """Target finding for the sentence rules: the mention a trigger reaches, within its clause."""
 
-    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook, words):
-        self.text, self.start, self.end, self.sent_id = text, start, end, sent_id
-        self.words = words
+    def __init__(self, text, start, end, mentions, words):
+        self.text, self.start, self.end = text, start, end
         self.mentions = mentions
-        self.quotes = quotes
-        self.codebook = codebook
-        self.out: list[_Statement] = []
-        self.stretches = self._stretches()
+        self.words = words
 
-    # -- holders ------------------------------------------------------------------------------------
-    def _stretches(self) -> list[_Stretch]:
+    def clause_end(self, position: int) -> int:
+        """Where the clause at ``position`` ends: the next comma, semicolon, colon or dash, else the sentence end."""
+        hit = _CLAUSE_END.search(self.text, position, self.end)
+        return hit.start() if hit else self.end
+
+    def after(self, position: int, max_words: int = 4, limit: int | None = None) -> _Mention | None:
+        """The first mention starting within ``max_words`` words after ``position``, in the same clause."""
+        limit = self.clause_end(position) if limit is None else limit
+        for m in self.mentions:
+            if m.start >= position and m.start <= limit:
+                if len(self.words.between(position, m.start)) <= max_words:
+                    return m
+                return None
+        return None
+
+    def before(self, position: int, max_words: int = 3) -> _Mention | None:
+        """The last mention ending within ``max_words`` words before ``position`` (auxiliaries, adverbs)."""
+        before = [m for m in self.mentions if m.end <= position]
+        if not before:
+            return None
+        m = before[-1]
+        gap = self.text[m.end : position]
+        return m if len(self.words.between(m.end, position)) <= max_words and not re.search(r"[,;:]", gap) else None
+
+    def claim_span(self, hit: re.Match) -> tuple[int, int]:
+        """The denied claim: the clause before ", a claim Y has denied", else what follows the verb."""
+        head = self.before(hit.start())
+        left_edge = head.start if head else hit.start()
+        if _CLAIM_BEFORE.search(self.text, self.start, left_edge):
+            comma = self.text.rfind(",", self.start, left_edge)
+            return self.start, comma
+        return hit.end(), self.clause_end(hit.end())
+
+
+class _SentenceHolders:
+    """Holder finding for the sentence rules: the stretches of a sentence, each with its holder.
+
+    Inner stretches first: the content of an attribution (its speaker), a relative clause (its
+    antecedent); the sentence's acting subject, or else the article, holds the rest.
+    """
+
+    def __init__(self, reach: _Reach, quotes):
+        self.reach = reach
+        self.text, self.start, self.end = reach.text, reach.start, reach.end
+        self.mentions, self.words = reach.mentions, reach.words
+        self.quotes = quotes
+        self.stretches = self._find()
+
+    def _find(self) -> list[_Stretch]:
         """Inner stretches first: quote contents, then relative clauses; the sentence's own holder last."""
         stretches = []
         for q in self.quotes:
@@ -281,7 +333,7 @@ class _Sentence:
         for m in self.mentions:
             rel = _RELATIVE.match(self.text, m.end, self.end)
             if rel:
-                stretches.append(_Stretch(rel.start(), self._clause_end(rel.end()), m.actor, m.actor_type, "relative"))
+                stretches.append(_Stretch(rel.start(), self.reach.clause_end(rel.end()), m.actor, m.actor_type, "relative"))
         subject = self.subject()
         if subject is not None:
             stretches.append(_Stretch(self.start, self.end, subject.actor, subject.actor_type, "subject"))
@@ -289,7 +341,8 @@ class _Sentence:
             stretches.append(_Stretch(self.start, self.end, ARTICLE_HOLDER, "media", "article"))
         return stretches
 
-    def holder_at(self, position: int) -> _Stretch:
+    def at(self, position: int) -> _Stretch:
+        """The innermost stretch holding ``position`` (the last one spans the sentence, so one always does)."""
         return next(s for s in self.stretches if s.start <= position < s.end)
 
     def subject(self) -> _Mention | None:
@@ -335,42 +388,27 @@ class _Sentence:
     def _next_mention(self, mention: _Mention) -> _Mention | None:
         return next((m for m in self.mentions if m.start >= mention.end), None)
 
-    def _clause_end(self, position: int) -> int:
-        hit = _CLAUSE_END.search(self.text, position, self.end)
-        return hit.start() if hit else self.end
 
-    def _mention_after(self, position: int, max_words: int = 4, limit: int | None = None) -> _Mention | None:
-        """The first mention starting within ``max_words`` words after ``position``, in the same clause."""
-        limit = self._clause_end(position) if limit is None else limit
-        for m in self.mentions:
-            if m.start >= position and m.start <= limit:
-                if len(self.words.between(position, m.start)) <= max_words:
-                    return m
-                return None
-        return None
+class _Sentence:
+    """The study's rules over one sentence: each finds a trigger, its holder and its target."""
 
-    def _mention_before(self, position: int, max_words: int = 3) -> _Mention | None:
-        """The last mention ending within ``max_words`` words before ``position`` (auxiliaries, adverbs)."""
-        before = [m for m in self.mentions if m.end <= position]
-        if not before:
-            return None
-        m = before[-1]
-        gap = self.text[m.end : position]
-        return m if len(self.words.between(m.end, position)) <= max_words and not re.search(r"[,;:]", gap) else None
+    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook, words):
+        self.text, self.start, self.end, self.sent_id = text, start, end, sent_id
+        self.mentions = mentions
+        self.quotes = quotes
+        self.codebook = codebook
+        self.reach = _Reach(text, start, end, mentions, words)
+        self.holders = _SentenceHolders(self.reach, quotes)
+        self.out: list[_Statement] = []
 
     # -- output ----------------------------------------------------------------------------------------
     def add(self, holder: _Stretch | _Mention, target: str, kind: str, polarity: str, span: tuple[int, int],
             method: str, confidence: float) -> None:
         name, htype = (holder.holder, holder.holder_type) if isinstance(holder, _Stretch) else (holder.actor, holder.actor_type)
-        if kind == "entity" and self._same_side(name, target):
+        if kind == "entity" and _same_side(self.codebook, name, target):
             return
         self.out.append(_Statement(name, htype, target, kind, polarity, span[0], span[1], method, confidence, self.sent_id))
 
-    def _same_side(self, holder: str, target: str) -> bool:
-        """No stance of an actor toward itself or its own organisation."""
-        if holder == target:
-            return True
-        return self.codebook.organisation_of(holder) == target or self.codebook.organisation_of(target) == holder
 
     # -- rules ------------------------------------------------------------------------------------------
     def statements(self, cue_patterns, offer_issue) -> list[_Statement]:
@@ -390,7 +428,7 @@ class _Sentence:
     def _accusations(self, text, s, e):
         """X accuses Y of Z: X against Y; and X asserts a charge about Y ("maintains that Y's ... espionage")."""
         for hit in _ACCUSE.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=2)
+            target = self.reach.after(hit.end(), max_words=2)
             holder = self._holder_for(hit)
             if target is not None:
                 self.add(holder, target.actor, "entity", "against", (hit.start(), target.end), "rule:accuse", 0.9)
@@ -414,24 +452,16 @@ class _Sentence:
                 denier: _Stretch | _Mention | None = _Stretch(quote["start"], quote["end"], quote["speaker"], quote["speaker_type"], "quote")
                 claim = (quote["start"], quote["end"])
             else:
-                denier = self._mention_before(hit.start()) or self.holder_at(hit.start())
-                claim = self._claim_span(hit)
+                denier = self.reach.before(hit.start()) or self.holders.at(hit.start())
+                claim = self.reach.claim_span(hit)
             for issue, cue in _cues_in(cue_patterns, text, *claim):
                 span = (min(cue.start(), hit.start()), max(cue.end(), hit.end()))
                 self.add(denier, issue.label, "issue", "against", span, "rule:deny", 0.85)
 
-    def _claim_span(self, hit: re.Match) -> tuple[int, int]:
-        """The denied claim: the clause before ", a claim Y has denied", else what follows the verb."""
-        head = self._mention_before(hit.start())
-        left_edge = head.start if head else hit.start()
-        if _CLAIM_BEFORE.search(self.text, self.start, left_edge):
-            comma = self.text.rfind(",", self.start, left_edge)
-            return self.start, comma
-        return hit.end(), self._clause_end(hit.end())
 
     def _bans(self, text, s, e):
         for hit in _BAN.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=2)
+            target = self.reach.after(hit.end(), max_words=2)
             if target is not None:
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:ban", 0.85)
         for hit in _ADD_TO_LIST.finditer(text, s, e):
@@ -441,12 +471,12 @@ class _Sentence:
 
     def _pressure(self, text, s, e):
         for hit in _PRESSURE_ON.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=1)
+            target = self.reach.after(hit.end(), max_words=1)
             if target is not None:
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:pressure", 0.75)
         for hit in _PRESSURE_FROM.finditer(text, s, e):  # "X has faced pressure from Y": Y against X
-            agent = self._mention_after(hit.end(), max_words=1)
-            patient = self._mention_before(hit.start(), max_words=2)
+            agent = self.reach.after(hit.end(), max_words=1)
+            patient = self.reach.before(hit.start(), max_words=2)
             if agent is not None and patient is not None:
                 span = _covering((patient.start, patient.end), (agent.start, agent.end))
                 self.add(agent, patient.actor, "entity", "against", span, "rule:pressure", 0.8)
@@ -454,14 +484,14 @@ class _Sentence:
     def _rivals(self, text, s, e):
         """Funding or stakes for X's rivals: against X (a rival created without support is no stance)."""
         for hit in _RIVALS.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=1)
+            target = self.reach.after(hit.end(), max_words=1)
             if target is not None and self._support_before(hit.start()):
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:fund_rivals", 0.8)
         for m in self.mentions:
             hit = _RIVALS_OF.match(text, m.end, e)
             if hit and self._support_before(m.start):
                 span = _covering((m.start, m.end), hit.span())
-                self.add(self.holder_at(m.start), m.actor, "entity", "against", span, "rule:fund_rivals", 0.8)
+                self.add(self.holders.at(m.start), m.actor, "entity", "against", span, "rule:fund_rivals", 0.8)
 
     def _support_before(self, position: int) -> bool:
         """A word of funding or support shortly before ``position`` ("invest in", "take stakes in")."""
@@ -469,14 +499,14 @@ class _Sentence:
 
     def _entity_rule(self, pattern, method, confidence, text, s, e, polarity="against"):
         for hit in pattern.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=1)
+            target = self.reach.after(hit.end(), max_words=1)
             if target is not None:
                 self.add(self._holder_for(hit), target.actor, "entity", polarity, (hit.start(), target.end), method, confidence)
 
     def _offers(self, text, s, e, cue_patterns, offer_issue):
         """Offers and willingness: the one who offers favors the issue offered."""
         for hit in list(_OFFER.finditer(text, s, e)) + [m for m in _OFFER_OF.finditer(text, s, e)]:
-            holder: _Stretch | _Mention = self.holder_at(hit.start())
+            holder: _Stretch | _Mention = self.holders.at(hit.start())
             start = hit.start()
             if hit.re is _OFFER_OF:
                 owner = next((m for m in self.mentions if m.end == hit.start()), None)
@@ -485,7 +515,7 @@ class _Sentence:
                 holder, start = owner, owner.start
             if isinstance(holder, _Stretch) and holder.source == "article":
                 continue
-            issues = _cues_in(cue_patterns, text, hit.start(), self._clause_end(hit.end()))
+            issues = _cues_in(cue_patterns, text, hit.start(), self.reach.clause_end(hit.end()))
             issue = issues[0][0] if issues else offer_issue
             end = max(hit.end(), issues[0][1].end()) if issues else hit.end()
             if issue is not None:
@@ -500,7 +530,7 @@ class _Sentence:
         seen = {(st.holder, st.target) for st in self.out if st.target_kind == "issue"}
         held = {target for _, target in seen}
         for issue, cue in _cues_in(cue_patterns, text, s, e):
-            stretch = self.holder_at(cue.start())
+            stretch = self.holders.at(cue.start())
             if (stretch.holder, issue.label) in seen:
                 continue
             seen.add((stretch.holder, issue.label))
@@ -525,11 +555,10 @@ class _Sentence:
         """Who acts at a trigger: the passive agent ("by X"), else the holder of the stretch."""
         agent = re.match(r"\s*(?:\w+\s+){0,2}?by\s+", self.text[hit.end() : self.end])
         if agent:
-            m = self._mention_after(hit.end() + agent.end(), max_words=1)
+            m = self.reach.after(hit.end() + agent.end(), max_words=1)
             if m is not None:
                 return m
-        return self.holder_at(hit.start())
-
+        return self.holders.at(hit.start())
 
 # ---- generic opinions: holder finding, predicate matching, target finding, polarity ------------------
 #
