@@ -794,8 +794,8 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
     out = []
     text = article.text
     for quote in holders.quotes:
-        if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else ""):
-            continue
+        if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
+            continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
         for sent_id in sorted({article.sentence_at(quote["start"]), article.sentence_at(quote["end"] - 1)} - {None}):
             sentence = article.sentence_span(sent_id)
             start, end = max(quote["start"], sentence.start_char), min(quote["end"], sentence.end_char)
