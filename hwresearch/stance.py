@@ -756,6 +756,7 @@ def _inherited_subject(token) -> list:
 def _predicate_statements(article: Article, holders: _Holders, targets: _Targets, codebook: Codebook) -> list[_Statement]:
     """Opinion predicates: holder -> target with the predicate's polarity, negation turning it around."""
     out = []
+    sentences = _SentenceIndex(article)
     for token in article.doc:
         predicate = _predicate(token)
         if predicate is None:
@@ -773,9 +774,11 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
                     if _same_side(codebook, holder.name, target.name):
                         continue
                     start, end = _covering((holder.start, holder.end), (token.idx, token.idx + len(token)), (target.start, target.end))
-                    sent_id = article.sentence_at(token.idx)
-                    if sent_id is None or article.sentence_at(start) != sent_id or article.sentence_at(end - 1) != sent_id:
+                    sent_id = sentences.at(token.idx)
+                    if sentences.at(start) != sent_id or sentences.at(end - 1) != sent_id:
                         start, end = _covering((token.idx, token.idx + len(token)), (target.start, target.end))
+                    if sent_id is None or sentences.at(start) != sent_id or sentences.at(end - 1) != sent_id:
+                        continue  # evidence lies in one sentence, or there is none
                     out.append(_Statement(holder.name, holder.type, target.name, target.kind, polarity, start, end,
                                           f"rule:{predicate.kind}", 0.75, sent_id))
     return out
@@ -791,27 +794,46 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
     """
     from hwresearch.sentiment import target_sentiments, vader_scores
 
-    out = []
+    sentences = _SentenceIndex(article)
     text = article.text
+    pending = []  # (quote, sent_id, start, end, targets, lean)
     for quote in holders.quotes:
         if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
             continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
-        for sent_id in sorted({article.sentence_at(quote["start"]), article.sentence_at(quote["end"] - 1)} - {None}):
-            sentence = article.sentence_span(sent_id)
-            start, end = max(quote["start"], sentence.start_char), min(quote["end"], sentence.end_char)
+        for sent_id in sorted({sentences.at(quote["start"]), sentences.at(quote["end"] - 1)} - {None}):
+            s_start, s_end = sentences.bounds(sent_id)
+            start, end = max(quote["start"], s_start), min(quote["end"], s_end)
             found = _content_targets(article, start, end, mentions, targets)
             found = [t for t in found if not _same_side(codebook, quote["speaker"], t.name)]
-            if not found or not text[start:end].strip():
-                continue
-            lean = vader_scores(text[start:end])["compound"]
-            labels = target_sentiments(text[start:end], [(t.start - start, t.end - start) for t in found])
-            for target, label in zip(found, labels):
-                polarity = SENTIMENT_TO_POLARITY[label]
-                if polarity == "neutral" or _leans(lean) != polarity:
-                    continue
+            if found and text[start:end].strip():
+                pending.append((quote, sent_id, start, end, found, vader_scores(text[start:end])["compound"]))
+    out = []
+    for quote, sent_id, start, end, found, lean in pending:
+        labels = target_sentiments(text[start:end], [(t.start - start, t.end - start) for t in found])
+        for target, label in zip(found, labels):
+            polarity = SENTIMENT_TO_POLARITY[label]
+            if polarity != "neutral" and _leans(lean) == polarity:
                 out.append(_Statement(quote["speaker"], quote["speaker_type"], target.name, target.kind,
                                       polarity, start, end, "rule:attributed", 0.6, sent_id))
     return out
+
+
+class _SentenceIndex:
+    """The article's sentence bounds, so the sentence at an offset is found by bisection."""
+
+    def __init__(self, article: Article) -> None:
+        self.starts = article.sentences["start"].astype(int).tolist()
+        self.ends = article.sentences["end"].astype(int).tolist()
+        self.ids = article.sentences["sent_id"].astype(int).tolist()
+        self.index = {sent_id: i for i, sent_id in enumerate(self.ids)}
+
+    def at(self, offset: int) -> int | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.ids[i] if i >= 0 and offset < self.ends[i] else None
+
+    def bounds(self, sent_id: int) -> tuple[int, int]:
+        i = self.index[sent_id]
+        return self.starts[i], self.ends[i]
 
 
 _CLEAR_LEAN = 0.3  # |VADER compound| of an attributed content that counts as leaning one way
