@@ -515,3 +515,47 @@ def _macro_f1_rows(node: object, keys: tuple[str, ...]) -> list[dict]:
     for key, value in node.items():
         rows.extend(_macro_f1_rows(value, (*keys, str(key))))
     return rows
+
+
+STANCE_BENCHMARKS = {"MPQA 3.0 dev": "mpqa_dev.json", "BASIL dev": "basil_stance_dev.json"}
+
+
+def stance_benchmark_figures(results: str | Path, seed_score: dict | None = None) -> pd.DataFrame:
+    """Holder / holder + polarity / holder + target + polarity P, R, F1 (in %) on the stance benchmarks,
+    read from their committed results files, with the seed's in-sample figures beside them.
+
+    The files are written by ``benchmarks/mpqa.py`` and ``benchmarks/basil_stance.py``, so the table
+    needs no evaluation data; a missing file gives no rows. ``seed_score`` is :func:`score_stance` on
+    the seed (fractions), shown at the HTP level, the one its gold codes.
+    """
+    rows = []
+    for data, name in STANCE_BENCHMARKS.items():
+        path = Path(results) / name
+        if not path.is_file():
+            continue
+        found = json.loads(path.read_text(encoding="utf-8"))
+        for system in ("package", "baseline"):
+            for level in ("H", "HP", "HTP"):
+                rows.append({"data": data, "system": system, "level": level, **found[system][level]})
+    if seed_score is not None:
+        rows.append({"data": "seed (in-sample)", "system": "package", "level": "HTP",
+                     **{k: round(100 * seed_score[k], 1) for k in ("precision", "recall", "f1")}})
+    return pd.DataFrame(rows, columns=["data", "system", "level", "precision", "recall", "f1"])
+
+
+def stance_benchmark_errors(results: str | Path) -> pd.DataFrame:
+    """The benchmarks' missed gold opinions and spurious predictions, counted by cause (most first)."""
+    rows = []
+    for data, name in STANCE_BENCHMARKS.items():
+        path = Path(results) / name
+        if not path.is_file():
+            continue
+        found = json.loads(path.read_text(encoding="utf-8"))
+        for kind, key in (("missed gold opinion", "missed_by_cause"), ("spurious prediction", "spurious_by_cause")):
+            rows += [{"data": data, "error": kind, "cause": cause, "count": n} for cause, n in found.get(key, {}).items()]
+        if "positions_supported" in found:
+            share = found["positions_supported"]
+            rows.append({"data": data, "error": "stakeholder_positions favor/against rows a gold opinion supports",
+                         "cause": f"{share['share']}% ({share['supported']} of {share['signed_rows']})",
+                         "count": share["supported"]})
+    return pd.DataFrame(rows, columns=["data", "error", "cause", "count"])

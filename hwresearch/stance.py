@@ -1,25 +1,34 @@
-"""Stance statements: who (holder) is for or against what (target), sentence by sentence, by rules.
+"""Stance statements: who (holder) is for or against what (target), with the link the evidence shows.
 
 Stance is not sentiment (docs/methods.md): "a claim Huawei has denied" is negative in VADER's eyes
 only because of "denied", and says nothing about who is against what. A statement here has a holder,
-a target and a polarity, and names the rule that decided it:
+a target and a polarity, and names the mechanism that decided it. Two layers make statements:
 
-* Holder. Each stretch of a sentence has one: the speaker where the stretch is the content of an
-  attribution (from :func:`hwresearch.quotes.extract_quotes`), the antecedent of a relative clause
-  ("the U.S. government which has accused ..."), the acting subject of the sentence (its first actor
-  mention, when nothing but a short noun phrase precedes it), and otherwise the article itself,
-  written ``(article)`` with type ``media``.
-* Targets. A codebook issue is found by its cues; the target is then the issue's *label* (short
-  enough for tables and plots; :func:`issue_ids` maps labels back to ids). An entity target is an
-  actor mention that a rule points at ("ban Huawei", "accused it").
-* Rules (generic patterns, no article-specific text): accusation, denial, pressure, bans and lists,
-  support for rivals, strategies to stop X, concern about X, offers and willingness, competition,
-  and plain assertion (an actor whose stretch of text invokes an issue favors it, unless negated; the
-  article's own voice is neutral). No statement without such a link: sentiment toward a mention is
-  not a stance, and :func:`sentence_comparison` shows it beside the rules instead.
+* Generic opinions, read off the article's Doc, for any news text:
 
-The module also compares the rules with sentence-level VADER and with target sentiment
-(:func:`sentence_comparison`); :mod:`hwresearch.evaluate` scores all three against a hand-coded gold.
+  - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
+    of a verb or adjective, the possessor of a noun, the "by" agent of a passive (a relative pronoun
+    stands for its antecedent, "I"/"we" in a quote for its speaker); predicate matching reads the
+    lemma (or form) under its part of speech; target finding takes the object, or the complement
+    after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
+    ..."); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
+    Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
+  - attributed opinions (``rule:attributed``): the speaker of each attribution (from
+    :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
+    its clauses are about, signed only where target sentiment toward it over the content and the
+    content's own words (VADER) lean the same way; an unsigned attribution makes no statement.
+
+* The study's sentence rules, over stretches of a sentence with their holders (the speaker of a quote,
+  the antecedent of a relative clause, the acting subject, else the article itself, ``(article)``
+  with type ``media``): accusation, denial, pressure, bans and lists, support for rivals, strategies to
+  stop X, concern about X, offers and willingness, competition, and plain assertion of a codebook
+  issue (found by its cues, named by its *label*; :func:`issue_ids` maps labels back to ids). The
+  article's own voice is neutral here.
+
+No statement without such a link: sentiment toward a mention is not a stance, and
+:func:`sentence_comparison` shows it beside the statements instead. :mod:`hwresearch.evaluate` scores
+the statements against a hand-coded gold; ``benchmarks/mpqa.py`` and ``benchmarks/basil_stance.py`` on
+news nobody tuned for.
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.lexicon import lexicon
+from hwresearch.nlp import dep
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -59,6 +69,10 @@ METHOD_NOTES = {
     "rule:compete": "competition described: rivalry, not a stance",
     "rule:assert": "the holder's own words or acts invoke the issue",
     "rule:cue": "the article mentions the issue in its own voice",
+    "rule:verb": "an opinion verb: its subject (or passive agent) holds, its object or complement is the target",
+    "rule:noun": "an opinion noun: its possessor holds (\"X's criticism of Y\"), its complement is the target",
+    "rule:adjective": "an opinion adjective: its subject holds (\"X is critical of Y\"), its complement is the target",
+    "rule:attributed": "the speaker's content leans toward or against an entity it is about",
 }
 
 # ---- word lists (generic English; the study's own words live in the codebook) ----------------------
@@ -219,6 +233,11 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
         sentence_quotes.sort(key=lambda q: q["end"] - q["start"])
         found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook, words)
         statements.extend(found.statements(cue_patterns, offer_issue))
+    records = list({id(q): q for bucket in quotes_by_sentence for q in bucket}.values())
+    holders = _Holders(mention_index, records)
+    targets = _Targets(mention_index, text)
+    statements.extend(_predicate_statements(article, holders, targets, codebook))
+    statements.extend(_attributed_statements(article, holders, mention_index, targets, codebook))
     return _frame(statements, text)
 
 
@@ -246,23 +265,66 @@ def issue_ids(codebook: CodebookSource = None) -> dict[str, str]:
     return {issue.label: issue.id for issue in codebook.issues}
 
 
-# ---- one sentence -------------------------------------------------------------------------------------
+# ---- one sentence: the study's rules, over holder stretches and mention reach ---------------------------
 
 
-class _Sentence:
-    """The stretches of one sentence with their holders, and the rules run over them."""
+class _Reach:
+    """Target finding for the sentence rules: the mention a trigger reaches, within its clause."""
 
-    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook, words):
-        self.text, self.start, self.end, self.sent_id = text, start, end, sent_id
-        self.words = words
+    def __init__(self, text, start, end, mentions, words):
+        self.text, self.start, self.end = text, start, end
         self.mentions = mentions
-        self.quotes = quotes
-        self.codebook = codebook
-        self.out: list[_Statement] = []
-        self.stretches = self._stretches()
+        self.words = words
 
-    # -- holders ------------------------------------------------------------------------------------
-    def _stretches(self) -> list[_Stretch]:
+    def clause_end(self, position: int) -> int:
+        """Where the clause at ``position`` ends: the next comma, semicolon, colon or dash, else the sentence end."""
+        hit = _CLAUSE_END.search(self.text, position, self.end)
+        return hit.start() if hit else self.end
+
+    def after(self, position: int, max_words: int = 4, limit: int | None = None) -> _Mention | None:
+        """The first mention starting within ``max_words`` words after ``position``, in the same clause."""
+        limit = self.clause_end(position) if limit is None else limit
+        for m in self.mentions:
+            if m.start >= position and m.start <= limit:
+                if len(self.words.between(position, m.start)) <= max_words:
+                    return m
+                return None
+        return None
+
+    def before(self, position: int, max_words: int = 3) -> _Mention | None:
+        """The last mention ending within ``max_words`` words before ``position`` (auxiliaries, adverbs)."""
+        before = [m for m in self.mentions if m.end <= position]
+        if not before:
+            return None
+        m = before[-1]
+        gap = self.text[m.end : position]
+        return m if len(self.words.between(m.end, position)) <= max_words and not re.search(r"[,;:]", gap) else None
+
+    def claim_span(self, hit: re.Match) -> tuple[int, int]:
+        """The denied claim: the clause before ", a claim Y has denied", else what follows the verb."""
+        head = self.before(hit.start())
+        left_edge = head.start if head else hit.start()
+        if _CLAIM_BEFORE.search(self.text, self.start, left_edge):
+            comma = self.text.rfind(",", self.start, left_edge)
+            return self.start, comma
+        return hit.end(), self.clause_end(hit.end())
+
+
+class _SentenceHolders:
+    """Holder finding for the sentence rules: the stretches of a sentence, each with its holder.
+
+    Inner stretches first: the content of an attribution (its speaker), a relative clause (its
+    antecedent); the sentence's acting subject, or else the article, holds the rest.
+    """
+
+    def __init__(self, reach: _Reach, quotes):
+        self.reach = reach
+        self.text, self.start, self.end = reach.text, reach.start, reach.end
+        self.mentions, self.words = reach.mentions, reach.words
+        self.quotes = quotes
+        self.stretches = self._find()
+
+    def _find(self) -> list[_Stretch]:
         """Inner stretches first: quote contents, then relative clauses; the sentence's own holder last."""
         stretches = []
         for q in self.quotes:
@@ -271,7 +333,7 @@ class _Sentence:
         for m in self.mentions:
             rel = _RELATIVE.match(self.text, m.end, self.end)
             if rel:
-                stretches.append(_Stretch(rel.start(), self._clause_end(rel.end()), m.actor, m.actor_type, "relative"))
+                stretches.append(_Stretch(rel.start(), self.reach.clause_end(rel.end()), m.actor, m.actor_type, "relative"))
         subject = self.subject()
         if subject is not None:
             stretches.append(_Stretch(self.start, self.end, subject.actor, subject.actor_type, "subject"))
@@ -279,7 +341,8 @@ class _Sentence:
             stretches.append(_Stretch(self.start, self.end, ARTICLE_HOLDER, "media", "article"))
         return stretches
 
-    def holder_at(self, position: int) -> _Stretch:
+    def at(self, position: int) -> _Stretch:
+        """The innermost stretch holding ``position`` (the last one spans the sentence, so one always does)."""
         return next(s for s in self.stretches if s.start <= position < s.end)
 
     def subject(self) -> _Mention | None:
@@ -325,42 +388,27 @@ class _Sentence:
     def _next_mention(self, mention: _Mention) -> _Mention | None:
         return next((m for m in self.mentions if m.start >= mention.end), None)
 
-    def _clause_end(self, position: int) -> int:
-        hit = _CLAUSE_END.search(self.text, position, self.end)
-        return hit.start() if hit else self.end
 
-    def _mention_after(self, position: int, max_words: int = 4, limit: int | None = None) -> _Mention | None:
-        """The first mention starting within ``max_words`` words after ``position``, in the same clause."""
-        limit = self._clause_end(position) if limit is None else limit
-        for m in self.mentions:
-            if m.start >= position and m.start <= limit:
-                if len(self.words.between(position, m.start)) <= max_words:
-                    return m
-                return None
-        return None
+class _Sentence:
+    """The study's rules over one sentence: each finds a trigger, its holder and its target."""
 
-    def _mention_before(self, position: int, max_words: int = 3) -> _Mention | None:
-        """The last mention ending within ``max_words`` words before ``position`` (auxiliaries, adverbs)."""
-        before = [m for m in self.mentions if m.end <= position]
-        if not before:
-            return None
-        m = before[-1]
-        gap = self.text[m.end : position]
-        return m if len(self.words.between(m.end, position)) <= max_words and not re.search(r"[,;:]", gap) else None
+    def __init__(self, text, start, end, sent_id, mentions, quotes, codebook, words):
+        self.text, self.start, self.end, self.sent_id = text, start, end, sent_id
+        self.mentions = mentions
+        self.quotes = quotes
+        self.codebook = codebook
+        self.reach = _Reach(text, start, end, mentions, words)
+        self.holders = _SentenceHolders(self.reach, quotes)
+        self.out: list[_Statement] = []
 
     # -- output ----------------------------------------------------------------------------------------
     def add(self, holder: _Stretch | _Mention, target: str, kind: str, polarity: str, span: tuple[int, int],
             method: str, confidence: float) -> None:
         name, htype = (holder.holder, holder.holder_type) if isinstance(holder, _Stretch) else (holder.actor, holder.actor_type)
-        if kind == "entity" and self._same_side(name, target):
+        if kind == "entity" and _same_side(self.codebook, name, target):
             return
         self.out.append(_Statement(name, htype, target, kind, polarity, span[0], span[1], method, confidence, self.sent_id))
 
-    def _same_side(self, holder: str, target: str) -> bool:
-        """No stance of an actor toward itself or its own organisation."""
-        if holder == target:
-            return True
-        return self.codebook.organisation_of(holder) == target or self.codebook.organisation_of(target) == holder
 
     # -- rules ------------------------------------------------------------------------------------------
     def statements(self, cue_patterns, offer_issue) -> list[_Statement]:
@@ -380,7 +428,7 @@ class _Sentence:
     def _accusations(self, text, s, e):
         """X accuses Y of Z: X against Y; and X asserts a charge about Y ("maintains that Y's ... espionage")."""
         for hit in _ACCUSE.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=2)
+            target = self.reach.after(hit.end(), max_words=2)
             holder = self._holder_for(hit)
             if target is not None:
                 self.add(holder, target.actor, "entity", "against", (hit.start(), target.end), "rule:accuse", 0.9)
@@ -404,24 +452,16 @@ class _Sentence:
                 denier: _Stretch | _Mention | None = _Stretch(quote["start"], quote["end"], quote["speaker"], quote["speaker_type"], "quote")
                 claim = (quote["start"], quote["end"])
             else:
-                denier = self._mention_before(hit.start()) or self.holder_at(hit.start())
-                claim = self._claim_span(hit)
+                denier = self.reach.before(hit.start()) or self.holders.at(hit.start())
+                claim = self.reach.claim_span(hit)
             for issue, cue in _cues_in(cue_patterns, text, *claim):
                 span = (min(cue.start(), hit.start()), max(cue.end(), hit.end()))
                 self.add(denier, issue.label, "issue", "against", span, "rule:deny", 0.85)
 
-    def _claim_span(self, hit: re.Match) -> tuple[int, int]:
-        """The denied claim: the clause before ", a claim Y has denied", else what follows the verb."""
-        head = self._mention_before(hit.start())
-        left_edge = head.start if head else hit.start()
-        if _CLAIM_BEFORE.search(self.text, self.start, left_edge):
-            comma = self.text.rfind(",", self.start, left_edge)
-            return self.start, comma
-        return hit.end(), self._clause_end(hit.end())
 
     def _bans(self, text, s, e):
         for hit in _BAN.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=2)
+            target = self.reach.after(hit.end(), max_words=2)
             if target is not None:
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:ban", 0.85)
         for hit in _ADD_TO_LIST.finditer(text, s, e):
@@ -431,12 +471,12 @@ class _Sentence:
 
     def _pressure(self, text, s, e):
         for hit in _PRESSURE_ON.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=1)
+            target = self.reach.after(hit.end(), max_words=1)
             if target is not None:
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:pressure", 0.75)
         for hit in _PRESSURE_FROM.finditer(text, s, e):  # "X has faced pressure from Y": Y against X
-            agent = self._mention_after(hit.end(), max_words=1)
-            patient = self._mention_before(hit.start(), max_words=2)
+            agent = self.reach.after(hit.end(), max_words=1)
+            patient = self.reach.before(hit.start(), max_words=2)
             if agent is not None and patient is not None:
                 span = _covering((patient.start, patient.end), (agent.start, agent.end))
                 self.add(agent, patient.actor, "entity", "against", span, "rule:pressure", 0.8)
@@ -444,14 +484,14 @@ class _Sentence:
     def _rivals(self, text, s, e):
         """Funding or stakes for X's rivals: against X (a rival created without support is no stance)."""
         for hit in _RIVALS.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=1)
+            target = self.reach.after(hit.end(), max_words=1)
             if target is not None and self._support_before(hit.start()):
                 self.add(self._holder_for(hit), target.actor, "entity", "against", (hit.start(), target.end), "rule:fund_rivals", 0.8)
         for m in self.mentions:
             hit = _RIVALS_OF.match(text, m.end, e)
             if hit and self._support_before(m.start):
                 span = _covering((m.start, m.end), hit.span())
-                self.add(self.holder_at(m.start), m.actor, "entity", "against", span, "rule:fund_rivals", 0.8)
+                self.add(self.holders.at(m.start), m.actor, "entity", "against", span, "rule:fund_rivals", 0.8)
 
     def _support_before(self, position: int) -> bool:
         """A word of funding or support shortly before ``position`` ("invest in", "take stakes in")."""
@@ -459,14 +499,14 @@ class _Sentence:
 
     def _entity_rule(self, pattern, method, confidence, text, s, e, polarity="against"):
         for hit in pattern.finditer(text, s, e):
-            target = self._mention_after(hit.end(), max_words=1)
+            target = self.reach.after(hit.end(), max_words=1)
             if target is not None:
                 self.add(self._holder_for(hit), target.actor, "entity", polarity, (hit.start(), target.end), method, confidence)
 
     def _offers(self, text, s, e, cue_patterns, offer_issue):
         """Offers and willingness: the one who offers favors the issue offered."""
         for hit in list(_OFFER.finditer(text, s, e)) + [m for m in _OFFER_OF.finditer(text, s, e)]:
-            holder: _Stretch | _Mention = self.holder_at(hit.start())
+            holder: _Stretch | _Mention = self.holders.at(hit.start())
             start = hit.start()
             if hit.re is _OFFER_OF:
                 owner = next((m for m in self.mentions if m.end == hit.start()), None)
@@ -475,7 +515,7 @@ class _Sentence:
                 holder, start = owner, owner.start
             if isinstance(holder, _Stretch) and holder.source == "article":
                 continue
-            issues = _cues_in(cue_patterns, text, hit.start(), self._clause_end(hit.end()))
+            issues = _cues_in(cue_patterns, text, hit.start(), self.reach.clause_end(hit.end()))
             issue = issues[0][0] if issues else offer_issue
             end = max(hit.end(), issues[0][1].end()) if issues else hit.end()
             if issue is not None:
@@ -490,7 +530,7 @@ class _Sentence:
         seen = {(st.holder, st.target) for st in self.out if st.target_kind == "issue"}
         held = {target for _, target in seen}
         for issue, cue in _cues_in(cue_patterns, text, s, e):
-            stretch = self.holder_at(cue.start())
+            stretch = self.holders.at(cue.start())
             if (stretch.holder, issue.label) in seen:
                 continue
             seen.add((stretch.holder, issue.label))
@@ -515,10 +555,317 @@ class _Sentence:
         """Who acts at a trigger: the passive agent ("by X"), else the holder of the stretch."""
         agent = re.match(r"\s*(?:\w+\s+){0,2}?by\s+", self.text[hit.end() : self.end])
         if agent:
-            m = self._mention_after(hit.end() + agent.end(), max_words=1)
+            m = self.reach.after(hit.end() + agent.end(), max_words=1)
             if m is not None:
                 return m
-        return self.holder_at(hit.start())
+        return self.holders.at(hit.start())
+
+# ---- generic opinions: holder finding, predicate matching, target finding, polarity ------------------
+#
+# Two mechanisms, both read off the article's Doc. An *opinion predicate* (stance.toml [predicates])
+# links a holder (its subject, possessor or "by" agent) to a target (its object, or the complement
+# after a listed preposition), with the predicate's polarity turned around by a negation. An
+# *attribution* (a row of extract_quotes) makes its speaker the holder of an opinion about every entity
+# inside its content, with the polarity that target sentiment reads off the content toward that entity.
+
+_PREDICATES = _LEX.stance["predicates"]
+_LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
+_AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
+_RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
+_PRONOUNS = frozenset(_LEX.pronoun_referents)
+_FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
+_REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
+_SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
+_OBJECTS = {"obj", "iobj"}
+_COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
+_CLAUSES = {"ccomp", "xcomp"}
+# a holder the mentions layer left out: a name ("Tbeishat") or a plural noun ("critics"); a singular
+# common noun is mostly a thing ("pressure"), not someone who holds a view
+_HOLDER_TAGS = {"NNP", "NNPS", "NNS"}
+
+
+@dataclass(frozen=True)
+class _Predicate:
+    """An opinion word of the lexicon: its polarity and word class (verb / noun / adjective)."""
+
+    word: str
+    polarity: str
+    kind: str
+
+
+def _predicate_table() -> dict[tuple[str, str], _Predicate]:
+    """(word class, written form) -> predicate; verbs under every inflection, so a lemmatizer slip
+    ("criticised" read as "criticis") still finds them."""
+    table = {}
+    for polarity in ("favor", "against"):
+        entries = _PREDICATES[polarity]
+        for verb in entries["verbs"]:
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[("verb", form)] = _Predicate(verb, polarity, "verb")
+        for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
+            for word in entries[key]:
+                table[(kind, word)] = _Predicate(word, polarity, kind)
+    return table
+
+
+_PREDICATE_TABLE = _predicate_table()
+_WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
+
+
+def _predicate(token) -> _Predicate | None:
+    """Predicate matching: the token's lemma or form in the lexicon, under its part of speech."""
+    kind = _WORD_CLASS.get(token.pos_)
+    if kind is None:
+        return None
+    return _PREDICATE_TABLE.get((kind, token.lemma_.lower())) or _PREDICATE_TABLE.get((kind, token.lower_))
+
+
+def _children(token, labels: set[str] | frozenset[str]):
+    return [c for c in token.children if dep(c) in labels]
+
+
+def _case(token) -> str | None:
+    """The preposition that introduces a nominal ("of" in "criticism of Y")."""
+    return next((c.lower_ for c in token.children if dep(c) == "case"), None)
+
+
+def _negated(token) -> bool:
+    """Polarity: a negation on the predicate, its copula's clause, or a refusal above it ("refused to back")."""
+    for t in (token, token.head) if dep(token) in {"xcomp", "amod"} else (token,):
+        if any(c.lower_ in _LEX.negations or dep(c) == "neg" for c in t.children):
+            return True
+    return dep(token) == "xcomp" and token.head.lemma_.lower() in _REFUSAL_VERBS
+
+
+@dataclass(frozen=True)
+class _Holder:
+    name: str
+    type: str
+    start: int
+    end: int
+
+
+class _Holders:
+    """Holder finding: the actor a token stands for, through mentions, quotes and relative clauses."""
+
+    def __init__(self, mentions: _MentionIndex, quotes: list[dict]):
+        self.mentions = mentions
+        self.quotes = sorted(quotes, key=lambda q: q["end"] - q["start"])
+
+    def speaker_at(self, offset: int) -> dict | None:
+        """The innermost attribution whose content holds ``offset``."""
+        return next((q for q in self.quotes if q["start"] <= offset < q["end"]), None)
+
+    def of(self, token) -> _Holder | None:
+        """The actor of a subject or agent token; "I"/"we" in a quote are its speaker; a relative
+        pronoun is its antecedent; an unresolved pronoun or a word that names no actor is nobody."""
+        word = token.lower_
+        if word in _RELATIVE_SUBJECTS and dep(token.head) == "acl:relcl":
+            token = token.head.head
+        elif word in _FIRST_PERSON:
+            quote = self.speaker_at(token.idx)
+            return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
+        mention = _mention_of(self.mentions, token)
+        if mention is None and token.tag_ in _HOLDER_TAGS:  # a name or noun the mentions layer left out
+            start, end = _noun_phrase(token)
+            return _Holder(token.doc.text[start:end], "unknown", start, end)
+        if mention is None or mention.actor.lower() in _PRONOUNS:
+            return None
+        return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
+
+
+def _noun_phrase(head) -> tuple[int, int]:
+    """The span of the head noun with the words that name it ("Kyoto Protocol", "Jane Smith"), no determiners."""
+    words = [head, *(t for c in head.children if dep(c) in {"compound", "flat", "amod"} for t in c.subtree)]
+    return min(t.idx for t in words), max(t.idx + len(t) for t in words)
+
+
+def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
+    """The mention that a nominal token heads (or lies in), else the first one in its phrase."""
+    end = token.idx + len(token)
+    at = mentions.overlapping(token.idx, end)
+    if at:
+        return max(at, key=lambda m: m.end - m.start)
+    phrase = [token, *(t for c in token.children if dep(c) in {"compound", "flat", "nmod:poss", "amod"} for t in c.subtree)]
+    lo, hi = min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+    inside = [m for m in mentions.overlapping(lo, hi) if lo <= m.start and m.end <= hi]
+    return inside[0] if inside else None
+
+
+@dataclass(frozen=True)
+class _Target:
+    name: str
+    kind: str  # entity / issue
+    start: int
+    end: int
+
+
+class _Targets:
+    """Target finding: the entities in the phrase a predicate points at."""
+
+    def __init__(self, mentions: _MentionIndex, text: str):
+        self.mentions, self.text = mentions, text
+
+    def in_phrase(self, token) -> list[_Target]:
+        """The actor the phrase names (its head, or the possessor of its head: "Huawei's ties") and its
+        conjuncts ("Huawei and ZTE"); where no actor is named, the phrase's own noun ("the plan").
+        Issues are left to the codebook's cues: an issue is a claim, and a predicate against a word of
+        it is not against the claim ("concerned about the threat" favors the claim of a threat)."""
+        found = []
+        for head in [token, *(c for c in token.children if dep(c) == "conj")]:
+            mention = _mention_of(self.mentions, head)
+            if mention is not None and mention.actor.lower() not in _PRONOUNS:
+                found.append(_Target(mention.actor, "entity", mention.start, mention.end))
+            elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
+                start, end = _noun_phrase(head)
+                found.append(_Target(self.text[start:end], "entity", start, end))
+        return found
+
+
+def _links(token, predicate: _Predicate) -> tuple[list, list]:
+    """(holder tokens, target tokens) of a predicate by its word class and voice, from the parse."""
+    labels = {dep(c): c for c in token.children}
+    if predicate.kind == "verb":
+        agents = [c for c in _children(token, {"obl:agent", "obl", "nmod"}) if _case(c) == "by"]
+        passive = "nsubj:pass" in labels or "aux:pass" in labels
+        if passive:
+            return agents, _children(token, {"nsubj:pass"})
+        holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        targets = _children(token, _OBJECTS) or [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]
+        if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
+            targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
+        return holders, targets
+    if predicate.kind == "noun":
+        holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
+        targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
+        return holders, targets
+    holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+    targets = [c for c in _children(token, {"obl", "nmod"}) if _case(c) in _LINK_PREPOSITIONS]
+    return holders, targets
+
+
+def _inherited_subject(token) -> list:
+    """The subject a predicate shares with the verb it depends on ("X wants to ban Y", "X met and praised Y")."""
+    if dep(token) in {"xcomp", "conj"}:
+        return _children(token.head, {"nsubj"})
+    if dep(token) == "acl:relcl":
+        return [token.head]
+    return []
+
+
+def _predicate_statements(article: Article, holders: _Holders, targets: _Targets, codebook: Codebook) -> list[_Statement]:
+    """Opinion predicates: holder -> target with the predicate's polarity, negation turning it around."""
+    out = []
+    sentences = _SentenceIndex(article)
+    for token in article.doc:
+        predicate = _predicate(token)
+        if predicate is None:
+            continue
+        holder_tokens, target_tokens = _links(token, predicate)
+        polarity = predicate.polarity
+        if _negated(token):
+            polarity = "against" if polarity == "favor" else "favor"
+        for h in holder_tokens:
+            holder = holders.of(h)
+            if holder is None:
+                continue
+            for t in target_tokens:
+                for target in targets.in_phrase(t):
+                    if _same_side(codebook, holder.name, target.name):
+                        continue
+                    start, end = _covering((holder.start, holder.end), (token.idx, token.idx + len(token)), (target.start, target.end))
+                    sent_id = sentences.at(token.idx)
+                    if sentences.at(start) != sent_id or sentences.at(end - 1) != sent_id:
+                        start, end = _covering((token.idx, token.idx + len(token)), (target.start, target.end))
+                    if sent_id is None or sentences.at(start) != sent_id or sentences.at(end - 1) != sent_id:
+                        continue  # evidence lies in one sentence, or there is none
+                    out.append(_Statement(holder.name, holder.type, target.name, target.kind, polarity, start, end,
+                                          f"rule:{predicate.kind}", 0.75, sent_id))
+    return out
+
+
+def _attributed_statements(article: Article, holders: _Holders, mentions: _MentionIndex, targets: _Targets, codebook: Codebook) -> list[_Statement]:
+    """Attributed opinions: the speaker toward each entity in the content, signed where the content's
+    target sentiment toward it is signed and the content's own words (VADER) lean the same way.
+
+    A target-sentiment label alone is a guess at confidence 0.3 (issue 11 counted 36 of 52 such
+    guesses wrong); the lexicon's agreement is the evidence that makes it a statement. A denied claim
+    is no opinion of the denier's in its own words: the denial predicate handles it.
+    """
+    from hwresearch.sentiment import target_sentiments, vader_scores
+
+    sentences = _SentenceIndex(article)
+    text = article.text
+    pending = []  # (quote, sent_id, start, end, targets, lean)
+    for quote in holders.quotes:
+        if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
+            continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
+        for sent_id in sorted({sentences.at(quote["start"]), sentences.at(quote["end"] - 1)} - {None}):
+            s_start, s_end = sentences.bounds(sent_id)
+            start, end = max(quote["start"], s_start), min(quote["end"], s_end)
+            found = _content_targets(article, start, end, mentions, targets)
+            found = [t for t in found if not _same_side(codebook, quote["speaker"], t.name)]
+            if found and text[start:end].strip():
+                pending.append((quote, sent_id, start, end, found, vader_scores(text[start:end])["compound"]))
+    out = []
+    for quote, sent_id, start, end, found, lean in pending:
+        labels = target_sentiments(text[start:end], [(t.start - start, t.end - start) for t in found])
+        for target, label in zip(found, labels):
+            polarity = SENTIMENT_TO_POLARITY[label]
+            if polarity != "neutral" and _leans(lean) == polarity:
+                out.append(_Statement(quote["speaker"], quote["speaker_type"], target.name, target.kind,
+                                      polarity, start, end, "rule:attributed", 0.6, sent_id))
+    return out
+
+
+class _SentenceIndex:
+    """The article's sentence bounds, so the sentence at an offset is found by bisection."""
+
+    def __init__(self, article: Article) -> None:
+        self.starts = article.sentences["start"].astype(int).tolist()
+        self.ends = article.sentences["end"].astype(int).tolist()
+        self.ids = article.sentences["sent_id"].astype(int).tolist()
+        self.index = {sent_id: i for i, sent_id in enumerate(self.ids)}
+
+    def at(self, offset: int) -> int | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.ids[i] if i >= 0 and offset < self.ends[i] else None
+
+    def bounds(self, sent_id: int) -> tuple[int, int]:
+        i = self.index[sent_id]
+        return self.starts[i], self.ends[i]
+
+
+_CLEAR_LEAN = 0.3  # |VADER compound| of an attributed content that counts as leaning one way
+
+
+def _leans(compound: float) -> str:
+    """The side the content's own words take, neutral unless clearly one way."""
+    return "favor" if compound >= _CLEAR_LEAN else "against" if compound <= -_CLEAR_LEAN else "neutral"
+
+
+def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets) -> list[_Target]:
+    """The entities an attributed content is about: every actor it mentions, and the nouns its
+    clauses are about (their subjects; an object is mostly what is done, not whom it is about)."""
+    found = [_Target(m.actor, "entity", m.start, m.end) for m in mentions.overlapping(start, end)
+             if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS]
+    span = article.span(start, end)
+    roots = [t for t in span if not (start <= t.head.idx < end) or t.head is t]
+    for root in roots:
+        for arg in _children(root, _SUBJECTS):
+            if _mention_of(mentions, arg) is None:
+                found += [t for t in targets.in_phrase(arg) if start <= t.start and t.end <= end]
+    seen, unique = set(), []
+    for t in sorted(found, key=lambda t: t.start):
+        if (t.start, t.end) not in seen:
+            seen.add((t.start, t.end))
+            unique.append(t)
+    return unique
+
+
+def _same_side(codebook: Codebook, holder: str, target: str) -> bool:
+    """No stance of an actor toward itself or its own organisation."""
+    return holder == target or codebook.organisation_of(holder) == target or codebook.organisation_of(target) == holder
 
 
 # ---- helpers ----------------------------------------------------------------------------------------

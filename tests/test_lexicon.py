@@ -99,3 +99,12 @@ def test_stance_verbs_that_report_are_cues_too():
 def test_only_known_languages():
     with pytest.raises(InputError, match="no lexicon"):
         lexicon("xx")
+
+
+def test_opinion_predicates_take_one_side():
+    """A word is a favor or an against predicate of its class, never both, and listed once."""
+    predicates = lexicon().stance["predicates"]
+    for kind in ("verbs", "nouns", "adjectives"):
+        favor, against = predicates["favor"][kind], predicates["against"][kind]
+        assert not set(favor) & set(against), kind
+        assert len(favor) == len(set(favor)) and len(against) == len(set(against)), kind

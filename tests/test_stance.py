@@ -184,3 +184,41 @@ def test_cli_stance_csv(cli):
     header = done.stdout.splitlines()[0]
     assert header.split(",") == COLUMNS
     assert "rule:deny" in done.stdout
+
+
+GENERIC = """Globex was criticised by regulators in Brussels. Senator Jane Smith did not support Initech.
+The mayor Tom Lee praised Initech last week. Lee's criticism of Globex grew sharper.
+Investors are critical of Globex. "We are deeply grateful to Initech, a wonderful partner," Ann Ray said."""
+
+
+@pytest.fixture(scope="module")
+def generic():
+    article = load_article(GENERIC)
+    return article, stance_statements(article, Codebook.empty())
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target, polarity, method",
+    [
+        ("Globex was criticised by regulators", "regulators", "Globex", "against", "rule:verb"),  # passive: the by-agent holds
+        ("did not support Initech", "Jane Smith", "Initech", "against", "rule:verb"),  # negation turns it around
+        ("praised Initech", "Tom Lee", "Initech", "favor", "rule:verb"),
+        ("criticism of Globex", "Lee", "Globex", "against", "rule:noun"),  # the possessor holds
+        ("critical of Globex", "Investors", "Globex", "against", "rule:adjective"),
+        ("deeply grateful to Initech", "Ann Ray", "Initech", "favor", "rule:adjective"),  # "we" in a quote is its speaker
+    ],
+)
+def test_opinion_predicates_link_holder_and_target(generic, fragment, holder_word, target, polarity, method):
+    article, rows = generic
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & (rows["target"] == target) & rows["holder"].str.contains(holder_word, case=False)]
+    assert list(here["polarity"]) == [polarity], rows.to_string()
+    assert list(here["method"]) == [method]
+
+
+def test_attributed_content_is_signed_only_where_it_leans():
+    article = load_article('Ann Ray said Initech had done a wonderful, admirable job. Ann Ray said Initech opened an office.')
+    rows = stance_statements(article, Codebook.empty())
+    signed = rows[rows["polarity"] != "neutral"]
+    assert list(zip(signed["holder"], signed["target"], signed["polarity"], signed["sent_id"])) == [("Ann Ray", "Initech", "favor", 0)]
+    assert (signed["method"] == "rule:attributed").all()
