@@ -15,22 +15,26 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from throughput import DATA, write_result
 
-FLOORS = {"upos": 93.5, "las": 77.5}  # what the shipped model holds; the issue's targets are 95.0 and 80.0
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+FLOORS = {"upos": 94.0, "las": 80.0}  # what the shipped model holds; the issue's targets are 95.0 and 80.0
 TARGETS = {"upos": 95.0, "las": 80.0}
 
 
-def ewt_dev_scores(data: Path = DATA) -> dict:
-    """Accuracy of the shipped pipeline on EWT dev, in percent."""
+def ewt_dev_scores(data: Path = DATA, nlp: Language | None = None) -> dict:
+    """Accuracy of the shipped pipeline (or ``nlp``) on EWT dev, in percent."""
     from spacy.tokens import Doc
     from spacy.training import Example
     from spacy.training.converters import conllu_to_docs
 
     from hwresearch.nlp import load_pipeline
 
-    nlp = load_pipeline()
+    nlp = nlp or load_pipeline()
     path = data / "ud_ewt" / "en_ewt-ud-dev.conllu"
     if not path.is_file():
         sys.exit(f"no EWT dev file at {path}; pass --data")
@@ -59,7 +63,8 @@ def ewt_dev_scores(data: Path = DATA) -> dict:
 
 
 def speed(data: Path = DATA, limit: int = 84) -> dict:
-    """Words per second on the PolNeAR dev texts (whitespace tokens excluded), after one warm-up."""
+    """Words per second of this process's CPU time on the PolNeAR dev texts (whitespace tokens excluded), after
+    one warm-up: other jobs on a shared machine move CPU time far less than wall-clock time."""
     from hwresearch import load_article
     from hwresearch.nlp import load_pipeline
 
@@ -70,9 +75,9 @@ def speed(data: Path = DATA, limit: int = 84) -> dict:
     _ = load_article(texts[0]).doc  # warm-up
 
     def timed(run) -> tuple[float, int]:
-        started = time.perf_counter()
+        started = time.process_time()
         words = run()
-        return time.perf_counter() - started, words
+        return time.process_time() - started, words
 
     def count(docs) -> int:
         return sum(1 for doc in docs for t in doc if not t.is_space)

@@ -121,8 +121,11 @@ _BATCH = 32  # documents a component processes at once in annotate()
 def _tokens(nlp: Language, chunk: str) -> Iterator[tuple[str, bool, bool]]:
     """(word, followed by one space, is whitespace) for each token of ``chunk``."""
     if not any(len(piece) > _LONGEST_WORD for piece in chunk.split()):
-        for token in nlp.tokenizer(chunk):
-            yield token.text, bool(token.whitespace_), token.is_space
+        # One array read instead of a Token object per word: a quarter of the cost of building a Doc.
+        doc = nlp.tokenizer(chunk)
+        strings = doc.vocab.strings
+        for orth, space, is_space in doc.to_array(["ORTH", "SPACY", "IS_SPACE"]).tolist():
+            yield strings[orth], bool(space), bool(is_space)
         return
     position = 0
     for piece in re.finditer(r"\S+", chunk):
@@ -162,9 +165,8 @@ def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
         stream = component.pipe(stream, batch_size=_BATCH) if hasattr(component, "pipe") else map(component, stream)
     done = list(stream)
     for doc in done:
-        for token in doc:
-            if token.is_space:
-                token.pos_, token.tag_ = "SPACE", "_SP"
+        for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # no Token object for the other words
+            doc[i].pos_, doc[i].tag_ = "SPACE", "_SP"
     return done
 
 
