@@ -407,6 +407,10 @@ class _Sentence:
         name, htype = (holder.holder, holder.holder_type) if isinstance(holder, _Stretch) else (holder.actor, holder.actor_type)
         if kind == "entity" and _same_side(self.codebook, name, target):
             return
+        if name == ARTICLE_HOLDER:
+            # The article's own voice reports; it takes no side unless its own words evaluate a target,
+            # and no rule here reads evaluative language yet (methods.md: the narrator is neutral).
+            polarity = "neutral"
         self.out.append(_Statement(name, htype, target, kind, polarity, span[0], span[1], method, confidence, self.sent_id))
 
 

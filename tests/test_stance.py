@@ -222,3 +222,12 @@ def test_attributed_content_is_signed_only_where_it_leans():
     signed = rows[rows["polarity"] != "neutral"]
     assert list(zip(signed["holder"], signed["target"], signed["polarity"], signed["sent_id"])) == [("Ann Ray", "Initech", "favor", 0)]
     assert (signed["method"] == "rule:attributed").all()
+
+
+def test_the_articles_own_voice_takes_no_side():
+    """methods.md: the narrator reports. "The move would stop Huawei" links the article's voice to Huawei
+    through the stop rule, but no one in the text takes a side, so the statement is neutral."""
+    statements = stance_statements(load_article("The move would stop Huawei from selling phones."))
+    voice = statements[statements["holder"] == "(article)"]
+    assert not voice.empty
+    assert set(voice["polarity"]) == {"neutral"}
