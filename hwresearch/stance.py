@@ -800,7 +800,7 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
 
     sentences = _SentenceIndex(article)
     text = article.text
-    pending = []  # (quote, sent_id, start, end, targets, lean)
+    pending = []  # (quote, sent_id, start, end, targets, lean): contents that lean one way
     for quote in holders.quotes:
         if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
             continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
@@ -809,14 +809,15 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
             start, end = max(quote["start"], s_start), min(quote["end"], s_end)
             found = _content_targets(article, start, end, mentions, targets)
             found = [t for t in found if not _same_side(codebook, quote["speaker"], t.name)]
-            if found and text[start:end].strip():
-                pending.append((quote, sent_id, start, end, found, vader_scores(text[start:end])["compound"]))
+            lean = _leans(vader_scores(text[start:end])["compound"]) if found and text[start:end].strip() else "neutral"
+            if lean != "neutral":  # an unsigned lean keeps every target neutral: no model call needed
+                pending.append((quote, sent_id, start, end, found, lean))
     out = []
     for quote, sent_id, start, end, found, lean in pending:
         labels = target_sentiments(text[start:end], [(t.start - start, t.end - start) for t in found])
         for target, label in zip(found, labels):
             polarity = SENTIMENT_TO_POLARITY[label]
-            if polarity != "neutral" and _leans(lean) == polarity:
+            if polarity == lean:
                 out.append(_Statement(quote["speaker"], quote["speaker_type"], target.name, target.kind,
                                       polarity, start, end, "rule:attributed", 0.6, sent_id))
     return out
