@@ -79,22 +79,28 @@ def stakeholder_positions(
     stance, codebook = _stance(article, codebook)
     statements = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
+    groups: dict[tuple[str, str], list[dict]] = {}  # plain records: a pandas group per cell cost more than the stance
+    for statement in statements.to_dict("records"):
+        if not (pd.isna(statement[key]) or pd.isna(statement["target"])):
+            groups.setdefault((statement[key], statement["target"]), []).append(statement)
     rows = []
-    for (actor, target), group in statements.groupby([key, "target"], sort=True):
-        value, weight = group["agreement"], group["weight"]
-        total = weight.sum()
-        score = float((value * weight).sum() / total) if total > 0 else float(value.mean())
+    for actor, target in sorted(groups):
+        group = groups[actor, target]
+        values, weights = [s["agreement"] for s in group], [s["weight"] for s in group]
+        total = sum(weights)
+        score = sum(v * w for v, w in zip(values, weights)) / total if total > 0 else sum(values) / len(values)
         rows.append(
             {
                 "actor": actor,
-                "actor_type": _actor_type(actor, codebook, group["holder_type"]),
-                "organisation": group["organisation"].iloc[0],
+                "actor_type": _actor_type(actor, codebook, [s["holder_type"] for s in group]),
+                "organisation": group[0]["organisation"],
                 "target": target,
-                "target_kind": group["target_kind"].iloc[0],
-                "position": _position((value > 0).any(), (value < 0).any()),
-                "score": score,
+                "target_kind": group[0]["target_kind"],
+                "position": _position(max(values) > 0, min(values) < 0),
+                "score": float(score),
                 "n": len(group),
-                "evidence": EVIDENCE_SEPARATOR.join(group["evidence"].dropna().drop_duplicates()),
+                "evidence": EVIDENCE_SEPARATOR.join(dict.fromkeys(
+                    s["evidence"] for s in group if not pd.isna(s["evidence"]))),
             }
         )
     table = pd.DataFrame(rows, columns=POSITION_COLUMNS)
@@ -273,13 +279,12 @@ def _stakeholder_statements(stance: pd.DataFrame, codebook: Codebook) -> pd.Data
     )
 
 
-def _actor_type(name: str, codebook: Codebook, holder_types: pd.Series) -> object:
+def _actor_type(name: str, codebook: Codebook, holder_types: list[object]) -> object:
     """The codebook's type for a codebook actor, else the type the stance stage gave the holder."""
     actor = codebook.actor_named(name)
     if actor is not None:
         return actor.type
-    known = holder_types.dropna()
-    return known.iloc[0] if len(known) else pd.NA
+    return next((kind for kind in holder_types if not pd.isna(kind)), pd.NA)
 
 
 def _position(favor: bool, against: bool) -> str:
