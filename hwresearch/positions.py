@@ -21,8 +21,7 @@ from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.errors import InputError
 from hwresearch.networks import statement_table
 from hwresearch.stance import ARTICLE_HOLDER, stance_statements
-from hwresearch.tables import check_option as _check_option
-from hwresearch.tables import check_table
+from hwresearch.tables import check_option, check_table
 
 # --- stakeholder positions from stance statements -------------------------------------------------
 
@@ -75,7 +74,7 @@ def stakeholder_positions(
     - ``evidence``: the distinct evidence texts in reading order, joined by ``" | "`` (one string
       exports to CSV and JSONL alike; :func:`evidence_for` gives the statements themselves).
     """
-    _check_option("level", level, LEVELS)
+    check_option("level", level, LEVELS)
     stance, codebook = _stance(article, codebook)
     statements = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
@@ -155,7 +154,7 @@ def evidence_for(
     ``sentence`` is missing. At ``level="organisation"`` an organisation's cell holds its members'
     statements too. An empty cell gives an empty table, not an error.
     """
-    _check_option("level", level, LEVELS)
+    check_option("level", level, LEVELS)
     sentences = pd.Series(dtype=object)
     if not isinstance(article, pd.DataFrame):
         article = load_article(article)
