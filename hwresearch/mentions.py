@@ -1099,14 +1099,20 @@ def _find_names(article: Article) -> list[_Name]:
         t.text for sentence, headline in sentences if not headline
         for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
     }
+    # Surnames: the proper noun after a given name ("Rick Perry"); the same word alone is that person
+    # even where the tagger reads a common noun or an adverb ("Perry ties his faith", "Long conceded").
+    surnames = {
+        t.text for t in doc if t.i and t.is_title and doc[t.i - 1].text in _LEX.given_names
+        and (t.tag_ in _NAME_TAGS or t.lower_ not in lowered)
+    }
     names: list[_Name] = []
     for sentence, headline in sentences:
         dateline = _dateline(sentence)
         if dateline is not None:
             names.append(dateline)
         start = dateline.last if dateline is not None else sentence.start
-        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside):
-            names.extend(_split_titles(doc, first, last))
+        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames):
+            names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
     _type_names(doc, names, lowered)
@@ -1136,7 +1142,7 @@ def _dateline(sentence) -> _Name | None:
     return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
 
 
-def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]) -> int:
+def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:
     """2 for a proper noun of the parse that is no date, function word or common word written with a
     capital; 1 for a word that belongs in a name only beside one (a capitalised noun or adjective the
     tagger missed, "Urban" in "Housing and Urban Development"; the hyphen in "al-Sadr"); else 0."""
@@ -1152,6 +1158,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         if text in _LEX.given_names and not headline and token.lower_ not in lowered:
             return 2  # "Debra" signing a letter: a name the tagger took for a common noun
+        if not headline and token.is_title and (text in surnames or text in proper_inside and token.lower_ not in lowered):
+            return 2  # "Perry ties his faith": a name elsewhere in the text, here tagged a common word
         if not text[:1].isupper() or token.is_sent_start or headline:
             return 0
         if text.isupper() and 2 <= len(text) <= 5:
@@ -1191,10 +1199,12 @@ def _glued(token) -> bool:
     return not before.whitespace_ and before.text[-1:].isdigit()
 
 
-def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
+def _runs(
+    doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]
+) -> list[tuple[int, int]]:
     """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
     that belong inside a name."""
-    kinds = [_name_word(doc[i], headline, lowered, proper_inside) for i in range(start, end)]
+    kinds = [_name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
     runs: list[list[int]] = []
     i = start
     while i < end:
@@ -1249,7 +1259,7 @@ def _title_at(doc, i: int, last: int) -> int:
     return 0
 
 
-def _split_titles(doc, first: int, last: int) -> list[_Name]:
+def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]:
     """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair"."""
     names, position, title = [], first, None
     i = first
@@ -1278,12 +1288,16 @@ def _split_titles(doc, first: int, last: int) -> list[_Name]:
         names[-1].title = _title_before(doc, names[-1].first)
     elif names and names[-1].title is not None and len(names) > 1 and names[-2].last == names[-1].first:
         pass
-    return [n for n in names if n.first < n.last and _has_proper(doc, n)]
+    return [n for n in names if n.first < n.last and _has_proper(doc, n, surnames)]
 
 
-def _has_proper(doc, name: _Name) -> bool:
-    """A piece left of a title holds a proper noun: "Russian" in "Russian President Putin" is no name."""
-    return any(t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() for t in doc[name.first : name.last])
+def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
+    """A piece left of a title holds a proper noun or a surname: "Russian" in "Russian President Putin" is
+    no name."""
+    return any(
+        t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() or t.text in surnames
+        for t in doc[name.first : name.last]
+    )
 
 
 def _title_before(doc, first: int) -> str | None:

@@ -155,3 +155,16 @@ def test_without_a_codebook_entities_come_from_the_article():
     text = "Huawei said on Monday that it would sue. Ren Zhengfei declined to comment."
     frame = extract_mentions(text)
     assert frame["actor_id"].dropna().str.startswith("entity:").all()
+
+
+def test_a_surname_the_tagger_reads_as_a_common_noun_is_still_the_person():
+    # The shipped tagger reads every "Perry" here as a common noun (NN); after "Rick Perry" each one is
+    # the same person, and the pronoun after the sentence-initial one reaches him.
+    text = (
+        "Republican presidential candidate Rick Perry pledges to end the program. \"We will fight,\" says Perry.\n\n"
+        "Perry has recently stepped up his attacks on the plan. Politico reported that Perry bought airtime.\n"
+    )
+    mentions = extract_mentions(text, Codebook.empty())
+    for occurrence in (2, 3, 4):
+        assert row(mentions, text, "Perry", occurrence)["actor"] == "Rick Perry"
+    assert row(mentions, text, "his")["actor"] == "Rick Perry"
