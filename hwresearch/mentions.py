@@ -1149,7 +1149,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     text = token.text
     if _in_hyphenated(token):
         return 1
-    if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or _glued(token):
+    if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or text in _LEX.holidays or _glued(token):
         return 0
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
@@ -1260,12 +1260,13 @@ def _title_at(doc, i: int, last: int) -> int:
 
 
 def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]:
-    """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair"."""
+    """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair". A
+    title word before an organisation's head word opens its name ("Justice Department", "General Assembly")."""
     names, position, title = [], first, None
     i = first
     while i < last:
         size = _title_at(doc, i, last)
-        if size and i + size < last:
+        if size and i + size < last and doc[i + size].text not in _organisation_words():
             if i > position:
                 names.append(_Name(position, i))
             title = doc[i : i + size].text

@@ -168,3 +168,25 @@ def test_a_surname_the_tagger_reads_as_a_common_noun_is_still_the_person():
     for occurrence in (2, 3, 4):
         assert row(mentions, text, "Perry", occurrence)["actor"] == "Rick Perry"
     assert row(mentions, text, "his")["actor"] == "Rick Perry"
+
+
+def test_a_title_word_opening_an_organisation_name_is_no_title():
+    text = (
+        "President Obama directed the Justice Department to stop defending the law. Gov. Mike Pence expects "
+        "the General Assembly to act this week.\n"
+    )
+    names = extract_names(text)
+    assert row(names, text, "Justice Department")["entity_type"] == "organisation"
+    assert row(names, text, "General Assembly")["entity_type"] == "organisation"
+    assert not names["text"].isin(["Department", "Assembly"]).any()
+    mentions = extract_mentions(text, Codebook.empty())
+    assert row(mentions, text, "Justice Department")["actor_type"] == "government"
+    assert row(mentions, text, "General Assembly")["actor_type"] == "legislature"
+
+
+def test_a_holiday_is_no_name_and_no_antecedent():
+    text = "Obama skipped the issue in his Thanksgiving speech. This administration must stop, Christmas or not.\n"
+    assert not extract_names(text)["text"].isin(["Thanksgiving", "Christmas"]).any()
+    mentions = extract_mentions(text, Codebook.empty())
+    assert not mentions["text"].isin(["Thanksgiving", "Christmas"]).any()
+    assert pd.isna(row(mentions, text, "This administration")["actor"])
