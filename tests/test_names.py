@@ -185,7 +185,7 @@ def test_a_title_word_opening_an_organisation_name_is_no_title():
 
 
 def test_a_holiday_is_no_name_and_no_antecedent():
-    text = "Obama skipped the issue in his Thanksgiving speech. This administration must stop, Christmas or not.\n"
+    text = "Barack Obama skipped the issue in his Thanksgiving speech. This administration must stop, Christmas or not.\n"
     assert not extract_names(text)["text"].isin(["Thanksgiving", "Christmas"]).any()
     mentions = extract_mentions(text, Codebook.empty())
     assert not mentions["text"].isin(["Thanksgiving", "Christmas"]).any()
