@@ -842,7 +842,7 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
         previous.actor
         for previous in reversed(kept[-_LOOKBACK:])
         if previous.actor is not None and previous.salient and previous.actor.type == wanted
-        and _gender_fits(previous.actor, mention.wanted_gender)
+        and _gender_fits(previous.actor, mention.wanted_gender) and _role_fits(previous.actor, mention.role)
     ]
     if actor is None and candidates:
         # "the president": the latest person titled so, else the latest person.
@@ -855,6 +855,20 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
             actor = recent[-1].actor
             _set_type(actor, wanted)
     mention.actor = actor
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(noun for noun, type_ in _LEX.description_nouns.items() if type_ == "person")
+
+
+def _role_fits(actor: _Actor, role: str | None) -> bool:
+    """ "the Texas governor" is no one titled only by another role ("President Obama"): a person whose
+    titles hold a role noun of descriptions must hold this one."""
+    if role is None:
+        return True
+    held = actor.roles & _role_words()
+    return not held or role in held
 
 
 def _gender_fits(actor: _Actor, gender: str | None) -> bool:

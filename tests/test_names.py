@@ -190,3 +190,14 @@ def test_a_holiday_is_no_name_and_no_antecedent():
     mentions = extract_mentions(text, Codebook.empty())
     assert not mentions["text"].isin(["Thanksgiving", "Christmas"]).any()
     assert pd.isna(row(mentions, text, "This administration")["actor"])
+
+
+def test_a_role_description_skips_a_person_titled_by_another_role():
+    text = (
+        "Gov. Rick Perry attacked President Barack Obama on Monday. Perry said Obama was wrong. "
+        "The governor spoke in Iowa.\n"
+    )
+    mentions = extract_mentions(text, Codebook.empty())
+    assert row(mentions, text, "The governor")["actor"] == "Rick Perry"
+    text = "Gov. Rick Perry attacked President Barack Obama on Monday. The president answered him.\n"
+    assert row(extract_mentions(text, Codebook.empty()), text, "The president")["actor"] == "Barack Obama"
