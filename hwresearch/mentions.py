@@ -897,6 +897,8 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         if previous.actor is not None and previous.salient and _fits(previous, previous.actor, want):
             candidates.append(previous)
             preferred += want not in ("male", "female") or previous.actor.type == "person"
+    if not candidates and want in ("male", "female"):
+        candidates = _across_a_quote(doc, mention, kept, want)
     if object_position and candidates and candidates[0].sent_id == mention.sent_id:
         candidates.pop(0)  # "the U.S. government which has accused it": not the accuser
     if want in ("male", "female"):
@@ -911,6 +913,24 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         if actor.gender is None:
             actor.gender = want
     return True
+
+
+def _across_a_quote(doc: _Document, mention: _Mention, kept: list[_Mention], want: str) -> list[_Mention]:
+    """A "he"/"she" with no fitting person in the three sentences before it, as after a long quotation
+    ('"... I ask for your forgiveness," he said'): the latest fitting person of this paragraph or the one
+    before, since the quoted sentences between name no one."""
+    paragraphs = doc.article.sentences["para_id"]
+    if mention.sent_id is None or not 0 <= mention.sent_id < len(paragraphs):
+        return []
+    paragraph = int(paragraphs.iat[mention.sent_id])
+    for previous in reversed(kept[-_LOOKBACK:]):
+        if previous.sent_id is None or not 0 <= previous.sent_id < len(paragraphs):
+            continue
+        if paragraph - int(paragraphs.iat[previous.sent_id]) > 1:
+            break
+        if previous.actor is not None and previous.salient and previous.actor.type == "person" and _fits(previous, previous.actor, want):
+            return [previous]
+    return []
 
 
 def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]) -> list[_Mention]:

@@ -201,3 +201,14 @@ def test_a_role_description_skips_a_person_titled_by_another_role():
     assert row(mentions, text, "The governor")["actor"] == "Rick Perry"
     text = "Gov. Rick Perry attacked President Barack Obama on Monday. The president answered him.\n"
     assert row(extract_mentions(text, Codebook.empty()), text, "The president")["actor"] == "Barack Obama"
+
+
+def test_he_after_a_long_quotation_reaches_the_speaker_of_the_paragraph_before():
+    text = (
+        "Rep. Todd Akin released a new ad on Monday.\n\n"
+        "\"I used the wrong words. I want tough justice for predators. I pray for the victims. The fact is, rape "
+        "has many victims. I ask for your forgiveness,\" he said in the ad.\n"
+    )
+    mentions = extract_mentions(text, Codebook.empty())
+    he = mentions[mentions["start"] == text.index("he said")]
+    assert list(he["actor"]) == ["Todd Akin"]
