@@ -67,6 +67,7 @@ class Lexicon:
     weekdays: frozenset[str]  # capitalised
     months: frozenset[str]  # capitalised, in full
     month_abbreviations: frozenset[str]  # capitalised, without the period
+    holidays: frozenset[str]  # capitalised
     time_nouns: frozenset[str]
     time_adverbs: frozenset[str]
     time_openers: frozenset[str]
@@ -196,6 +197,7 @@ def lexicon(language: str = "en") -> Lexicon:
         weekdays=frozenset(time["weekdays"]),
         months=frozenset(time["months"]),
         month_abbreviations=frozenset(time["month_abbreviations"]),
+        holidays=frozenset(time["holidays"]),
         time_nouns=frozenset(time["nouns"]),
         time_adverbs=frozenset(time["adverbs"]),
         time_openers=frozenset(time["openers"]),

@@ -842,7 +842,7 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
         previous.actor
         for previous in reversed(kept[-_LOOKBACK:])
         if previous.actor is not None and previous.salient and previous.actor.type == wanted
-        and _gender_fits(previous.actor, mention.wanted_gender)
+        and _gender_fits(previous.actor, mention.wanted_gender) and _role_fits(previous.actor, mention.role)
     ]
     if actor is None and candidates:
         # "the president": the latest person titled so, else the latest person.
@@ -855,6 +855,20 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
             actor = recent[-1].actor
             _set_type(actor, wanted)
     mention.actor = actor
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    return frozenset(noun for noun, type_ in _LEX.description_nouns.items() if type_ == "person")
+
+
+def _role_fits(actor: _Actor, role: str | None) -> bool:
+    """ "the Texas governor" is no one titled only by another role ("President Obama"): a person whose
+    titles hold a role noun of descriptions must hold this one."""
+    if role is None:
+        return True
+    held = actor.roles & _role_words()
+    return not held or role in held
 
 
 def _gender_fits(actor: _Actor, gender: str | None) -> bool:
@@ -883,6 +897,8 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         if previous.actor is not None and previous.salient and _fits(previous, previous.actor, want):
             candidates.append(previous)
             preferred += want not in ("male", "female") or previous.actor.type == "person"
+    if not candidates and want in ("male", "female"):
+        candidates = _across_a_quote(doc, mention, kept, want)
     if object_position and candidates and candidates[0].sent_id == mention.sent_id:
         candidates.pop(0)  # "the U.S. government which has accused it": not the accuser
     if want in ("male", "female"):
@@ -897,6 +913,24 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         if actor.gender is None:
             actor.gender = want
     return True
+
+
+def _across_a_quote(doc: _Document, mention: _Mention, kept: list[_Mention], want: str) -> list[_Mention]:
+    """A "he"/"she" with no fitting person in the three sentences before it, as after a long quotation
+    ('"... I ask for your forgiveness," he said'): the latest fitting person of this paragraph or the one
+    before, since the quoted sentences between name no one."""
+    paragraphs = doc.article.sentences["para_id"]
+    if mention.sent_id is None or not 0 <= mention.sent_id < len(paragraphs):
+        return []
+    paragraph = int(paragraphs.iat[mention.sent_id])
+    for previous in reversed(kept[-_LOOKBACK:]):
+        if previous.sent_id is None or not 0 <= previous.sent_id < len(paragraphs):
+            continue
+        if paragraph - int(paragraphs.iat[previous.sent_id]) > 1:
+            break
+        if previous.actor is not None and previous.salient and previous.actor.type == "person" and _fits(previous, previous.actor, want):
+            return [previous]
+    return []
 
 
 def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]) -> list[_Mention]:
@@ -1099,14 +1133,20 @@ def _find_names(article: Article) -> list[_Name]:
         t.text for sentence, headline in sentences if not headline
         for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
     }
+    # Surnames: the proper noun after a given name ("Rick Perry"); the same word alone is that person
+    # even where the tagger reads a common noun or an adverb ("Perry ties his faith", "Long conceded").
+    surnames = {
+        t.text for t in doc if t.i and t.is_title and doc[t.i - 1].text in _LEX.given_names
+        and (t.tag_ in _NAME_TAGS or t.lower_ not in lowered)
+    }
     names: list[_Name] = []
     for sentence, headline in sentences:
         dateline = _dateline(sentence)
         if dateline is not None:
             names.append(dateline)
         start = dateline.last if dateline is not None else sentence.start
-        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside):
-            names.extend(_split_titles(doc, first, last))
+        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames):
+            names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
     _type_names(doc, names, lowered)
@@ -1136,14 +1176,14 @@ def _dateline(sentence) -> _Name | None:
     return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
 
 
-def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]) -> int:
+def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:
     """2 for a proper noun of the parse that is no date, function word or common word written with a
     capital; 1 for a word that belongs in a name only beside one (a capitalised noun or adjective the
     tagger missed, "Urban" in "Housing and Urban Development"; the hyphen in "al-Sadr"); else 0."""
     text = token.text
     if _in_hyphenated(token):
         return 1
-    if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or _glued(token):
+    if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or text in _LEX.holidays or _glued(token):
         return 0
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
@@ -1152,6 +1192,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         if text in _LEX.given_names and not headline and token.lower_ not in lowered:
             return 2  # "Debra" signing a letter: a name the tagger took for a common noun
+        if not headline and token.is_title and (text in surnames or text in proper_inside and token.lower_ not in lowered):
+            return 2  # "Perry ties his faith": a name elsewhere in the text, here tagged a common word
         if not text[:1].isupper() or token.is_sent_start or headline:
             return 0
         if text.isupper() and 2 <= len(text) <= 5:
@@ -1191,10 +1233,12 @@ def _glued(token) -> bool:
     return not before.whitespace_ and before.text[-1:].isdigit()
 
 
-def _runs(doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str]) -> list[tuple[int, int]]:
+def _runs(
+    doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]
+) -> list[tuple[int, int]]:
     """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
     that belong inside a name."""
-    kinds = [_name_word(doc[i], headline, lowered, proper_inside) for i in range(start, end)]
+    kinds = [_name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
     runs: list[list[int]] = []
     i = start
     while i < end:
@@ -1249,13 +1293,14 @@ def _title_at(doc, i: int, last: int) -> int:
     return 0
 
 
-def _split_titles(doc, first: int, last: int) -> list[_Name]:
-    """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair"."""
+def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]:
+    """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair". A
+    title word before an organisation's head word opens its name ("Justice Department", "General Assembly")."""
     names, position, title = [], first, None
     i = first
     while i < last:
         size = _title_at(doc, i, last)
-        if size and i + size < last:
+        if size and i + size < last and doc[i + size].text not in _organisation_words():
             if i > position:
                 names.append(_Name(position, i))
             title = doc[i : i + size].text
@@ -1278,12 +1323,16 @@ def _split_titles(doc, first: int, last: int) -> list[_Name]:
         names[-1].title = _title_before(doc, names[-1].first)
     elif names and names[-1].title is not None and len(names) > 1 and names[-2].last == names[-1].first:
         pass
-    return [n for n in names if n.first < n.last and _has_proper(doc, n)]
+    return [n for n in names if n.first < n.last and _has_proper(doc, n, surnames)]
 
 
-def _has_proper(doc, name: _Name) -> bool:
-    """A piece left of a title holds a proper noun: "Russian" in "Russian President Putin" is no name."""
-    return any(t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() for t in doc[name.first : name.last])
+def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
+    """A piece left of a title holds a proper noun or a surname: "Russian" in "Russian President Putin" is
+    no name."""
+    return any(
+        t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() or t.text in surnames
+        for t in doc[name.first : name.last]
+    )
 
 
 def _title_before(doc, first: int) -> str | None:

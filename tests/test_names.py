@@ -155,3 +155,60 @@ def test_without_a_codebook_entities_come_from_the_article():
     text = "Huawei said on Monday that it would sue. Ren Zhengfei declined to comment."
     frame = extract_mentions(text)
     assert frame["actor_id"].dropna().str.startswith("entity:").all()
+
+
+def test_a_surname_the_tagger_reads_as_a_common_noun_is_still_the_person():
+    # The shipped tagger reads every "Perry" here as a common noun (NN); after "Rick Perry" each one is
+    # the same person, and the pronoun after the sentence-initial one reaches him.
+    text = (
+        "Republican presidential candidate Rick Perry pledges to end the program. \"We will fight,\" says Perry.\n\n"
+        "Perry has recently stepped up his attacks on the plan. Politico reported that Perry bought airtime.\n"
+    )
+    mentions = extract_mentions(text, Codebook.empty())
+    for occurrence in (2, 3, 4):
+        assert row(mentions, text, "Perry", occurrence)["actor"] == "Rick Perry"
+    assert row(mentions, text, "his")["actor"] == "Rick Perry"
+
+
+def test_a_title_word_opening_an_organisation_name_is_no_title():
+    text = (
+        "President Obama directed the Justice Department to stop defending the law. Gov. Mike Pence expects "
+        "the General Assembly to act this week.\n"
+    )
+    names = extract_names(text)
+    assert row(names, text, "Justice Department")["entity_type"] == "organisation"
+    assert row(names, text, "General Assembly")["entity_type"] == "organisation"
+    assert not names["text"].isin(["Department", "Assembly"]).any()
+    mentions = extract_mentions(text, Codebook.empty())
+    assert row(mentions, text, "Justice Department")["actor_type"] == "government"
+    assert row(mentions, text, "General Assembly")["actor_type"] == "legislature"
+
+
+def test_a_holiday_is_no_name_and_no_antecedent():
+    text = "Barack Obama skipped the issue in his Thanksgiving speech. This administration must stop, Christmas or not.\n"
+    assert not extract_names(text)["text"].isin(["Thanksgiving", "Christmas"]).any()
+    mentions = extract_mentions(text, Codebook.empty())
+    assert not mentions["text"].isin(["Thanksgiving", "Christmas"]).any()
+    assert pd.isna(row(mentions, text, "This administration")["actor"])
+
+
+def test_a_role_description_skips_a_person_titled_by_another_role():
+    text = (
+        "Gov. Rick Perry attacked President Barack Obama on Monday. Perry said Obama was wrong. "
+        "The governor spoke in Iowa.\n"
+    )
+    mentions = extract_mentions(text, Codebook.empty())
+    assert row(mentions, text, "The governor")["actor"] == "Rick Perry"
+    text = "Gov. Rick Perry attacked President Barack Obama on Monday. The president answered him.\n"
+    assert row(extract_mentions(text, Codebook.empty()), text, "The president")["actor"] == "Barack Obama"
+
+
+def test_he_after_a_long_quotation_reaches_the_speaker_of_the_paragraph_before():
+    text = (
+        "Rep. Todd Akin released a new ad on Monday.\n\n"
+        "\"I used the wrong words. I want tough justice for predators. I pray for the victims. The fact is, rape "
+        "has many victims. I ask for your forgiveness,\" he said in the ad.\n"
+    )
+    mentions = extract_mentions(text, Codebook.empty())
+    he = mentions[mentions["start"] == text.index("he said")]
+    assert list(he["actor"]) == ["Todd Akin"]
