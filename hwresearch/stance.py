@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -407,10 +407,6 @@ class _Sentence:
         name, htype = (holder.holder, holder.holder_type) if isinstance(holder, _Stretch) else (holder.actor, holder.actor_type)
         if kind == "entity" and _same_side(self.codebook, name, target):
             return
-        if name == ARTICLE_HOLDER:
-            # The article's own voice reports; it takes no side unless its own words evaluate a target,
-            # and no rule here reads evaluative language yet (methods.md: the narrator is neutral).
-            polarity = "neutral"
         self.out.append(_Statement(name, htype, target, kind, polarity, span[0], span[1], method, confidence, self.sent_id))
 
 
@@ -994,6 +990,10 @@ def _frame(statements: list[_Statement], text: str) -> pd.DataFrame:
     """One row per (sentence, holder, target): the most confident statement wins, a stance beats neutral."""
     best: dict[tuple, _Statement] = {}
     for st in statements:
+        if st.holder == ARTICLE_HOLDER:
+            # The article's own voice reports; it takes no side unless its own words evaluate a target,
+            # and no mechanism here reads evaluative language yet (methods.md: the narrator is neutral).
+            st = replace(st, polarity="neutral")
         key = (st.sent_id, st.holder, st.target)
         old = best.get(key)
         if old is None or (_RANK[st.polarity], -st.confidence) < (_RANK[old.polarity], -old.confidence):
