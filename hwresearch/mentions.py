@@ -1133,8 +1133,8 @@ def _find_names(article: Article) -> list[_Name]:
         t.text for sentence, headline in sentences if not headline
         for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
     }
-    # Surnames: the proper noun after a given name ("Rick Perry"); the same word alone is that person
-    # even where the tagger reads a common noun or an adverb ("Perry ties his faith", "Long conceded").
+    # Surnames: the proper noun after a given name ("Dana Marsh"); the same word alone is that person
+    # even where the tagger reads a common noun or an adverb ("Marsh backs the plan", "Long conceded").
     surnames = {
         t.text for t in doc if t.i and t.is_title and doc[t.i - 1].text in _LEX.given_names
         and (t.tag_ in _NAME_TAGS or t.lower_ not in lowered)
@@ -1193,7 +1193,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         if text in _LEX.given_names and not headline and token.lower_ not in lowered:
             return 2  # "Debra" signing a letter: a name the tagger took for a common noun
         if not headline and token.is_title and (text in surnames or text in proper_inside and token.lower_ not in lowered):
-            return 2  # "Perry ties his faith": a name elsewhere in the text, here tagged a common word
+            return 2  # "Marsh backs the plan": a name elsewhere in the text, here tagged a common word
         if not text[:1].isupper() or token.is_sent_start or headline:
             return 0
         if text.isupper() and 2 <= len(text) <= 5:
