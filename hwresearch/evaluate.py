@@ -520,6 +520,12 @@ def _macro_f1_rows(node: object, keys: tuple[str, ...]) -> list[dict]:
 STANCE_BENCHMARKS = {"MPQA 3.0 dev": "mpqa_dev.json", "BASIL dev": "basil_stance_dev.json"}
 
 
+def _stance_results(results: str | Path) -> list[tuple[str, dict]]:
+    """(data name, figures) of each stance benchmark whose results file is committed under ``results``."""
+    paths = {data: Path(results) / name for data, name in STANCE_BENCHMARKS.items()}
+    return [(data, json.loads(path.read_text(encoding="utf-8"))) for data, path in paths.items() if path.is_file()]
+
+
 def stance_benchmark_figures(results: str | Path, seed_score: dict | None = None) -> pd.DataFrame:
     """Holder / holder + polarity / holder + target + polarity P, R, F1 (in %) on the stance benchmarks,
     read from their committed results files, with the seed's in-sample figures beside them.
@@ -529,11 +535,7 @@ def stance_benchmark_figures(results: str | Path, seed_score: dict | None = None
     the seed (fractions), shown at the HTP level, the one its gold codes.
     """
     rows = []
-    for data, name in STANCE_BENCHMARKS.items():
-        path = Path(results) / name
-        if not path.is_file():
-            continue
-        found = json.loads(path.read_text(encoding="utf-8"))
+    for data, found in _stance_results(results):
         for system in ("package", "baseline"):
             for level in ("H", "HP", "HTP"):
                 rows.append({"data": data, "system": system, "level": level, **found[system][level]})
@@ -546,11 +548,7 @@ def stance_benchmark_figures(results: str | Path, seed_score: dict | None = None
 def stance_benchmark_errors(results: str | Path) -> pd.DataFrame:
     """The benchmarks' missed gold opinions and spurious predictions, counted by cause (most first)."""
     rows = []
-    for data, name in STANCE_BENCHMARKS.items():
-        path = Path(results) / name
-        if not path.is_file():
-            continue
-        found = json.loads(path.read_text(encoding="utf-8"))
+    for data, found in _stance_results(results):
         for kind, key in (("missed gold opinion", "missed_by_cause"), ("spurious prediction", "spurious_by_cause")):
             rows += [{"data": data, "error": kind, "cause": cause, "count": n} for cause, n in found.get(key, {}).items()]
         if "positions_supported" in found:
