@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from basil_data import DATA, articles, name_words  # noqa: E402
-from opinion_scoring import Gold, baseline, matches, predictions, print_table, score  # noqa: E402
+from opinion_scoring import Gold, baseline, count_errors, predictions, print_table, score  # noqa: E402
 
 from hwresearch import load_article, stance_statements  # noqa: E402
 from hwresearch.codebook import Codebook  # noqa: E402
@@ -62,20 +62,7 @@ def evaluate() -> dict:
         ours.append(preds)
         base.append([p for p in predictions(baseline(doc.text, sentences, mentions), sentences) if p.sentence in quoted])
         golds.append(gold)
-        for p in preds:
-            if not any(matches(p, g, "HTP") for g in gold):
-                here = [g for g in gold if g.sentence == p.sentence]
-                cause = ("holder wrong" if not any(matches(p, g, "H") for g in here) else
-                         "polarity wrong" if not any(matches(p, g, "HP") for g in here) else "target wrong")
-                spurious[cause] += 1
-        for g in gold:
-            if not any(matches(p, g, "HTP") for p in preds):
-                here = [p for p in preds if p.sentence == g.sentence]
-                cause = ("no signed prediction in the sentence" if not here else
-                         "no prediction with this holder" if not any(matches(p, g, "H") for p in here) else
-                         "holder found, polarity wrong" if not any(matches(p, g, "HP") for p in here) else
-                         "holder and polarity found, target wrong")
-                missed[cause] += 1
+        count_errors(preds, gold, spurious, missed)
     return {
         "data": "BASIL dev (../shared/data/basil_dev)",
         "scoring": __doc__.split("\n\n")[1].replace("\n", " "),

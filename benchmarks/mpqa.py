@@ -33,7 +33,7 @@ from opinion_scoring import (  # noqa: E402
     Gold,
     baseline,
     content_words,
-    matches,
+    count_errors,
     predictions,
     print_table,
     score,
@@ -121,29 +121,6 @@ def positions_supported(positions, gold: list[Gold]) -> tuple[int, int]:
     return supported, len(signed)
 
 
-def _cause(p, gold: list[Gold]) -> str:
-    """Why a prediction is wrong at HTP, in the order the levels test it."""
-    here = [g for g in gold if g.sentence == p.sentence]
-    if not here:
-        return "no gold opinion in the sentence"
-    if not any(p.holder & g.holder for g in here):
-        return "holder wrong"
-    if not any(matches(p, g, "HP") for g in here):
-        return "polarity wrong"
-    return "target wrong"
-
-
-def _missed(g: Gold, preds) -> str:
-    here = [p for p in preds if p.sentence == g.sentence]
-    if not here:
-        return "no signed prediction in the sentence"
-    if not any(p.holder & g.holder for p in here):
-        return "no prediction with this holder"
-    if not any(matches(p, g, "HP") for p in here):
-        return "holder found, polarity wrong or neutral"
-    return "holder and polarity found, target wrong"
-
-
 def evaluate() -> dict:
     """The figures, the positions' support and the errors by cause, as written to the results file."""
     docs = documents()
@@ -161,12 +138,7 @@ def evaluate() -> dict:
         golds.append(doc.gold)
         s, n = positions_supported(stakeholder_positions(statements), doc.gold)
         supported, signed = supported + s, signed + n
-        for p in preds:
-            if not any(matches(p, g, "HTP") for g in doc.gold):
-                spurious[_cause(p, doc.gold)] += 1
-        for g in doc.gold:
-            if not any(matches(p, g, "HTP") for p in preds):
-                missed[_missed(g, preds)] += 1
+        count_errors(preds, doc.gold, spurious, missed)
     share = round(100 * supported / signed, 1) if signed else 0.0
     return {
         "data": "MPQA 3.0 dev (../shared/data/mpqa3_dev)",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -109,6 +110,24 @@ def score(preds: list[list[Prediction]], golds: list[list[Gold]]) -> dict[str, d
         out[level] = {"precision": round(precision, 1), "recall": round(recall, 1), "f1": round(f1, 1)}
     out["counts"] = {"predictions": sum(map(len, preds)), "gold": sum(map(len, golds))}
     return out
+
+
+def count_errors(preds: list[Prediction], gold: list[Gold], spurious: Counter, missed: Counter) -> None:
+    """Add each wrong prediction and each missed gold opinion (at HTP) to its counter, under the first
+    level it fails at: the causes both benchmarks report and notebook 01 shows."""
+    for p in preds:
+        if not any(matches(p, g, "HTP") for g in gold):
+            here = [g for g in gold if g.sentence == p.sentence]
+            spurious["no gold opinion in the sentence" if not here else
+                     "holder wrong" if not any(matches(p, g, "H") for g in here) else
+                     "polarity wrong" if not any(matches(p, g, "HP") for g in here) else "target wrong"] += 1
+    for g in gold:
+        if not any(matches(p, g, "HTP") for p in preds):
+            here = [p for p in preds if p.sentence == g.sentence]
+            missed["no signed prediction in the sentence" if not here else
+                   "no prediction with this holder" if not any(matches(p, g, "H") for p in here) else
+                   "holder found, polarity wrong or neutral" if not any(matches(p, g, "HP") for p in here) else
+                   "holder and polarity found, target wrong"] += 1
 
 
 def baseline(text: str, sentences: Iterable[tuple[int, int]], mentions: pd.DataFrame) -> pd.DataFrame:
