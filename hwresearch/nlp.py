@@ -27,8 +27,12 @@ from hwresearch.lexicon import lexicon
 if TYPE_CHECKING:  # spaCy is imported when a Doc is first needed: the CLI starts a second sooner
     from spacy.language import Language
     from spacy.tokens import Doc, Token
+    from thinc.api import Model
+    from thinc.types import Floats2d, Ints2d
 
 PIPELINE_FOLDER = ("data", "pipeline")
+# spaCy's name for the Brown-cluster table in ``vocab.lookups`` (``Lexeme.cluster`` reads it too).
+CLUSTER_TABLE = "lexeme_cluster"
 
 # ClearNLP (spaCy's English models) to Universal Dependencies, for the labels the stages read.
 _CLEAR_TO_UD = {
@@ -94,6 +98,60 @@ def dep(token: Token) -> str:
     """The token's dependency label in UD terms, whichever label set the pipeline was trained on."""
     label = token.dep_
     return _CLEAR_TO_UD.get(label, label)
+
+
+def cluster_hash_embed(
+    width: int, attrs: list[str], rows: list[int], cluster_bits: list[int], cluster_rows: list[int]
+) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's MultiHashEmbed with Brown-cluster features added: words unseen in training still get a class.
+
+    Registered as ``hwresearch.ClusterHashEmbed.v1`` (a ``spacy_architectures`` entry point, so any
+    ``spacy.load`` finds it). Each token's cluster (its orth's, else its lowercase's) comes from the
+    ``lexeme_cluster`` table in the vocab's lookups, which is saved with the model: no download at run
+    time. The cluster id's bit path (its binary form after the leading 1) is cut to each length in
+    ``cluster_bits`` (shorter paths kept whole), and each prefix is hashed into an embedding of
+    ``cluster_rows`` rows, beside the usual ``attrs`` embeddings; a Maxout mixes them, as MultiHashEmbed does.
+    """
+    from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+
+    if len(rows) != len(attrs) or len(cluster_rows) != len(cluster_bits):
+        raise ValueError(f"one row count per feature: {len(attrs)} attrs, {len(rows)} rows, "
+                         f"{len(cluster_bits)} cluster_bits, {len(cluster_rows)} cluster_rows")
+    sizes = list(rows) + list(cluster_rows)
+    # The seeds MultiHashEmbed gives its tables (8, 9, ...), continued for the cluster columns.
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(sizes)]
+    extract = Model("extract_cluster_features", _cluster_features, attrs={"columns": list(attrs), "bits": tuple(cluster_bits)})
+    return chain(
+        extract,
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
+
+
+def _cluster_features(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Ints2d], object]:
+    """Per token: the ``columns`` attributes, then one cluster bit-prefix per length (0: no cluster)."""
+    import numpy
+
+    bits = tuple(model.attrs["bits"])  # a list once the model is loaded from disk
+    features = []
+    for doc in docs:
+        table = doc.vocab.lookups.get_table(CLUSTER_TABLE, {})
+        base = doc.to_array(model.attrs["columns"]).reshape(len(doc), -1)
+        clusters = [table.get(orth, 0) or table.get(lower, 0) for orth, lower in doc.to_array(["ORTH", "LOWER"]).tolist()]
+        prefixes = numpy.array([_cluster_prefixes(c, bits) for c in clusters], dtype="uint64").reshape(len(doc), len(bits))
+        features.append(model.ops.asarray2i(numpy.hstack([base.astype("uint64"), prefixes]), dtype="uint64"))
+    return features, lambda d_features: []
+
+
+@lru_cache(maxsize=65536)
+def _cluster_prefixes(cluster: int, bits: tuple[int, ...]) -> tuple[int, ...]:
+    """The cluster's bit path cut to each length, the leading 1 kept (so prefixes of different lengths differ)."""
+    if not cluster:
+        return (0,) * len(bits)
+    depth = cluster.bit_length() - 1
+    return tuple(cluster >> max(0, depth - n) for n in bits)
 
 
 @lru_cache(maxsize=1)

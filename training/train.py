@@ -8,6 +8,7 @@ spaCy version rebuilds the same model. ``make test`` never runs this: it takes a
     python training/train.py --max-steps 600       # a quick smoke run (not installed)
     python training/train.py --install-only DIR    # install a finished model folder (its model-best)
     python training/train.py --config training/config_fast.cfg --max-steps 3400   # the faster variant
+    python training/train.py --config training/config_clusters.cfg --out .scratch/clusters   # Brown clusters
 
 ``config_fast.cfg`` (tok2vec width 64 with character embeddings, a morphologizer for UPOS alone, the
 lemmatizer by lookup tables from ``lemma_tables.py``) is lighter (its components took 4.3 to 6.6 CPU s
@@ -30,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "training" / "config.cfg"
 LEMMA_TABLES = ROOT / "training" / "lemma_tables.py"  # registers the lemmatizer's table builder for the config
+CLUSTERS = ROOT / "training" / "clusters.py"  # registers the Brown-cluster table loader for config_clusters.cfg
 EWT = ROOT.parent / "shared" / "data" / "ud_ewt"
 WORK = ROOT / ".scratch" / "training"
 TARGET = ROOT / "hwresearch" / "data" / "pipeline"
@@ -102,6 +104,16 @@ def install(model: Path, ewt: Path) -> None:
     print(f"installed {model} as {TARGET}")
 
 
+def lookups_clusters() -> Path:
+    """spacy-lookups-data's Brown-cluster file (``pip install spacy-lookups-data``, for training only)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy_lookups_data")
+    if spec is None or spec.origin is None:
+        sys.exit("config_clusters.cfg needs en_lexeme_cluster.json.gz: pip install spacy-lookups-data, or pass --clusters")
+    return Path(spec.origin).parent / "data" / "en_lexeme_cluster.json.gz"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", type=Path, default=CONFIG, help="the training config (default: the shipped model's)")
@@ -109,6 +121,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=WORK, help="working folder for converted data and checkpoints")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (a smoke run; not installed)")
     parser.add_argument("--install-only", type=Path, default=None, help="install DIR/model-best without training")
+    parser.add_argument("--clusters", type=Path, default=None,
+                        help="en_lexeme_cluster.json.gz for config_clusters.cfg (default: spacy-lookups-data's copy)")
     args = parser.parse_args()
     if args.install_only is not None:
         install(args.install_only / "model-best", args.data)
@@ -119,6 +133,8 @@ def main() -> None:
     command = [sys.executable, "-m", "spacy", "train", str(args.config)]
     if lookup_lemmatizer:  # config_fast.cfg: UPOS-only morphologizer, lemmas from tables counted from train
         command += ["--code", str(LEMMA_TABLES), "--paths.ewt_train", str(args.data / "en_ewt-ud-train.conllu")]
+    if "hwresearch.brown_clusters.v1" in config:  # config_clusters.cfg: Brown-cluster features in tok2vec
+        command += ["--code", str(CLUSTERS), "--paths.clusters", str(args.clusters or lookups_clusters())]
     command += ["--paths.train", str(train), "--paths.dev", str(dev), "-o", str(args.out / "model")]
     if args.max_steps is not None:
         command += ["--training.max_steps", str(args.max_steps)]
