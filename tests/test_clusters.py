@@ -49,3 +49,15 @@ def test_the_embedding_gives_one_vector_per_token_and_spacy_finds_it_by_name():
     model.initialize(X=docs)
     vectors = model.predict(docs)
     assert [v.shape for v in vectors] == [(3, 8), (5, 8)]
+
+
+def test_prediction_takes_a_shortcut_to_the_same_vectors_as_the_chain():
+    nlp = _nlp_with_clusters({"the": 0b1010, "cat": 0b1011001, "sat": 0b1011001, "mat": 0b11})
+    model = cluster_hash_embed(8, ["NORM", "SHAPE"], [50, 50], BITS, [16, 16, 16, 16])
+    docs = [nlp("the cat sat on the mat"), nlp("Cat"), nlp("nothing known")]
+    model.initialize(X=docs)
+    as_trained, _ = model(docs, is_train=True)  # no dropout in the layer: the same function
+    predicted = model.predict(docs)
+    assert [p.shape for p in predicted] == [(6, 8), (1, 8), (2, 8)]
+    for a, b in zip(as_trained, predicted, strict=True):
+        numpy.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-6)
