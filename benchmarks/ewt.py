@@ -7,6 +7,7 @@ dev articles), three ways: the pipeline alone (``nlp.pipe``), an Article's Doc a
 ``benchmarks/results/ewt_dev.json``; ``tests/test_pipeline_floor.py`` reads it.
 
     python benchmarks/ewt.py [--data ../shared/data]
+    python benchmarks/ewt.py MODEL_DIR     # a candidate pipeline instead: writes ewt_dev_candidate.json
 """
 
 from __future__ import annotations
@@ -62,13 +63,14 @@ def ewt_dev_scores(data: Path = DATA, nlp: Language | None = None) -> dict:
     }
 
 
-def speed(data: Path = DATA, limit: int = 84) -> dict:
+def speed(data: Path = DATA, limit: int = 84, nlp: Language | None = None) -> dict:
     """Words per second of this process's CPU time on the PolNeAR dev texts (whitespace tokens excluded), after
     one warm-up: other jobs on a shared machine move CPU time far less than wall-clock time."""
     from hwresearch import load_article
-    from hwresearch.nlp import load_pipeline
+    from hwresearch.nlp import load_pipeline, use_pipeline
 
-    nlp = load_pipeline()
+    nlp = nlp or load_pipeline()
+    use_pipeline(nlp)  # load_article parses with it too
     texts = [p.read_text(encoding="utf-8") for p in sorted((data / "polnear" / "dev" / "text").glob("*.txt"))[:limit]]
     if not texts:
         sys.exit(f"no PolNeAR dev texts under {data}; pass --data")
@@ -98,10 +100,16 @@ def speed(data: Path = DATA, limit: int = 84) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("model", type=Path, nargs="?", default=None, help="a spaCy pipeline folder (default: the shipped one)")
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
-    accuracy = ewt_dev_scores(args.data)
-    rates = speed(args.data)
+    nlp = None
+    if args.model is not None:
+        import spacy
+
+        nlp = spacy.load(args.model)
+    accuracy = ewt_dev_scores(args.data, nlp)
+    rates = speed(args.data, nlp=nlp)
     print(f"EWT dev ({accuracy['words']} words, gold tokens): UPOS {accuracy['upos']:.1f}  XPOS {accuracy['xpos']:.1f}  "
           f"lemma {accuracy['lemma']:.1f}  UAS {accuracy['uas']:.1f}  LAS {accuracy['las']:.1f}")
     for name, target in TARGETS.items():
@@ -109,7 +117,8 @@ def main() -> None:
     print(f"speed on {rates['texts']} PolNeAR dev texts: pipeline {rates['words_per_second_pipeline']} words/s, "
           f"Article.doc {rates['words_per_second_article_doc']} words/s ({rates['articles_per_second_article_doc']} articles/s), "
           f"tagger only {rates['words_per_second_tagger_only']} words/s")
-    path = write_result("ewt_dev", {"what": "shipped pipeline on UD English-EWT dev, gold tokens and sentences",
+    name, what = ("ewt_dev", "shipped pipeline") if args.model is None else ("ewt_dev_candidate", f"pipeline {args.model}")
+    path = write_result(name, {"what": f"{what} on UD English-EWT dev, gold tokens and sentences",
                                     "accuracy": accuracy, "floors": FLOORS, "targets": TARGETS, "speed": rates})
     print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
 
