@@ -25,7 +25,7 @@ export PYTHONHASHSEED := 0
 
 install: $(STAMP)
 
-# --no-compile: no .pyc for the thousands of files of jupyterlab & co. at install (a third of its time);
+# --no-compile: no .pyc for the thousands of files of jupyterlab & co. at install (half its CPU time);
 # Python writes them for the modules actually imported, on first import.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
