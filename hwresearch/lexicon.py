@@ -95,6 +95,7 @@ class Lexicon:
     agentive_adjectives: frozenset[str]
     organisation_heads: dict[str, str]  # head word as written -> organisation type
     description_nouns: dict[str, str]  # noun -> actor type
+    name_descriptors: dict[str, str]  # lemma -> organisation / place / leader
     group_nouns: dict[str, str]  # plural noun -> actor type
     # speakers: nouns for people, their endings, and what a report comes in
     human_nouns: frozenset[str]
@@ -225,6 +226,7 @@ def lexicon(language: str = "en") -> Lexicon:
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
         description_nouns={w: kind for kind, nouns in actors["description_nouns"].items() for w in nouns},
         group_nouns={w: kind for kind, nouns in actors["group_nouns"].items() for w in nouns},
+        name_descriptors={w: kind for kind, nouns in actors["name_descriptors"].items() for w in nouns},
         human_nouns=frozenset(data["speakers"]["human_nouns"]),
         human_suffixes=tuple(data["speakers"]["human_suffixes"]),
         not_human=frozenset(data["speakers"]["not_human"]),

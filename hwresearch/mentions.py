@@ -1501,6 +1501,9 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         head = head.head
     relation = dep(head)
     governor = head.head
+    described = _described(doc, name, head)
+    if described is not None:
+        return described
     case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
     if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
         return "place", f"after '{case.lower_}'"
@@ -1514,6 +1517,35 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         if name.last - name.first >= 2:
             return "person", f"subject of '{governor.lemma_}'"
         return "organisation", f"one word, subject of '{governor.lemma_}'"
+    return None
+
+
+def _described(doc, name: _Name, head) -> tuple[str, str] | None:
+    """Type from a noun beside the name that says what it is: "the group Hamas" and "Hamas, the militant
+    group" (a noun for people counts: "the teacher Adz"), "the Fatah party" and "Doda district" (the name
+    modifies the noun; "the Bush administration" names who leads it), "the city of Tyre"."""
+    relation, governor = dep(head), head.head
+    if relation == "compound" and governor.i >= name.last and governor.pos_ == "NOUN":
+        kind = _LEX.name_descriptors.get(governor.lemma_.lower())
+        if kind == "leader":
+            return "person", f"leads the {governor.lower_}"
+        if kind is not None:
+            return kind, f"names the {governor.lower_}"
+    if relation == "nmod" and governor.i < name.first and any(dep(c) == "case" and c.lower_ == "of" for c in head.children):
+        if _LEX.name_descriptors.get(governor.lemma_.lower()) == "place":
+            return "place", f"{governor.lower_} of"
+    nouns = [c for c in head.children if dep(c) in ("compound", "appos") and not name.first <= c.i < name.last]
+    if relation == "appos":
+        nouns.append(governor)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN":
+            continue
+        if lemma in _LEX.human_nouns:
+            return "person", f"described as {noun.lower_}"
+        kind = _LEX.name_descriptors.get(lemma)
+        if kind in ("organisation", "place"):
+            return kind, f"described as {noun.lower_}"
     return None
 
 
