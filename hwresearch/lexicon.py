@@ -88,6 +88,7 @@ class Lexicon:
     name_connectors: tuple[str, ...]
     honorifics: frozenset[str]  # as written
     place_heads: frozenset[str]  # as written
+    facility_heads: frozenset[str]  # as written
     place_openers: frozenset[str]  # as written
     name_conjunctions: frozenset[str]
     acronym_skips: frozenset[str]
@@ -218,6 +219,7 @@ def lexicon(language: str = "en") -> Lexicon:
         name_connectors=tuple(actors["name_connectors"]),
         honorifics=frozenset(actors["honorifics"]),
         place_heads=frozenset(actors["place_heads"]),
+        facility_heads=frozenset(actors["facility_heads"]),
         place_openers=frozenset(actors["place_openers"]),
         name_conjunctions=frozenset(actors["name_conjunctions"]),
         acronym_skips=frozenset(actors["acronym_skips"]),

@@ -1030,6 +1030,7 @@ NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refer
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
 _ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
+_INITIALED = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )+|(?:[A-Z]\. )+(?:[A-Z][a-z]+ )*)[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
 # Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
@@ -1457,6 +1458,10 @@ def _evidence(
         return "other", f"head: {tokens[-1]}", _STRONG
     if 2 <= len(tokens) <= 4 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", _STRONG
+    if 2 <= len(tokens) <= 4 and _INITIALED.fullmatch(text):
+        return "person", "initial", _STRONG  # "Kevin A. Boone", "A. Noel Kramer": initials are people's
+    if len(tokens) >= 2 and tokens[-1] in _LEX.facility_heads:
+        return "place", f"head: {tokens[-1]}", _STRONG
     if _ACRONYM.match(text) and _is_acronym(doc[name.first], lowered, shouted):
         return "organisation", "acronym", 2
     context = _context_type(doc, name)
