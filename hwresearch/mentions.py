@@ -1034,6 +1034,7 @@ _INITIALED = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )+|(?:[A-Z]\. )+(?:[A-Z][a-z
 _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
 # Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
+_LOWER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "to"}
 _ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
 
 
@@ -1190,6 +1191,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         return 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
+    if text.islower() and text.isalpha() and _lowercase_place(token):
+        return 2  # "living in malaysia", "going to baguio": informal writing drops the capital of a place
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         if text in _LEX.given_names and not headline and token.lower_ not in lowered:
             return 2  # "Debra" signing a letter: a name the tagger took for a common noun
@@ -1208,6 +1211,22 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
         return 2 if known else 0
     return 2
+
+
+def _lowercase_place(token) -> bool:
+    """A word or two in lower case after "in", "from" or "to" that spell a known place ("in auckland",
+    "to san francisco"); the preposition must come first, so that lower-case words elsewhere stay words."""
+    doc, i = token.doc, token.i
+    for first in (i, i - 1):
+        if first < 1 or not doc[first:i + 1].text.islower():
+            continue
+        if doc[first - 1].lower_ not in _LOWER_PLACE_PREPOSITIONS or doc[first - 1].pos_ != "ADP" or doc[first].pos_ not in ("NOUN", "PROPN"):
+            continue  # "to" before a verb is no preposition: "to say", "to deal"
+        for last in (i + 1, i + 2):
+            words = doc[first:last].text.title()
+            if last <= len(doc) and last > i and (words in world_places() or words in _place_words()):
+                return True
+    return False
 
 
 def _in_hyphenated(token) -> bool:
@@ -1332,6 +1351,7 @@ def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
     no name."""
     return any(
         t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() or t.text in surnames
+        or t.is_lower and _lowercase_place(t)
         for t in doc[name.first : name.last]
     )
 
@@ -1467,7 +1487,8 @@ def _evidence(
     context = _context_type(doc, name)
     if context is not None:
         return (*context, 1)
-    if text in world_places() and text not in _LEX.given_names and _world_place_tags(doc, name, lowered):
+    lower = doc[name.first : name.last].text.islower()
+    if text in world_places() and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
         return "place", "gazetteer: world", 1  # "Jordan" and "Victoria" are people as often
     if len(tokens) == 1 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", 1
