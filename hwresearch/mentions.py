@@ -1490,6 +1490,9 @@ def _evidence(
     lower = doc[name.first : name.last].text.islower()
     if text in world_places() and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
         return "place", "gazetteer: world", 1  # "Jordan" and "Victoria" are people as often
+    verb = _acting_word(doc, name)
+    if verb is not None:
+        return "organisation", f"one word, subject of '{verb}'", 1
     if len(tokens) == 1 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", 1
     if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
@@ -1544,6 +1547,19 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
             return "person", f"subject of '{governor.lemma_}'"
         return "organisation", f"one word, subject of '{governor.lemma_}'"
     return None
+
+
+def _acting_word(doc, name: _Name) -> str | None:
+    """The verb a one-word name is the subject of ("Google risks losing", "Hamas wants"): such a word, no
+    given name, no plural and no known place, is a body more often than anything else; a surname alone
+    takes its person from the full name elsewhere."""
+    token = doc[name.first]
+    if name.last - name.first != 1 or token.text in _LEX.given_names or token.tag_ == "NNPS":
+        return None
+    verb = token.head
+    if dep(token) != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in AUXILIARIES:
+        return None
+    return verb.lemma_
 
 
 def _described(doc, name: _Name, head) -> tuple[str, str] | None:
