@@ -1035,6 +1035,7 @@ _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-T
 # Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
 _LOWER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "to"}
+_SHOP_PREPOSITIONS = frozenset({"at", "to", "from", "in"})
 _ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
 
 
@@ -1049,6 +1050,7 @@ class _Name:
     title: str | None = None
     refers_to: _Name | None = None  # an acronym's expansion, a surname's full name
     dateline: bool = False
+    business: bool = False  # "Del Frisco 's": a possessive that owns nothing names the owner's shop
 
 
 def extract_names(article_or_text: Article | str | Path) -> pd.DataFrame:
@@ -1151,8 +1153,24 @@ def _find_names(article: Article) -> list[_Name]:
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
+    for name in names:
+        _take_lone_possessive(doc, name)
     _type_names(doc, names, lowered)
     return names
+
+
+def _take_lone_possessive(doc, name: _Name) -> None:
+    """ "dinner at Del Frisco 's": a possessive with no noun to own, after a preposition, is the name of a
+    shop called after its owner, and the "'s" belongs to that name."""
+    if name.dateline or name.last >= len(doc) or doc[name.last].tag_ != "POS":
+        return
+    head = _head_token(doc, name)
+    if doc[name.last].head.i != head.i or dep(head) == "nmod:poss":
+        return
+    if not any(dep(c) == "case" and c.lower_ in _SHOP_PREPOSITIONS for c in head.children):
+        return  # "Rod 's office" misparsed: only "at", "to", "from" or "in" make the shop sure
+    name.last += 1
+    name.business = True
 
 
 def _headline_like(sentence) -> bool:
@@ -1456,6 +1474,8 @@ def _evidence(
     text = " ".join(tokens)
     if text.islower():
         text = text.title()
+    if name.business:
+        return "place", "shop: possessive after a preposition", _STRONG  # "dinner at Del Frisco 's"
     if name.title is not None and not (text in places.countries or text in places.regions):
         return "person", f"title: {name.title}", _STRONG
     if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
