@@ -1307,8 +1307,8 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
     word, head = between.lower_, doc[left[1] - 1].text
     if word in _LEX.name_connectors and word not in ("of", "&"):
         return True  # "Ursula von der Leyen"
-    if word == "of":
-        return head in _LEX.of_heads or head in _LEX.organisation_heads
+    if word == "of":  # "University of Toronto", "Gulf of Mexico"
+        return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (
