@@ -90,6 +90,7 @@ class Lexicon:
     honorifics: frozenset[str]  # as written
     place_heads: frozenset[str]  # as written
     facility_heads: frozenset[str]  # as written
+    corporate_suffixes: frozenset[str]  # as written
     place_openers: frozenset[str]  # as written
     name_conjunctions: frozenset[str]
     acronym_skips: frozenset[str]
@@ -221,6 +222,7 @@ def lexicon(language: str = "en") -> Lexicon:
         honorifics=frozenset(actors["honorifics"]),
         place_heads=frozenset(actors["place_heads"]),
         facility_heads=frozenset(actors["facility_heads"]),
+        corporate_suffixes=frozenset(actors["corporate_suffixes"]),
         place_openers=frozenset(actors["place_openers"]),
         name_conjunctions=frozenset(actors["name_conjunctions"]),
         acronym_skips=frozenset(actors["acronym_skips"]),

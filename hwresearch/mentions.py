@@ -1307,6 +1307,8 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
     word, head = between.lower_, doc[left[1] - 1].text
     if word in _LEX.name_connectors and word not in ("of", "&"):
         return True  # "Ursula von der Leyen"
+    if word == "," and last - first == 1 and doc[first].text in _LEX.corporate_suffixes:
+        return True  # "Google, Inc."
     if word == "of":  # "University of Toronto", "Gulf of Mexico"
         return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
     if word in _LEX.name_conjunctions:
@@ -1599,6 +1601,8 @@ def _described(doc, name: _Name, head) -> tuple[str, str] | None:
     nouns = [c for c in head.children if dep(c) in ("compound", "appos") and not name.first <= c.i < name.last]
     if relation == "appos":
         nouns.append(governor)
+    if name.first and doc[name.first - 1].is_lower:
+        nouns.insert(0, doc[name.first - 1])  # "the militant group Hamas" however the parse hangs it
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN":
