@@ -1036,6 +1036,7 @@ _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-T
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
 _LOWER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "to"}
 _SHOP_PREPOSITIONS = frozenset({"at", "to", "from", "in"})
+_PERSONAL_PRONOUNS = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent in ("male", "female", "speaker"))
 _ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
 
 
@@ -1223,7 +1224,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
-        return 2 if text in proper_inside or text in _place_words() else 0
+        return 2 if text in proper_inside or text in _place_words() or _headline_person(token, lowered) else 0
     if token.is_sent_start and not token.is_upper:
         # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
         known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
@@ -1245,6 +1246,20 @@ def _lowercase_place(token) -> bool:
             if last <= len(doc) and last > i and (words in world_places() or words in _place_words()):
                 return True
     return False
+
+
+def _headline_person(token, lowered: set[str]) -> bool:
+    """ "Coach: Lisa Gilette" in a Title Case line: a given name the text never writes in lower case, and
+    the proper noun right after it, are a person's name ("Will" in "Trump Will Sign" is a word)."""
+    doc = token.doc
+
+    def given(t) -> bool:
+        return t.text in _LEX.given_names and t.lower_ not in lowered and t.tag_ in _NAME_TAGS
+
+    following = token.i + 1 < len(doc) and doc[token.i + 1].tag_ in _NAME_TAGS and doc[token.i + 1].is_title
+    if given(token) and following:
+        return True
+    return token.i > 0 and given(doc[token.i - 1]) and token.is_title and token.tag_ in _NAME_TAGS
 
 
 def _in_hyphenated(token) -> bool:
@@ -1562,6 +1577,12 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         return "organisation", f"{governor.lower_} of"
     if head.i == head.sent.start and name.last < len(doc) and doc[name.last].text == "," and _addressed(head.sent, name):
         return "person", "addressed"
+    if relation == "nmod:poss" and _LEX.name_descriptors.get(governor.lemma_.lower()) == "person":
+        return "person", f"owns a {governor.lemma_.lower()}"
+    partners = [governor] if relation == "conj" else []
+    partners += [c for c in head.children if dep(c) == "conj"]
+    if any(p.lower_ in _PERSONAL_PRONOUNS for p in partners):
+        return "person", "listed with a pronoun"  # "Peder and I", "me and Laura"
     if relation in ("nsubj", "nsubj:pass") and governor.lemma_ in _LEX.cue_lemmas:
         # A full name that speaks is a person; one word with nothing else known more often a body
         # ("Hamas announced", "Xinhua reports"): a person's surname alone follows the full name.
