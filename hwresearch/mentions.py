@@ -1331,8 +1331,18 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         return word == "&" or (
             doc[last - 1].text in _LEX.organisation_heads and last - first >= 2 and left[1] - left[0] <= 2
             and doc[left[0]].text not in _LEX.given_names
-        )
+        ) or (_domain_of(doc, left) and 2 <= last - first <= 3 and doc[first].text not in _LEX.given_names)
     return False
+
+
+def _domain_of(doc, run: list[int]) -> bool:
+    """ "Department of Housing", "School of Industrial": a body "of" its domain, which may go on after
+    "and" ("Department of Housing and Urban Development")."""
+    words = [t.text for t in doc[run[0] : run[1]]]
+    return any(
+        w == "of" and i and (words[i - 1] in _LEX.of_heads or words[i - 1] in _LEX.organisation_heads)
+        for i, w in enumerate(words)
+    )
 
 
 def _title_at(doc, i: int, last: int) -> int:
@@ -1509,6 +1519,8 @@ def _evidence(
         return "place", f"place word: {tokens[0]}", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
         return "organisation", f"head: {tokens[0]} of", _STRONG
+    if _domain_of(doc, [name.first, name.last]):  # "United States Department of Housing"
+        return "organisation", f"head: {tokens[tokens.index('of') - 1]} of", _STRONG
     if tokens[-1] in _LEX.place_heads:
         return "place", f"head: {tokens[-1]}", _STRONG
     if tokens[-1] in _LEX.non_actor_heads:
