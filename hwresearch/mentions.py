@@ -1154,10 +1154,27 @@ def _find_names(article: Article) -> list[_Name]:
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
+    names = [part for name in names for part in _split_place_pair(doc, name)]
     for name in names:
         _take_lone_possessive(doc, name)
     _type_names(doc, names, lowered)
     return names
+
+
+def _split_place_pair(doc, name: _Name) -> list[_Name]:
+    """ "Miramar California", "san francisco california": a place and the state or country it lies in,
+    written without the comma, are two names."""
+    if name.dateline or name.last - name.first < 2:
+        return [name]
+    world, known = world_places(), _place_words()
+    whole = _name_text(doc, name).title()
+    if whole in world or whole in known:
+        return [name]
+    for cut in range(name.last - 1, name.first, -1):
+        head, tail = doc[name.first : cut].text.title(), doc[cut : name.last].text.title()
+        if (head in world or head in known) and tail in world and doc[name.first].text.title() not in _LEX.given_names:
+            return [_Name(name.first, cut, title=name.title), _Name(cut, name.last)]
+    return [name]
 
 
 def _take_lone_possessive(doc, name: _Name) -> None:
