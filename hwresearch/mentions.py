@@ -1226,7 +1226,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
-        return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
+        return 2 if text.title() in _place_words() or _lowercase_place(token) else 0  # "malaysia" in informal writing
     if text.islower() and text.isalpha() and _lowercase_place(token):
         return 2  # "living in malaysia", "going to baguio": informal writing drops the capital of a place
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
@@ -1599,6 +1599,12 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
     described = _described(doc, name, head)
     if described is not None:
         return described
+    if relation == "nmod:poss" and _LEX.name_descriptors.get(governor.lemma_.lower()) == "person":
+        return "person", f"owns a {governor.lemma_.lower()}"
+    partners = [governor] if relation == "conj" else []
+    partners += [c for c in head.children if dep(c) == "conj"]
+    if any(p.lower_ in _PERSONAL_PRONOUNS for p in partners):
+        return "person", "listed with a pronoun"  # "Peder and I", "me and Laura"
     case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
     if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
         return "place", f"after '{case.lower_}'"
@@ -1606,12 +1612,6 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         return "organisation", f"{governor.lower_} of"
     if head.i == head.sent.start and name.last < len(doc) and doc[name.last].text == "," and _addressed(head.sent, name):
         return "person", "addressed"
-    if relation == "nmod:poss" and _LEX.name_descriptors.get(governor.lemma_.lower()) == "person":
-        return "person", f"owns a {governor.lemma_.lower()}"
-    partners = [governor] if relation == "conj" else []
-    partners += [c for c in head.children if dep(c) == "conj"]
-    if any(p.lower_ in _PERSONAL_PRONOUNS for p in partners):
-        return "person", "listed with a pronoun"  # "Peder and I", "me and Laura"
     if relation in ("nsubj", "nsubj:pass") and governor.lemma_ in _LEX.cue_lemmas:
         # A full name that speaks is a person; one word with nothing else known more often a body
         # ("Hamas announced", "Xinhua reports"): a person's surname alone follows the full name.
