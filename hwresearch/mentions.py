@@ -1051,7 +1051,7 @@ class _Name:
     title: str | None = None
     refers_to: _Name | None = None  # an acronym's expansion, a surname's full name
     dateline: bool = False
-    business: bool = False  # "Del Frisco 's": a possessive that owns nothing names the owner's shop
+    business: bool = False  # "Del Ferro 's": a possessive that owns nothing names the owner's shop
 
 
 def extract_names(article_or_text: Article | str | Path) -> pd.DataFrame:
@@ -1162,7 +1162,7 @@ def _find_names(article: Article) -> list[_Name]:
 
 
 def _split_place_pair(doc, name: _Name) -> list[_Name]:
-    """ "Miramar California", "san francisco california": a place and the state or country it lies in,
+    """ "Tampa Florida", "san diego california": a place and the state or country it lies in,
     written without the comma, are two names."""
     if name.dateline or name.last - name.first < 2:
         return [name]
@@ -1178,7 +1178,7 @@ def _split_place_pair(doc, name: _Name) -> list[_Name]:
 
 
 def _take_lone_possessive(doc, name: _Name) -> None:
-    """ "dinner at Del Frisco 's": a possessive with no noun to own, after a preposition, is the name of a
+    """ "dinner at Del Ferro 's": a possessive with no noun to own, after a preposition, is the name of a
     shop called after its owner, and the "'s" belongs to that name."""
     if name.dateline or name.last >= len(doc) or doc[name.last].tag_ != "POS":
         return
@@ -1186,7 +1186,7 @@ def _take_lone_possessive(doc, name: _Name) -> None:
     if doc[name.last].head.i != head.i or dep(head) == "nmod:poss":
         return
     if not any(dep(c) == "case" and c.lower_ in _SHOP_PREPOSITIONS for c in head.children):
-        return  # "Rod 's office" misparsed: only "at", "to", "from" or "in" make the shop sure
+        return  # "Dana 's office" misparsed: only "at", "to", "from" or "in" make the shop sure
     name.last += 1
     name.business = True
 
@@ -1226,9 +1226,9 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
-        return 2 if text.title() in _place_words() or _lowercase_place(token) else 0  # "malaysia" in informal writing
+        return 2 if text.title() in _place_words() or _lowercase_place(token) else 0  # "kenya" in informal writing
     if text.islower() and text.isalpha() and _lowercase_place(token):
-        return 2  # "living in malaysia", "going to baguio": informal writing drops the capital of a place
+        return 2  # "living in kenya", "going to lisbon": informal writing drops the capital of a place
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         if text in _LEX.given_names and not headline and token.lower_ not in lowered:
             return 2  # "Debra" signing a letter: a name the tagger took for a common noun
@@ -1250,7 +1250,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 
 def _lowercase_place(token) -> bool:
-    """A word or two in lower case after "in", "from" or "to" that spell a known place ("in auckland",
+    """A word or two in lower case after "in", "from" or "to" that spell a known place ("in lisbon",
     "to san francisco"); the preposition must come first, so that lower-case words elsewhere stay words."""
     doc, i = token.doc, token.i
     for first in (i, i - 1):
@@ -1266,7 +1266,7 @@ def _lowercase_place(token) -> bool:
 
 
 def _headline_person(token, lowered: set[str]) -> bool:
-    """ "Coach: Lisa Gilette" in a Title Case line: a given name the text never writes in lower case, and
+    """ "Lead Analyst: Susan Whitcombe" in a Title Case line: a given name the text never writes in lower case, and
     the proper noun right after it, are a person's name ("Will" in "Trump Will Sign" is a word)."""
     doc = token.doc
 
@@ -1340,7 +1340,7 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
     if word in _LEX.name_connectors and word not in ("of", "&"):
         return True  # "Ursula von der Leyen"
     if word == "," and last - first == 1 and doc[first].text in _LEX.corporate_suffixes:
-        return True  # "Google, Inc."
+        return True  # "Zentrix, Inc."
     if word == "of":  # "University of Toronto", "Gulf of Mexico"
         return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
     if word in _LEX.name_conjunctions:
@@ -1353,8 +1353,8 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
 
 
 def _domain_of(doc, run: list[int]) -> bool:
-    """ "Department of Housing", "School of Industrial": a body "of" its domain, which may go on after
-    "and" ("Department of Housing and Urban Development")."""
+    """ "Department of Labor", "School of Civil": a body "of" its domain, which may go on after "and"
+    ("Department of Labor and Workforce Development")."""
     words = [t.text for t in doc[run[0] : run[1]]]
     return any(
         w == "of" and i and (words[i - 1] in _LEX.of_heads or words[i - 1] in _LEX.organisation_heads)
@@ -1519,7 +1519,7 @@ def _evidence(
     if text.islower():
         text = text.title()
     if name.business:
-        return "place", "shop: possessive after a preposition", _STRONG  # "dinner at Del Frisco 's"
+        return "place", "shop: possessive after a preposition", _STRONG  # "dinner at Del Ferro 's"
     if name.title is not None and not (text in places.countries or text in places.regions):
         return "person", f"title: {name.title}", _STRONG
     if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
@@ -1536,7 +1536,7 @@ def _evidence(
         return "place", f"place word: {tokens[0]}", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
         return "organisation", f"head: {tokens[0]} of", _STRONG
-    if _domain_of(doc, [name.first, name.last]):  # "United States Department of Housing"
+    if _domain_of(doc, [name.first, name.last]):  # "State Department of Labor"
         return "organisation", f"head: {tokens[tokens.index('of') - 1]} of", _STRONG
     if tokens[-1] in _LEX.place_heads:
         return "place", f"head: {tokens[-1]}", _STRONG
@@ -1545,7 +1545,7 @@ def _evidence(
     if 2 <= len(tokens) <= 4 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", _STRONG
     if 2 <= len(tokens) <= 4 and _INITIALED.fullmatch(text):
-        return "person", "initial", _STRONG  # "Kevin A. Boone", "A. Noel Kramer": initials are people's
+        return "person", "initial", _STRONG  # "Orvald T. Quist", "J. Dana Smith": initials are people's
     if len(tokens) >= 2 and tokens[-1] in _LEX.facility_heads:
         return "place", f"head: {tokens[-1]}", _STRONG
     if _ACRONYM.match(text) and _is_acronym(doc[name.first], lowered, shouted):
@@ -1604,7 +1604,7 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
     partners = [governor] if relation == "conj" else []
     partners += [c for c in head.children if dep(c) == "conj"]
     if any(p.lower_ in _PERSONAL_PRONOUNS for p in partners):
-        return "person", "listed with a pronoun"  # "Peder and I", "me and Laura"
+        return "person", "listed with a pronoun"  # "Ostrander and I", "me and Dana"
     case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
     if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
         return "place", f"after '{case.lower_}'"
@@ -1622,7 +1622,7 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
 
 
 def _acting_word(doc, name: _Name) -> str | None:
-    """The verb a one-word name is the subject of ("Google risks losing", "Hamas wants"): such a word, no
+    """The verb a one-word name is the subject of ("Velcora risks losing", "Vantor wants"): such a word, no
     given name, no plural and no known place, is a body more often than anything else; a surname alone
     takes its person from the full name elsewhere."""
     token = doc[name.first]
@@ -1635,9 +1635,9 @@ def _acting_word(doc, name: _Name) -> str | None:
 
 
 def _described(doc, name: _Name, head) -> tuple[str, str] | None:
-    """Type from a noun beside the name that says what it is: "the group Hamas" and "Hamas, the militant
-    group" (a noun for people counts: "the teacher Adz"), "the Fatah party" and "Doda district" (the name
-    modifies the noun; "the Bush administration" names who leads it), "the city of Tyre"."""
+    """Type from a noun beside the name that says what it is: "the group Vantor" and "Vantor, the militant
+    group" (a noun for people counts: "the teacher Orlin"), "the Tarsho party" and "Qarvin district" (the
+    name modifies the noun; "the Kerrigan administration" names who leads it), "the city of Qarvin"."""
     relation, governor = dep(head), head.head
     if relation == "compound" and governor.i >= name.last and governor.pos_ == "NOUN":
         kind = _LEX.name_descriptors.get(governor.lemma_.lower())
@@ -1652,7 +1652,7 @@ def _described(doc, name: _Name, head) -> tuple[str, str] | None:
     if relation == "appos":
         nouns.append(governor)
     if name.first and doc[name.first - 1].is_lower:
-        nouns.insert(0, doc[name.first - 1])  # "the militant group Hamas" however the parse hangs it
+        nouns.insert(0, doc[name.first - 1])  # "the militant group Vantor" however the parse hangs it
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if noun.pos_ != "NOUN":
