@@ -45,6 +45,7 @@ class Lexicon:
     # function words
     determiners: frozenset[str]
     possessive_determiners: frozenset[str]
+    dateline_marks: frozenset[str]  # as written
     indefinite_articles: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
@@ -175,6 +176,7 @@ def lexicon(language: str = "en") -> Lexicon:
         media=frozenset(cues["media"]),
         determiners=frozenset(words["determiners"]),
         possessive_determiners=frozenset(words["possessive_determiners"]),
+        dateline_marks=frozenset(words["dateline_marks"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),

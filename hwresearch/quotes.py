@@ -236,6 +236,10 @@ _SETTING_THEN_THAT = re.compile(
     r"[\s,]+that\s+"
 )
 # "Mark Cuban: ...", "Q: ...": one to four words, the first capitalised, no digits, then a colon.
+# '” ― Edwin G. Monroy' ending its line: a dash, then two to five capitalised words or initials.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z](?:\.|[\w'’-]*)(?:[^\S\n][A-Z](?:\.|[\w'’-]*)){1,4})\.?[^\S\n]*(?:\n|\Z)"
+)
 _COLON_TURN = re.compile(r"([A-Z][A-Za-z.'’&-]*(?:[^\S\n][A-Za-z.'’&-]+){0,3}):[^\S\n]+(?=\S)")
 _NOT_SPEAKERS = _LEX.not_speakers
 # Words that continue the source of "according to" ("a post from X") rather than open the content.
@@ -669,6 +673,7 @@ class _Extractor:
                 if found is not None:
                     self._add(self.speakers.choose(found, match))
         self._colon_turns()
+        _signed_quotes(self.doc, self.found, self._add)
         _floating_quotes(self.doc, self.found, self._add)
         _cueless_quotes(self.doc, self.found, self._add)
         return _dedupe(self.doc.text, self.found)
@@ -909,6 +914,21 @@ class _Extractor:
 
 
 # -- quotes without a cue of their own, and one attribution per content ----------------------------
+
+
+def _signed_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
+    """'“I just hope this campaign ...” ― Jorge Falcon': a quote signed with a dash and a name that ends
+    the line (readers' voices, epigraphs) is that person's; the dash is the cue, the name the speaker."""
+    covered = sorted((a.start, a.end) for a in found)
+    for quote in doc.quotes:
+        if not quote.closed or _covered(covered, quote):
+            continue
+        signature = _SIGNATURE.match(doc.text, quote.end)
+        sent_id = _sentence_of(doc, quote.start) if signature is not None else None
+        if sent_id is None:
+            continue
+        cue = (signature.start("dash"), signature.end("dash"))
+        add(Attribution(*quote.inner(doc.text), cue, (signature.start("name"), signature.end("name")), None, sent_id))
 
 
 def _floating_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:

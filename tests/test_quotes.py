@@ -595,3 +595,53 @@ def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
     assert is_nominal(words["they"]) and is_actor(words["they"])
     assert not is_actor(words["bed"]) and not is_actor(words["report"])
     assert is_actor(words["report"], documents=True)
+
+
+# ---- datelines, signed quotes and names the tagger misreads -------------------------------------------
+
+
+@pytest.mark.parametrize("text, place", [
+    ("MOSCOW — The talks ended on Friday.", "MOSCOW"),
+    ("WASHINGTON (AP) — The talks ended on Friday.", "WASHINGTON"),
+    ("WASHINGTON -- The talks ended on Friday.", "WASHINGTON"),
+    ("RENO, Nev. — The talks ended on Friday.", "RENO, Nev."),
+    ("NATO said the talks ended on Friday.", None),  # capitals, but no dateline mark
+    ("The talks ended on Friday — in Moscow.", None),
+])
+def test_one_dateline_detector(text: str, place: str | None):
+    from hwresearch.nlp import dateline
+
+    found = dateline(next(load_article(text).doc.sents))
+    assert (found.text if found is not None else None) == place
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("WASHINGTON -- President Obama, speaking at the museum on Saturday, said it would tell an American story.",
+     "President Obama"),
+    ("RENO, Nev. — Smith said the plan was dead.", "Smith"),
+])
+def test_a_dateline_is_never_part_of_the_speaker(text: str, speaker: str):
+    row = only(text)
+    assert speaker_words(text, row) == speaker
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
+    text = ("The debate drew strong reactions from readers.\n\n"
+            "“He is ignorant of our culture and he makes blanket statements about people.” ― Pamela Padilla\n\n"
+            "“Maybe we can build a wall around the candidate and keep him there.”\u00a0― Edwin G. Monroy.\n")
+    frame = quotes(text)
+    signed = {row["text"].split()[0]: speaker_words(text, row) for _, row in frame.iterrows()}
+    assert signed == {"He": "Pamela Padilla", "Maybe": "Edwin G. Monroy"}
+    assert set(frame["cue"]) == {"―"}
+
+
+def test_a_dash_inside_a_sentence_signs_nothing():
+    text = "“It is over,” — and then the senator left the room without another word.\n"
+    assert (quotes(text)["cue"] != "―").all()
+
+
+def test_a_name_subject_with_an_apposition_is_the_speaker():
+    text = ("Former Gov. Ed Rendell spoke by phone on Monday. Rendell, a Clinton surrogate, said he had "
+            "battled through three bouts of walking pneumonia in his campaigns.")
+    row = only(text)
+    assert speaker_words(text, row) == "Rendell"
