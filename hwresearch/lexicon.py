@@ -36,6 +36,7 @@ class Lexicon:
     state_adjectives: tuple[str, ...]
     passive_verbs: tuple[str, ...]
     object_preposition: dict[str, str]
+    topic_prepositions: frozenset[str]
     not_speakers: frozenset[str]  # capitalised, as written
     claim_nouns: frozenset[str]
     setting_nouns: frozenset[str]
@@ -168,6 +169,7 @@ def lexicon(language: str = "en") -> Lexicon:
         state_adjectives=tuple(cues["state_adjectives"]),
         passive_verbs=tuple(cues["passive_verbs"]),
         object_preposition=dict(cues["object_preposition"]),
+        topic_prepositions=frozenset(cues["topic_prepositions"]),
         not_speakers=frozenset(cues["not_speakers"]),
         claim_nouns=frozenset(cues["claim_nouns"]),
         setting_nouns=frozenset(cues["setting_nouns"]),

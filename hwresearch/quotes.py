@@ -173,6 +173,7 @@ _LEX = lexicon()
 _CUE_FORMS = _LEX.cue_forms
 _MULTIWORD = _LEX.multiword_cues
 _EVIDENTIAL = _LEX.evidential_verbs
+_TOPIC_PREPOSITIONS = _LEX.topic_prepositions
 _NEEDS_CLAUSE = _LEX.needs_clause
 _OBJECT_PREP = _LEX.object_preposition
 _PASSIVE_FORMS = tuple(v.replace("rumored", "rumou?red") for v in _LEX.passive_verbs if v != "rumoured")
@@ -791,6 +792,8 @@ class _Extractor:
                 content = self.contents.left(s_start, boundary)
             if content is None:
                 return None
+        if _setting_phrase(doc, content, cue):
+            return None
         if addressee is None:
             addressee = _medium(text, cue, s_start, s_end, content)
         if lemma in _EVIDENTIAL and source_span is not None and not _reports_after(text, cue[1], s_end):
@@ -1039,6 +1042,25 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
 _BE = _LEX.be_forms - {"'s", "’s", "'re", "’re", "'m", "’m", "am"}
 # Irregular past forms of the cue verbs ("told", "known", "sworn"): participles without "-ed".
 _PARTICIPLES = frozenset(f for f, (lemma, _) in _CUE_FORMS.items() if not f.endswith(("ed", "ing", "s")) and f != lemma)
+
+
+def _setting_phrase(doc: _Doc, content: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether a content in prose (not quoted) is only a phrase with no verb where the cue's content
+    should be: a preposition's phrase after the cue ("did not respond to my messages", "learned from
+    the experience"; not a topic, "commented on the death"), or, before it, a preposition's phrase or
+    part of the subject ("At Monday's debate, Clinton mentioned", "Sixty-two percent of Republicans
+    agreed"). Said or thought words have a verb, or stand on their own before a comma ("People like
+    Scott, he said")."""
+    if doc.quote_at(content[0]) is not None:
+        return False
+    first, last = doc.token_range(*content)
+    if first >= last or any(doc.pos[i] in ("VERB", "AUX") for i in range(first, last)):
+        return False
+    preposition = doc.tags[first] in ("IN", "TO")
+    if content[1] <= cue[0]:
+        standalone = last - first > 1 and last < len(doc.tokens) and doc.word(last) == ","
+        return preposition or not standalone
+    return preposition and doc.word(first).lower() not in _TOPIC_PREPOSITIONS
 
 
 def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:

@@ -645,3 +645,22 @@ def test_a_name_subject_with_an_apposition_is_the_speaker():
             "battled through three bouts of walking pneumonia in his campaigns.")
     row = only(text)
     assert speaker_words(text, row) == "Rendell"
+
+
+@pytest.mark.parametrize("text", [
+    "Hope Hicks, a campaign spokeswoman, did not respond to my messages.",
+    "The deal was weak, but the president learned from the experience.",
+    "Forty percent of the voters in the county agreed.",
+])
+def test_a_verbless_phrase_in_prose_is_no_content(text: str):
+    # where the content should stand there is only a setting: nothing is said or thought
+    assert quotes(text).empty, quotes(text)[["text", "cue"]].to_dict("records")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump has also commented on the shooting.", "the shooting"),  # the topic of the report
+    ("People like Scott, he said.", "People like Scott"),  # a said fragment standing before its comma
+    ("The senator said that the bill was dead.", "the bill was dead"),
+])
+def test_a_topic_or_a_standalone_fragment_stays_content(text: str, content: str):
+    assert content in only(text)["text"]
