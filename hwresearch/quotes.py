@@ -331,7 +331,9 @@ def _modifies_a_noun(parsed, cue: tuple[int, int]) -> bool:
         return False
     token = span[0]
     return token.tag_ == "VBN" and dep(token) == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not any(
-        dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent") for c in token.children)
+        dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent")
+        or (dep(c) == "obj" and c.lower_ in _LEX.object_pronouns)  # "His surrogates called him": active
+        for c in token.children)
 
 
 def _subtree(token) -> tuple[int, int]:

@@ -176,6 +176,8 @@ def is_nominal(token: Token) -> bool:
     """Whether the parse's subject of a cue can be its source: a noun, name, number ("47 percent") or
     personal pronoun. Weaker than :func:`is_actor`, for subjects the parse vouches for ("the poll
     found", "the results show"); never an adverb, a verb or a preposition ("instead", "released")."""
+    if token.tag_ == "PRP$":
+        return False  # "his recently revealed strategies": a possessive determiner, never the source
     if token.pos_ == "PRON" or token.lower_ in _PERSONAL:
         return token.lower_ in _PERSONAL
     if token.lower_ in _LEX.time_words or token.text in _LEX.months or token.is_punct or token.lower_ in _LEX.negations:

@@ -664,3 +664,9 @@ def test_a_verbless_phrase_in_prose_is_no_content(text: str):
 ])
 def test_a_topic_or_a_standalone_fragment_stays_content(text: str, content: str):
     assert content in only(text)["text"]
+
+
+def test_an_object_pronoun_makes_a_participle_an_active_cue_and_a_possessive_is_no_source():
+    text = "His surrogates called him a genius for his recently revealed tax strategies."
+    row = only(text)
+    assert (row["cue"], speaker_words(text, row)) == ("called", "His surrogates")
