@@ -769,6 +769,10 @@ class _Extractor:
             if m and (lemma == "tell" or not m.group(1).strip().lower().startswith(("that", "the ", "a ", "an "))):
                 addressee = m.group(1).strip() or None
                 position = m.end()
+                title = doc.quote_at(position)
+                if addressee and addressee.endswith(("'s", "’s")) and title is not None and title.start == position:
+                    addressee = text[m.start(1) : title.end]  # 'told MSNBC's “Morning Joe” that': a programme
+                    position = title.end
         if lemma in _OBJECT_PREP:
             prep = re.compile(rf"\s*(?:\S+\s+){{0,6}}?{_OBJECT_PREP[lemma]}\s+").match(text, position, s_end)
             if prep:

@@ -670,3 +670,9 @@ def test_an_object_pronoun_makes_a_participle_an_active_cue_and_a_possessive_is_
     text = "His surrogates called him a genius for his recently revealed tax strategies."
     row = only(text)
     assert (row["cue"], speaker_words(text, row)) == ("called", "His surrogates")
+
+
+def test_a_programme_title_after_a_possessive_addressee_is_no_content():
+    text = "Sanders told MSNBC's \"Morning Joe\" that he would campaign for her in Ohio."
+    row = only(text)
+    assert (row["text"], row["addressee"]) == ("he would campaign for her in Ohio", "MSNBC's \"Morning Joe\"")
