@@ -799,7 +799,12 @@ class _Extractor:
             if content is None:
                 return None
         if _setting_phrase(doc, content, cue):
-            return None
+            # 'Trump responded to the allegations in a statement:' the quote after the colon is the content
+            colon = text.find(":", content[1], s_end)
+            quote = self.contents.next_quote(colon + 1) if colon >= 0 and not text[content[1] : colon].strip() else None
+            if quote is None:
+                return None
+            content = quote.inner(text)
         if addressee is None:
             addressee = _medium(text, cue, s_start, s_end, content)
         if lemma in _EVIDENTIAL and source_span is not None and not _reports_after(text, cue[1], s_end):

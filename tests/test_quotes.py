@@ -676,3 +676,10 @@ def test_a_programme_title_after_a_possessive_addressee_is_no_content():
     text = "Sanders told MSNBC's \"Morning Joe\" that he would campaign for her in Ohio."
     row = only(text)
     assert (row["text"], row["addressee"]) == ("he would campaign for her in Ohio", "MSNBC's \"Morning Joe\"")
+
+
+def test_a_setting_before_a_colon_hands_the_content_to_the_quote_after_it():
+    text = ("Cohen said the piece was false.\n\nTrump responded to the allegations in a statement on Friday:\n\n"
+            "“I have nothing to do with the magazine and I do not surround myself with political hacks at all.”")
+    row = quotes(text).iloc[-1]
+    assert (row["cue"], row["speaker"], row["text"].split()[:2]) == ("responded", "Trump", ["I", "have"])
