@@ -61,7 +61,9 @@ def _subject(verb: Token) -> Token | None:
         if any(dep(c) == "nsubj:pass" for c in children):
             return _agent(children)
         label = dep(verb)
-        if verb.head is verb or not (label == "xcomp" or (label == "advcl" and verb.tag_ == "VBG")
+        # "A poll released in August found": the parse takes the participle for the main verb
+        misread = label == "advcl" and verb.head.tag_ == "VBN" and verb.head.i < verb.i
+        if verb.head is verb or not (label == "xcomp" or (label == "advcl" and verb.tag_ == "VBG") or misread
                                      or (label == "conj" and verb.head.lemma_ in _LEX.cue_lemmas)):
             return None  # "said the bill was dead and later claimed": no cue to share a subject with
         verb = verb.head

@@ -683,3 +683,10 @@ def test_a_setting_before_a_colon_hands_the_content_to_the_quote_after_it():
             "“I have nothing to do with the magazine and I do not surround myself with political hacks at all.”")
     row = quotes(text).iloc[-1]
     assert (row["cue"], row["speaker"], row["text"].split()[:2]) == ("responded", "Trump", ["I", "have"])
+
+
+def test_a_document_with_a_participle_the_parse_takes_for_the_main_verb_is_the_source():
+    text = ("Voters want answers. A Quinnipiac University poll released in late August found that most "
+            "voters want the returns released.")
+    row = quotes(text).iloc[-1]
+    assert (row["cue"], speaker_words(text, row)) == ("found", "A Quinnipiac University poll")
