@@ -121,6 +121,16 @@ def dateline(sentence: Span) -> Span | None:
 _DATELINE_REACH = 8  # tokens a dateline and its mark may take
 
 
+def dateline_near(token: Token) -> Span | None:
+    """The dateline of the token's sentence when it could reach the token: the sentence start is looked
+    for only a few tokens back (``token.sent`` walks the whole sentence, quadratic over a long one)."""
+    doc = token.doc
+    for k in range(token.i, max(-1, token.i - _DATELINE_REACH - 1), -1):
+        if doc[k].is_sent_start:
+            return dateline(doc[k : k + _DATELINE_REACH])
+    return None
+
+
 @lru_cache(maxsize=1)
 def _sentence_tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()

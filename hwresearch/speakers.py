@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dateline, dep
+from hwresearch.nlp import dateline_near, dep
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -134,7 +134,7 @@ def phrase(token: Token) -> tuple[int, int]:
             if (case == "of" and child.pos_ == "PROPN") or (not name and case in _ROLE_PREPOSITIONS):
                 last = max(last, _without_clauses(child))
     doc = token.doc
-    place = dateline(token.sent) if first < token.i else None
+    place = dateline_near(doc[first]) if first < token.i else None
     if place is not None and first < place.end <= token.i:
         first = place.end  # "RENO, Nev. — Smith": the dateline the parse hung on the name is no part of it
     while first < token.i and (doc[first].is_punct or doc[first].is_space):
@@ -198,7 +198,7 @@ _MISREAD_NAMES = frozenset({"INTJ", "ADJ", "ADV", "X"})  # tags the tagger gives
 
 def in_dateline(token: Token) -> bool:
     """Whether the token is part of the dateline opening its sentence (:func:`hwresearch.nlp.dateline`)."""
-    place = dateline(token.sent) if token.is_upper else None
+    place = dateline_near(token) if token.is_upper else None
     return place is not None and place.start <= token.i < place.end
 
 
