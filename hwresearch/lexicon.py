@@ -37,6 +37,7 @@ class Lexicon:
     state_adjectives: tuple[str, ...]
     passive_verbs: tuple[str, ...]
     object_preposition: dict[str, str]
+    topic_prepositions: frozenset[str]
     not_speakers: frozenset[str]  # capitalised, as written
     claim_nouns: frozenset[str]
     setting_nouns: frozenset[str]
@@ -46,6 +47,7 @@ class Lexicon:
     # function words
     determiners: frozenset[str]
     possessive_determiners: frozenset[str]
+    dateline_marks: frozenset[str]  # as written
     indefinite_articles: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
@@ -171,6 +173,7 @@ def lexicon(language: str = "en") -> Lexicon:
         state_adjectives=tuple(cues["state_adjectives"]),
         passive_verbs=tuple(cues["passive_verbs"]),
         object_preposition=dict(cues["object_preposition"]),
+        topic_prepositions=frozenset(cues["topic_prepositions"]),
         not_speakers=frozenset(cues["not_speakers"]),
         claim_nouns=frozenset(cues["claim_nouns"]),
         setting_nouns=frozenset(cues["setting_nouns"]),
@@ -179,6 +182,7 @@ def lexicon(language: str = "en") -> Lexicon:
         media=frozenset(cues["media"]),
         determiners=frozenset(words["determiners"]),
         possessive_determiners=frozenset(words["possessive_determiners"]),
+        dateline_marks=frozenset(words["dateline_marks"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),

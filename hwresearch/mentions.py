@@ -40,7 +40,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon, world_places
-from hwresearch.nlp import dep
+from hwresearch.nlp import dateline, dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -1028,7 +1028,6 @@ def _actor_type(mention: _Mention) -> str:
 NAME_TYPES = ("person", "organisation", "place", "group", "other")
 NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refers_to", "sent_id"]
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
-_DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
 _ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
 _INITIALED = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )+|(?:[A-Z]\. )+(?:[A-Z][a-z]+ )*)[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
@@ -1202,16 +1201,9 @@ def _headline_like(sentence) -> bool:
 
 
 def _dateline(sentence) -> _Name | None:
-    """ "MOSCOW —", "WASHINGTON (AP) —": all-capital words opening a paragraph, then a dash or a bracket."""
-    tokens = list(sentence[:6])
-    i = 0
-    while i < len(tokens) and (tokens[i].is_upper and any(c.isalpha() for c in tokens[i].text) or (i and tokens[i].text == ",")):
-        i += 1
-    if i == 0 or i >= len(tokens) or tokens[i].text not in _DASHES or tokens[i - 1].text == ",":
-        return None
-    if len(tokens[0].text) < 3 or not tokens[0].is_sent_start:
-        return None
-    return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
+    """ "MOSCOW —": the dateline (:func:`hwresearch.nlp.dateline`) is a place, not a name of an actor."""
+    place = dateline(sentence)
+    return None if place is None else _Name(place.start, place.end, "place", "dateline", dateline=True)
 
 
 def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:

@@ -26,7 +26,7 @@ from hwresearch.lexicon import lexicon
 
 if TYPE_CHECKING:  # spaCy is imported when a Doc is first needed: the CLI starts a second sooner
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 PIPELINE_FOLDER = ("data", "pipeline")
 
@@ -94,6 +94,41 @@ def dep(token: Token) -> str:
     """The token's dependency label in UD terms, whichever label set the pipeline was trained on."""
     label = token.dep_
     return _CLEAR_TO_UD.get(label, label)
+
+
+def dateline(sentence: Span) -> Span | None:
+    """The dateline opening a story's paragraph ("MOSCOW —", "WASHINGTON (AP) —", "RENO, Nev. —"): words
+    in capitals, perhaps a state after a comma, then a dateline mark (lexicon). One detector, so that no
+    stage takes the place for a name or for the subject of the sentence it opens."""
+    tokens = list(sentence[:_DATELINE_REACH])
+    if not tokens or len(tokens[0].text) < 3 or not tokens[0].is_sent_start:
+        return None
+    i = 0
+    while i < len(tokens) and tokens[i].is_upper and any(c.isalpha() for c in tokens[i].text):
+        i += 1
+    if i == 0 or i >= len(tokens):
+        return None
+    if tokens[i].text == ",":  # the state or country after the place: "RENO, Nev.", "PARIS, FRANCE"
+        j = i + 1
+        while j < len(tokens) and j - i <= 3 and (tokens[j].text[:1].isupper() or tokens[j].text == "."):
+            j += 1
+        i = j if j > i + 1 else i
+    if i >= len(tokens) or tokens[i].text not in lexicon().dateline_marks:
+        return None
+    return sentence.doc[tokens[0].i : tokens[i - 1].i + 1]
+
+
+_DATELINE_REACH = 8  # tokens a dateline and its mark may take
+
+
+def dateline_near(token: Token) -> Span | None:
+    """The dateline of the token's sentence when it could reach the token: the sentence start is looked
+    for only a few tokens back (``token.sent`` walks the whole sentence, quadratic over a long one)."""
+    doc = token.doc
+    for k in range(token.i, max(-1, token.i - _DATELINE_REACH - 1), -1):
+        if doc[k].is_sent_start:
+            return dateline(doc[k : k + _DATELINE_REACH])
+    return None
 
 
 @lru_cache(maxsize=1)
