@@ -572,6 +572,8 @@ _PREDICATES = _LEX.stance["predicates"]
 _LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
 _AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
 _RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
+_HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
+_LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
 _REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
@@ -666,12 +668,19 @@ class _Holders:
             quote = self.speaker_at(token.idx)
             return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
         mention = _mention_of(self.mentions, token)
-        if mention is None and token.tag_ in _HOLDER_TAGS:  # a name or noun the mentions layer left out
+        if mention is None and _may_hold(token):  # a name or noun the mentions layer left out
             start, end = _noun_phrase(token)
             return _Holder(token.doc.text[start:end], "unknown", start, end)
         if mention is None or mention.actor.lower() in _PRONOUNS:
             return None
         return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
+
+
+def _may_hold(token) -> bool:
+    """A word that can name a holder: a name, a plural, an acronym the tagger took for a common noun
+    ("IHRC"), or a singular noun that speaks or stands for many ("the statement", "the community")."""
+    return (token.tag_ in _HOLDER_TAGS or (token.tag_ == "NN" and token.text.isupper() and len(token) > 1)
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_NOUNS))
 
 
 def _noun_phrase(head) -> tuple[int, int]:
@@ -737,6 +746,8 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         return holders, targets
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
+        if not holders and dep(token) == "obj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+            holders = _children(token.head, {"nsubj"}) or _inherited_subject(token.head)  # "X expressed concern over Y"
         targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
         return holders, targets
     holders = _children(token, {"nsubj"}) or _inherited_subject(token)
@@ -748,6 +759,10 @@ def _inherited_subject(token) -> list:
     """The subject a predicate shares with the verb it depends on ("X wants to ban Y", "X met and praised Y")."""
     if dep(token) in {"xcomp", "conj"}:
         return _children(token.head, {"nsubj"})
+    if dep(token) == "advcl" and token.tag_ == "VBG":  # "X remained defiant, blaming Y"
+        return _children(token.head, {"nsubj"}) or _inherited_subject(token.head)
+    if dep(token) == "acl" and token.tag_ == "VBG":  # "a message to Y urging Z": the noun it describes
+        return [token.head]
     if dep(token) == "acl:relcl":
         return [token.head]
     return []
