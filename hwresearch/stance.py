@@ -7,9 +7,10 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
 * Generic opinions, read off the article's Doc, for any news text:
 
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
-    of a verb or adjective, the possessor of a noun, the "by" agent of a passive (a relative pronoun
-    stands for its antecedent, "I"/"we" in a quote for its speaker); predicate matching reads the
-    lemma (or form) under its part of speech; target finding takes the object, or the complement
+    of a verb or adjective (or of the clause a participle hangs on), the possessor of a noun or the
+    subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive (a
+    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
+    matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
     after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
     ..."); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
