@@ -44,9 +44,12 @@ def test_committed_figures_beat_the_baseline_at_every_level(name):
     assert committed["package"]["HTP"]["f1"] > committed["baseline"]["HTP"]["f1"]
 
 
-# Measured on MPQA dev: H F1 25.5, HP 19.6, HTP 9.3; 34.8% of the signed positions supported by a gold opinion.
-MPQA_FLOORS = {"H": 25.0, "HP": 19.0, "HTP": 8.8}
-MPQA_SUPPORTED_FLOOR = 33.8
+# Measured on MPQA dev: H F1 34.1, HP 26.0, HTP 11.4; 32.7% of the signed positions supported by a gold opinion
+# (34.8% before the attributed opinions were signed by target sentiment alone: more rows, more wrong targets).
+MPQA_FLOORS = {"H": 33.6, "HP": 25.5, "HTP": 10.9}
+MPQA_SUPPORTED_FLOOR = 32.2
+# Measured on BASIL dev: H F1 50.5, HP 39.4, HTP 20.7.
+BASIL_FLOORS = {"H": 50.0, "HP": 38.9, "HTP": 20.2}
 
 
 def test_mpqa_dev_figures_reach_the_floors():
@@ -54,6 +57,12 @@ def test_mpqa_dev_figures_reach_the_floors():
     for level, floor in MPQA_FLOORS.items():
         assert committed["package"][level]["f1"] >= floor, level
     assert committed["positions_supported"]["share"] >= MPQA_SUPPORTED_FLOOR
+
+
+def test_basil_dev_figures_reach_the_floors():
+    committed = _committed("basil_stance_dev.json")
+    for level, floor in BASIL_FLOORS.items():
+        assert committed["package"][level]["f1"] >= floor, level
 
 
 def test_mpqa_committed_figures_count_the_datas_gold_opinions():
