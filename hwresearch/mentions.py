@@ -39,8 +39,8 @@ import pandas as pd
 
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
-from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dep
+from hwresearch.lexicon import lexicon, world_places
+from hwresearch.nlp import dateline, dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -1028,11 +1028,14 @@ def _actor_type(mention: _Mention) -> str:
 NAME_TYPES = ("person", "organisation", "place", "group", "other")
 NAME_COLUMNS = ["start", "end", "text", "entity_type", "reason", "title", "refers_to", "sent_id"]
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
-_DASHES = frozenset({"—", "–", "-", "--", "(", ":"})
 _ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
+_INITIALED = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )+|(?:[A-Z]\. )+(?:[A-Z][a-z]+ )*)[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
 # Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
+_LOWER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "to"}
+_SHOP_PREPOSITIONS = frozenset({"at", "to", "from", "in"})
+_PERSONAL_PRONOUNS = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent in ("male", "female", "speaker"))
 _ORG_CONTEXT = frozenset({"compound", "nmod:poss"})  # "Acme spokesman", "Acme's shares": who owns
 
 
@@ -1047,6 +1050,7 @@ class _Name:
     title: str | None = None
     refers_to: _Name | None = None  # an acronym's expansion, a surname's full name
     dateline: bool = False
+    business: bool = False  # "Del Ferro 's": a possessive that owns nothing names the owner's shop
 
 
 def extract_names(article_or_text: Article | str | Path) -> pd.DataFrame:
@@ -1149,8 +1153,41 @@ def _find_names(article: Article) -> list[_Name]:
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
+    names = [part for name in names for part in _split_place_pair(doc, name)]
+    for name in names:
+        _take_lone_possessive(doc, name)
     _type_names(doc, names, lowered)
     return names
+
+
+def _split_place_pair(doc, name: _Name) -> list[_Name]:
+    """ "Tampa Florida", "san diego california": a place and the state or country it lies in,
+    written without the comma, are two names."""
+    if name.dateline or name.last - name.first < 2:
+        return [name]
+    world, known = world_places(), _place_words()
+    whole = _name_text(doc, name).title()
+    if whole in world or whole in known:
+        return [name]
+    for cut in range(name.last - 1, name.first, -1):
+        head, tail = doc[name.first : cut].text.title(), doc[cut : name.last].text.title()
+        if (head in world or head in known) and tail in world and doc[name.first].text.title() not in _LEX.given_names:
+            return [_Name(name.first, cut, title=name.title), _Name(cut, name.last)]
+    return [name]
+
+
+def _take_lone_possessive(doc, name: _Name) -> None:
+    """ "dinner at Del Ferro 's": a possessive with no noun to own, after a preposition, is the name of a
+    shop called after its owner, and the "'s" belongs to that name."""
+    if name.dateline or name.last >= len(doc) or doc[name.last].tag_ != "POS":
+        return
+    head = _head_token(doc, name)
+    if doc[name.last].head.i != head.i or dep(head) == "nmod:poss":
+        return
+    if not any(dep(c) == "case" and c.lower_ in _SHOP_PREPOSITIONS for c in head.children):
+        return  # "Dana 's office" misparsed: only "at", "to", "from" or "in" make the shop sure
+    name.last += 1
+    name.business = True
 
 
 def _headline_like(sentence) -> bool:
@@ -1164,16 +1201,9 @@ def _headline_like(sentence) -> bool:
 
 
 def _dateline(sentence) -> _Name | None:
-    """ "MOSCOW —", "WASHINGTON (AP) —": all-capital words opening a paragraph, then a dash or a bracket."""
-    tokens = list(sentence[:6])
-    i = 0
-    while i < len(tokens) and (tokens[i].is_upper and any(c.isalpha() for c in tokens[i].text) or (i and tokens[i].text == ",")):
-        i += 1
-    if i == 0 or i >= len(tokens) or tokens[i].text not in _DASHES or tokens[i - 1].text == ",":
-        return None
-    if len(tokens[0].text) < 3 or not tokens[0].is_sent_start:
-        return None
-    return _Name(tokens[0].i, tokens[i - 1].i + 1, "place", "dateline", dateline=True)
+    """ "MOSCOW —": the dateline (:func:`hwresearch.nlp.dateline`) is a place, not a name of an actor."""
+    place = dateline(sentence)
+    return None if place is None else _Name(place.start, place.end, "place", "dateline", dateline=True)
 
 
 def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:
@@ -1188,7 +1218,9 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
-        return 2 if text.title() in _place_words() else 0  # "malaysia", "new york" in informal writing
+        return 2 if text.title() in _place_words() or _lowercase_place(token) else 0  # "kenya" in informal writing
+    if text.islower() and text.isalpha() and _lowercase_place(token):
+        return 2  # "living in kenya", "going to lisbon": informal writing drops the capital of a place
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         if text in _LEX.given_names and not headline and token.lower_ not in lowered:
             return 2  # "Debra" signing a letter: a name the tagger took for a common noun
@@ -1201,12 +1233,42 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
-        return 2 if text in proper_inside or text in _place_words() else 0
+        return 2 if text in proper_inside or text in _place_words() or _headline_person(token, lowered) else 0
     if token.is_sent_start and not token.is_upper:
         # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
         known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
         return 2 if known else 0
     return 2
+
+
+def _lowercase_place(token) -> bool:
+    """A word or two in lower case after "in", "from" or "to" that spell a known place ("in lisbon",
+    "to san francisco"); the preposition must come first, so that lower-case words elsewhere stay words."""
+    doc, i = token.doc, token.i
+    for first in (i, i - 1):
+        if first < 1 or not doc[first:i + 1].text.islower():
+            continue
+        if doc[first - 1].lower_ not in _LOWER_PLACE_PREPOSITIONS or doc[first - 1].pos_ != "ADP" or doc[first].pos_ not in ("NOUN", "PROPN"):
+            continue  # "to" before a verb is no preposition: "to say", "to deal"
+        for last in (i + 1, i + 2):
+            words = doc[first:last].text.title()
+            if last <= len(doc) and last > i and (words in world_places() or words in _place_words()):
+                return True
+    return False
+
+
+def _headline_person(token, lowered: set[str]) -> bool:
+    """ "Lead Analyst: Susan Whitcombe" in a Title Case line: a given name the text never writes in lower case, and
+    the proper noun right after it, are a person's name ("Will" in "Trump Will Sign" is a word)."""
+    doc = token.doc
+
+    def given(t) -> bool:
+        return t.text in _LEX.given_names and t.lower_ not in lowered and t.tag_ in _NAME_TAGS
+
+    following = token.i + 1 < len(doc) and doc[token.i + 1].tag_ in _NAME_TAGS and doc[token.i + 1].is_title
+    if given(token) and following:
+        return True
+    return token.i > 0 and given(doc[token.i - 1]) and token.is_title and token.tag_ in _NAME_TAGS
 
 
 def _in_hyphenated(token) -> bool:
@@ -1269,15 +1331,27 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
     word, head = between.lower_, doc[left[1] - 1].text
     if word in _LEX.name_connectors and word not in ("of", "&"):
         return True  # "Ursula von der Leyen"
-    if word == "of":
-        return head in _LEX.of_heads or head in _LEX.organisation_heads
+    if word == "," and last - first == 1 and doc[first].text in _LEX.corporate_suffixes:
+        return True  # "Zentrix, Inc."
+    if word == "of":  # "University of Toronto", "Gulf of Mexico"
+        return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (
             doc[last - 1].text in _LEX.organisation_heads and last - first >= 2 and left[1] - left[0] <= 2
             and doc[left[0]].text not in _LEX.given_names
-        )
+        ) or (_domain_of(doc, left) and 2 <= last - first <= 3 and doc[first].text not in _LEX.given_names)
     return False
+
+
+def _domain_of(doc, run: list[int]) -> bool:
+    """ "Department of Labor", "School of Civil": a body "of" its domain, which may go on after "and"
+    ("Department of Labor and Workforce Development")."""
+    words = [t.text for t in doc[run[0] : run[1]]]
+    return any(
+        w == "of" and i and (words[i - 1] in _LEX.of_heads or words[i - 1] in _LEX.organisation_heads)
+        for i, w in enumerate(words)
+    )
 
 
 def _title_at(doc, i: int, last: int) -> int:
@@ -1331,6 +1405,7 @@ def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
     no name."""
     return any(
         t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() or t.text in surnames
+        or t.is_lower and _lowercase_place(t)
         for t in doc[name.first : name.last]
     )
 
@@ -1435,6 +1510,8 @@ def _evidence(
     text = " ".join(tokens)
     if text.islower():
         text = text.title()
+    if name.business:
+        return "place", "shop: possessive after a preposition", _STRONG  # "dinner at Del Ferro 's"
     if name.title is not None and not (text in places.countries or text in places.regions):
         return "person", f"title: {name.title}", _STRONG
     if text in places.countries or text in places.capitals or text in places.regions or text in places.other:
@@ -1451,17 +1528,29 @@ def _evidence(
         return "place", f"place word: {tokens[0]}", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
         return "organisation", f"head: {tokens[0]} of", _STRONG
+    if _domain_of(doc, [name.first, name.last]):  # "State Department of Labor"
+        return "organisation", f"head: {tokens[tokens.index('of') - 1]} of", _STRONG
     if tokens[-1] in _LEX.place_heads:
         return "place", f"head: {tokens[-1]}", _STRONG
     if tokens[-1] in _LEX.non_actor_heads:
         return "other", f"head: {tokens[-1]}", _STRONG
     if 2 <= len(tokens) <= 4 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", _STRONG
+    if 2 <= len(tokens) <= 4 and _INITIALED.fullmatch(text):
+        return "person", "initial", _STRONG  # "Orvald T. Quist", "J. Dana Smith": initials are people's
+    if len(tokens) >= 2 and tokens[-1] in _LEX.facility_heads:
+        return "place", f"head: {tokens[-1]}", _STRONG
     if _ACRONYM.match(text) and _is_acronym(doc[name.first], lowered, shouted):
         return "organisation", "acronym", 2
     context = _context_type(doc, name)
     if context is not None:
         return (*context, 1)
+    lower = doc[name.first : name.last].text.islower()
+    if text in world_places() and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
+        return "place", "gazetteer: world", 1  # "Jordan" and "Victoria" are people as often
+    verb = _acting_word(doc, name)
+    if verb is not None:
+        return "organisation", f"one word, subject of '{verb}'", 1
     if len(tokens) == 1 and tokens[0] in _LEX.given_names:
         return "person", f"given name: {tokens[0]}", 1
     if 2 <= len(tokens) <= 3 and all(t.isalpha() and t[:1].isupper() and not t.isupper() for t in tokens):
@@ -1473,6 +1562,11 @@ def _evidence(
         if "amod" in relations:
             return "organisation", "adjective and noun", 0
     return "other", "capitalised", 0
+
+
+def _world_place_tags(doc, name: _Name, lowered: set[str]) -> bool:
+    """A city's name is a name here, not a word the text also writes in lower case ("Nice and quiet")."""
+    return all(t.tag_ in _NAME_TAGS and t.lower_ not in lowered for t in doc[name.first : name.last] if t.is_alpha)
 
 
 def _is_acronym(token, lowered: set[str], shouted: set[int]) -> bool:
@@ -1494,6 +1588,15 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         head = head.head
     relation = dep(head)
     governor = head.head
+    described = _described(doc, name, head)
+    if described is not None:
+        return described
+    if relation == "nmod:poss" and _LEX.name_descriptors.get(governor.lemma_.lower()) == "person":
+        return "person", f"owns a {governor.lemma_.lower()}"
+    partners = [governor] if relation == "conj" else []
+    partners += [c for c in head.children if dep(c) == "conj"]
+    if any(p.lower_ in _PERSONAL_PRONOUNS for p in partners):
+        return "person", "listed with a pronoun"  # "Ostrander and I", "me and Dana"
     case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
     if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
         return "place", f"after '{case.lower_}'"
@@ -1507,6 +1610,50 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
         if name.last - name.first >= 2:
             return "person", f"subject of '{governor.lemma_}'"
         return "organisation", f"one word, subject of '{governor.lemma_}'"
+    return None
+
+
+def _acting_word(doc, name: _Name) -> str | None:
+    """The verb a one-word name is the subject of ("Velcora risks losing", "Vantor wants"): such a word, no
+    given name, no plural and no known place, is a body more often than anything else; a surname alone
+    takes its person from the full name elsewhere."""
+    token = doc[name.first]
+    if name.last - name.first != 1 or token.text in _LEX.given_names or token.tag_ == "NNPS":
+        return None
+    verb = token.head
+    if dep(token) != "nsubj" or verb.pos_ != "VERB" or verb.lemma_ in AUXILIARIES:
+        return None
+    return verb.lemma_
+
+
+def _described(doc, name: _Name, head) -> tuple[str, str] | None:
+    """Type from a noun beside the name that says what it is: "the group Vantor" and "Vantor, the militant
+    group" (a noun for people counts: "the teacher Orlin"), "the Tarsho party" and "Qarvin district" (the
+    name modifies the noun; "the Kerrigan administration" names who leads it), "the city of Qarvin"."""
+    relation, governor = dep(head), head.head
+    if relation == "compound" and governor.i >= name.last and governor.pos_ == "NOUN":
+        kind = _LEX.name_descriptors.get(governor.lemma_.lower())
+        if kind == "leader":
+            return "person", f"leads the {governor.lower_}"
+        if kind is not None:
+            return kind, f"names the {governor.lower_}"
+    if relation == "nmod" and governor.i < name.first and any(dep(c) == "case" and c.lower_ == "of" for c in head.children):
+        if _LEX.name_descriptors.get(governor.lemma_.lower()) == "place":
+            return "place", f"{governor.lower_} of"
+    nouns = [c for c in head.children if dep(c) in ("compound", "appos") and not name.first <= c.i < name.last]
+    if relation == "appos":
+        nouns.append(governor)
+    if name.first and doc[name.first - 1].is_lower:
+        nouns.insert(0, doc[name.first - 1])  # "the militant group Vantor" however the parse hangs it
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN":
+            continue
+        if lemma in _LEX.human_nouns:
+            return "person", f"described as {noun.lower_}"
+        kind = _LEX.name_descriptors.get(lemma)
+        if kind in ("organisation", "place"):
+            return kind, f"described as {noun.lower_}"
     return None
 
 

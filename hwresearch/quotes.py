@@ -173,6 +173,7 @@ _LEX = lexicon()
 _CUE_FORMS = _LEX.cue_forms
 _MULTIWORD = _LEX.multiword_cues
 _EVIDENTIAL = _LEX.evidential_verbs
+_TOPIC_PREPOSITIONS = _LEX.topic_prepositions
 _NEEDS_CLAUSE = _LEX.needs_clause
 _OBJECT_PREP = _LEX.object_preposition
 _PASSIVE_FORMS = tuple(v.replace("rumored", "rumou?red") for v in _LEX.passive_verbs if v != "rumoured")
@@ -236,6 +237,10 @@ _SETTING_THEN_THAT = re.compile(
     r"[\s,]+that\s+"
 )
 # "Mark Cuban: ...", "Q: ...": one to four words, the first capitalised, no digits, then a colon.
+# '” ― Edwin G. Monroy' ending its line: a dash, then two to five capitalised words or initials.
+_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z](?:\.|[\w'’-]*)(?:[^\S\n][A-Z](?:\.|[\w'’-]*)){1,4})\.?[^\S\n]*(?:\n|\Z)"
+)
 _COLON_TURN = re.compile(r"([A-Z][A-Za-z.'’&-]*(?:[^\S\n][A-Za-z.'’&-]+){0,3}):[^\S\n]+(?=\S)")
 _NOT_SPEAKERS = _LEX.not_speakers
 # Words that continue the source of "according to" ("a post from X") rather than open the content.
@@ -326,7 +331,9 @@ def _modifies_a_noun(parsed, cue: tuple[int, int]) -> bool:
         return False
     token = span[0]
     return token.tag_ == "VBN" and dep(token) == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not any(
-        dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent") for c in token.children)
+        dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent")
+        or (dep(c) == "obj" and c.lower_ in _LEX.object_pronouns)  # "His surrogates called him": active
+        for c in token.children)
 
 
 def _subtree(token) -> tuple[int, int]:
@@ -669,6 +676,7 @@ class _Extractor:
                 if found is not None:
                     self._add(self.speakers.choose(found, match))
         self._colon_turns()
+        _signed_quotes(self.doc, self.found, self._add)
         _floating_quotes(self.doc, self.found, self._add)
         _cueless_quotes(self.doc, self.found, self._add)
         return _dedupe(self.doc.text, self.found)
@@ -761,6 +769,10 @@ class _Extractor:
             if m and (lemma == "tell" or not m.group(1).strip().lower().startswith(("that", "the ", "a ", "an "))):
                 addressee = m.group(1).strip() or None
                 position = m.end()
+                title = doc.quote_at(position)
+                if addressee and addressee.endswith(("'s", "’s")) and title is not None and title.start == position:
+                    addressee = text[m.start(1) : title.end]  # 'told MSNBC's “Morning Joe” that': a programme
+                    position = title.end
         if lemma in _OBJECT_PREP:
             prep = re.compile(rf"\s*(?:\S+\s+){{0,6}}?{_OBJECT_PREP[lemma]}\s+").match(text, position, s_end)
             if prep:
@@ -786,6 +798,13 @@ class _Extractor:
                 content = self.contents.left(s_start, boundary)
             if content is None:
                 return None
+        if _setting_phrase(doc, content, cue):
+            # 'Trump responded to the allegations in a statement:' the quote after the colon is the content
+            colon = text.find(":", content[1], s_end)
+            quote = self.contents.next_quote(colon + 1) if colon >= 0 and not text[content[1] : colon].strip() else None
+            if quote is None:
+                return None
+            content = quote.inner(text)
         if addressee is None:
             addressee = _medium(text, cue, s_start, s_end, content)
         if lemma in _EVIDENTIAL and source_span is not None and not _reports_after(text, cue[1], s_end):
@@ -911,6 +930,21 @@ class _Extractor:
 # -- quotes without a cue of their own, and one attribution per content ----------------------------
 
 
+def _signed_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
+    """'“I just hope this campaign ...” ― Jorge Falcon': a quote signed with a dash and a name that ends
+    the line (readers' voices, epigraphs) is that person's; the dash is the cue, the name the speaker."""
+    covered = sorted((a.start, a.end) for a in found)
+    for quote in doc.quotes:
+        if not quote.closed or _covered(covered, quote):
+            continue
+        signature = _SIGNATURE.match(doc.text, quote.end)
+        sent_id = _sentence_of(doc, quote.start) if signature is not None else None
+        if sent_id is None:
+            continue
+        cue = (signature.start("dash"), signature.end("dash"))
+        add(Attribution(*quote.inner(doc.text), cue, (signature.start("name"), signature.end("name")), None, sent_id))
+
+
 def _floating_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
     """A quote that fills its sentence, right after an attributed quote, inherits the speaker and
     continues the same attribution act ('"A," he said. "B."')."""
@@ -1019,6 +1053,25 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
 _BE = _LEX.be_forms - {"'s", "’s", "'re", "’re", "'m", "’m", "am"}
 # Irregular past forms of the cue verbs ("told", "known", "sworn"): participles without "-ed".
 _PARTICIPLES = frozenset(f for f, (lemma, _) in _CUE_FORMS.items() if not f.endswith(("ed", "ing", "s")) and f != lemma)
+
+
+def _setting_phrase(doc: _Doc, content: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Whether a content in prose (not quoted) is only a phrase with no verb where the cue's content
+    should be: a preposition's phrase after the cue ("did not respond to my messages", "learned from
+    the experience"; not a topic, "commented on the death"), or, before it, a preposition's phrase or
+    part of the subject ("At Monday's debate, Clinton mentioned", "Sixty-two percent of Republicans
+    agreed"). Said or thought words have a verb, or stand on their own before a comma ("People like
+    Scott, he said")."""
+    if doc.quote_at(content[0]) is not None:
+        return False
+    first, last = doc.token_range(*content)
+    if first >= last or any(doc.pos[i] in ("VERB", "AUX") for i in range(first, last)):
+        return False
+    preposition = doc.tags[first] in ("IN", "TO")
+    if content[1] <= cue[0]:
+        standalone = last - first > 1 and last < len(doc.tokens) and doc.word(last) == ","
+        return preposition or not standalone
+    return preposition and doc.word(first).lower() not in _TOPIC_PREPOSITIONS
 
 
 def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dep
+from hwresearch.nlp import dateline_near, dep
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,7 +61,9 @@ def _subject(verb: Token) -> Token | None:
         if any(dep(c) == "nsubj:pass" for c in children):
             return _agent(children)
         label = dep(verb)
-        if verb.head is verb or not (label == "xcomp" or (label == "advcl" and verb.tag_ == "VBG")
+        # "A poll released in August found": the parse takes the participle for the main verb
+        misread = label == "advcl" and verb.head.tag_ == "VBN" and verb.head.i < verb.i
+        if verb.head is verb or not (label == "xcomp" or (label == "advcl" and verb.tag_ == "VBG") or misread
                                      or (label == "conj" and verb.head.lemma_ in _LEX.cue_lemmas)):
             return None  # "said the bill was dead and later claimed": no cue to share a subject with
         verb = verb.head
@@ -96,7 +98,11 @@ def _agent(children: list[Token]) -> Token | None:
 
 
 def actor_head(token: Token) -> Token:
-    """The token naming the actor: a description's appositive name ("Campbell's partner, Jason Louth")."""
+    """The token naming the actor: a description's appositive name ("Campbell's partner, Jason Louth"),
+    and the name a dateline the parse took for the subject stands before ("WASHINGTON -- President
+    Obama said": the parse makes the name an apposition of the place)."""
+    if token.pos_ == "PROPN" and in_dateline(token):
+        return next((c for c in token.children if dep(c) == "appos" and c.i > token.i), token)
     if token.pos_ != "PROPN":
         for child in token.children:
             if dep(child) == "appos" and child.pos_ == "PROPN":
@@ -128,6 +134,9 @@ def phrase(token: Token) -> tuple[int, int]:
             if (case == "of" and child.pos_ == "PROPN") or (not name and case in _ROLE_PREPOSITIONS):
                 last = max(last, _without_clauses(child))
     doc = token.doc
+    place = dateline_near(doc[first]) if first < token.i else None
+    if place is not None and first < place.end <= token.i:
+        first = place.end  # "RENO, Nev. — Smith": the dateline the parse hung on the name is no part of it
     while first < token.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last])
@@ -169,15 +178,28 @@ def is_nominal(token: Token) -> bool:
     """Whether the parse's subject of a cue can be its source: a noun, name, number ("47 percent") or
     personal pronoun. Weaker than :func:`is_actor`, for subjects the parse vouches for ("the poll
     found", "the results show"); never an adverb, a verb or a preposition ("instead", "released")."""
+    if token.tag_ == "PRP$":
+        return False  # "his recently revealed strategies": a possessive determiner, never the source
     if token.pos_ == "PRON" or token.lower_ in _PERSONAL:
         return token.lower_ in _PERSONAL
     if token.lower_ in _LEX.time_words or token.text in _LEX.months or token.is_punct or token.lower_ in _LEX.negations:
         return False  # "Thursday" or "n't" read as the subject
-    if token.is_upper and len(token) > 2 and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("—", "–", "-", ","):
-        return False  # a dateline ("RENO, Nev. —")
+    if in_dateline(token):
+        return False  # "RENO, Nev. —": where the story was filed, not who speaks
     if token.pos_ == "ADJ" and any(dep(c) == "det" for c in token.children):
         return True  # "the 46-year-old", "a third"
+    if token.pos_ in _MISREAD_NAMES and token.is_title and _named(token):
+        return True  # "Rendell, a Clinton surrogate, said": a name the tagger read as an interjection
     return token.pos_ in _NOMINAL or token.tag_.startswith("NN")
+
+
+_MISREAD_NAMES = frozenset({"INTJ", "ADJ", "ADV", "X"})  # tags the tagger gives names it does not know
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether the token is part of the dateline opening its sentence (:func:`hwresearch.nlp.dateline`)."""
+    place = dateline_near(token) if token.is_upper else None
+    return place is not None and place.start <= token.i < place.end
 
 
 def _named(token: Token) -> bool:

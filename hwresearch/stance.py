@@ -7,16 +7,17 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
 * Generic opinions, read off the article's Doc, for any news text:
 
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
-    of a verb or adjective, the possessor of a noun, the "by" agent of a passive (a relative pronoun
-    stands for its antecedent, "I"/"we" in a quote for its speaker); predicate matching reads the
-    lemma (or form) under its part of speech; target finding takes the object, or the complement
+    of a verb or adjective (or of the clause a participle hangs on), the possessor of a noun or the
+    subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive (a
+    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
+    matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
     after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
     ..."); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
   - attributed opinions (``rule:attributed``): the speaker of each attribution (from
     :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
-    its clauses are about, signed only where target sentiment toward it over the content and the
-    content's own words (VADER) lean the same way; an unsigned attribution makes no statement.
+    its clauses are about, signed by target sentiment toward it over the content where the content's
+    own words (VADER) evaluate at all; a content VADER reads as neutral makes no statement.
 
 * The study's sentence rules, over stretches of a sentence with their holders (the speaker of a quote,
   the antecedent of a relative clause, the acting subject, else the article itself, ``(article)``
@@ -572,6 +573,8 @@ _PREDICATES = _LEX.stance["predicates"]
 _LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
 _AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
 _RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
+_HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
+_LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
 _REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
@@ -666,12 +669,19 @@ class _Holders:
             quote = self.speaker_at(token.idx)
             return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
         mention = _mention_of(self.mentions, token)
-        if mention is None and token.tag_ in _HOLDER_TAGS:  # a name or noun the mentions layer left out
+        if mention is None and _may_hold(token):  # a name or noun the mentions layer left out
             start, end = _noun_phrase(token)
             return _Holder(token.doc.text[start:end], "unknown", start, end)
         if mention is None or mention.actor.lower() in _PRONOUNS:
             return None
         return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
+
+
+def _may_hold(token) -> bool:
+    """A word that can name a holder: a name, a plural, an acronym the tagger took for a common noun
+    ("IHRC"), or a singular noun that speaks or stands for many ("the statement", "the community")."""
+    return (token.tag_ in _HOLDER_TAGS or (token.tag_ == "NN" and token.text.isupper() and len(token) > 1)
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_NOUNS))
 
 
 def _noun_phrase(head) -> tuple[int, int]:
@@ -737,6 +747,8 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         return holders, targets
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
+        if not holders and dep(token) == "obj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+            holders = _children(token.head, {"nsubj"}) or _inherited_subject(token.head)  # "X expressed concern over Y"
         targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
         return holders, targets
     holders = _children(token, {"nsubj"}) or _inherited_subject(token)
@@ -748,6 +760,10 @@ def _inherited_subject(token) -> list:
     """The subject a predicate shares with the verb it depends on ("X wants to ban Y", "X met and praised Y")."""
     if dep(token) in {"xcomp", "conj"}:
         return _children(token.head, {"nsubj"})
+    if dep(token) == "advcl" and token.tag_ == "VBG":  # "X remained defiant, blaming Y"
+        return _children(token.head, {"nsubj"}) or _inherited_subject(token.head)
+    if dep(token) == "acl" and token.tag_ == "VBG":  # "a message to Y urging Z": the noun it describes
+        return [token.head]
     if dep(token) == "acl:relcl":
         return [token.head]
     return []
@@ -785,18 +801,21 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
 
 
 def _attributed_statements(article: Article, holders: _Holders, mentions: _MentionIndex, targets: _Targets, codebook: Codebook) -> list[_Statement]:
-    """Attributed opinions: the speaker toward each entity in the content, signed where the content's
-    target sentiment toward it is signed and the content's own words (VADER) lean the same way.
+    """Attributed opinions: the speaker toward each entity in the content, signed by the content's
+    target sentiment toward it where the content's own words (VADER) evaluate at all.
 
-    A target-sentiment label alone is a guess at confidence 0.3 (issue 11 counted 36 of 52 such
-    guesses wrong); the lexicon's agreement is the evidence that makes it a statement. A denied claim
-    is no opinion of the denier's in its own words: the denial predicate handles it.
+    VADER gates, the target model signs: a content without evaluative words is a report, not an
+    opinion, but VADER's one sign for the whole content is often not the side taken toward each
+    target in it ("X praised Y's fight against Z"). Requiring the two to agree kept fewer right
+    statements on MPQA and BASIL dev than letting the target model decide (issue 11: BASIL HTP 14.3
+    -> 20.7, MPQA 10.3 -> 11.5). A denied claim is no opinion of the denier's in its own words: the
+    denial predicate handles it.
     """
     from hwresearch.sentiment import target_sentiments, vader_scores
 
     sentences = _SentenceIndex(article)
     text = article.text
-    pending = []  # (quote, sent_id, start, end, targets, lean): contents that lean one way
+    pending = []  # (quote, sent_id, start, end, targets): contents with evaluative words
     for quote in holders.quotes:
         if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
             continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
@@ -805,15 +824,14 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
             start, end = max(quote["start"], s_start), min(quote["end"], s_end)
             found = _content_targets(article, start, end, mentions, targets)
             found = [t for t in found if not _same_side(codebook, quote["speaker"], t.name)]
-            lean = _leans(vader_scores(text[start:end])["compound"]) if found and text[start:end].strip() else "neutral"
-            if lean != "neutral":  # an unsigned lean keeps every target neutral: no model call needed
-                pending.append((quote, sent_id, start, end, found, lean))
+            if found and text[start:end].strip() and _evaluates(vader_scores(text[start:end])["compound"]):
+                pending.append((quote, sent_id, start, end, found))  # a neutral content needs no model call
     out = []
-    for quote, sent_id, start, end, found, lean in pending:
+    for quote, sent_id, start, end, found in pending:
         labels = target_sentiments(text[start:end], [(t.start - start, t.end - start) for t in found])
         for target, label in zip(found, labels):
             polarity = SENTIMENT_TO_POLARITY[label]
-            if polarity == lean:
+            if polarity != "neutral":
                 out.append(_Statement(quote["speaker"], quote["speaker_type"], target.name, target.kind,
                                       polarity, start, end, "rule:attributed", 0.6, sent_id))
     return out
@@ -837,12 +855,12 @@ class _SentenceIndex:
         return self.starts[i], self.ends[i]
 
 
-_CLEAR_LEAN = 0.3  # |VADER compound| of an attributed content that counts as leaning one way
+_EVALUATIVE = 0.05  # |VADER compound| from which a content has evaluative words (VADER's own neutral band)
 
 
-def _leans(compound: float) -> str:
-    """The side the content's own words take, neutral unless clearly one way."""
-    return "favor" if compound >= _CLEAR_LEAN else "against" if compound <= -_CLEAR_LEAN else "neutral"
+def _evaluates(compound: float) -> bool:
+    """Whether the content's own words evaluate anything, whichever way."""
+    return abs(compound) >= _EVALUATIVE
 
 
 def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets) -> list[_Target]:

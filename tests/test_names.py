@@ -212,3 +212,52 @@ def test_he_after_a_long_quotation_reaches_the_speaker_of_the_paragraph_before()
     mentions = extract_mentions(text, Codebook.empty())
     he = mentions[mentions["start"] == text.index("he said")]
     assert list(he["actor"]) == ["Todd Akin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("Rockets fell on the city of Qarvin overnight.", "Qarvin", "place"),
+        ("Members of the ruling Tarsho party walked out of the session.", "Tarsho", "organisation"),
+        ("The Kerrigan administration cut the budget again.", "Kerrigan", "person"),
+        ("I took piano lessons from the teacher Orlin last year.", "Orlin", "person"),
+        ("The concert moved to Corvel Hall after the storm.", "Corvel Hall", "place"),
+        ("Vasquez 's death shocked the town.", "Vasquez", "person"),
+        ("Tyre has been quiet since the truce.", "Tyre", "place"),
+        ("Everyone thinks Velcora will lose customers.", "Velcora", "organisation"),
+        ("Project Team 2: Lead Analyst: Susan Whitcombe", "Susan Whitcombe", "person"),
+    ],
+)
+def test_types_from_the_words_around_a_name(text, name, entity_type):
+    """A noun beside the name, what it owns, the verb it acts with, a building's head, the world gazetteer."""
+    assert row(extract_names(text), text, name)["entity_type"] == entity_type
+
+
+def test_a_person_with_an_initial_and_no_known_given_name():
+    text = "The form was signed by Orvald T. Quist for the club."
+    assert row(extract_names(text), text, "Orvald T. Quist")["entity_type"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_type"),
+    [
+        ("Storms formed over the Gulf of Mexico this week.", "Gulf of Mexico", "place"),
+        ("The patent went to Zentrix, Inc. after the sale.", "Zentrix, Inc.", "organisation"),
+        (
+            "The grant came from the Department of Labor and Workforce Development last spring.",
+            "Department of Labor and Workforce Development",
+            "organisation",
+        ),
+        ("I will be going to Del Ferro 's for dinner.", "Del Ferro 's", "place"),
+        ("i live in auckland now and i love it.", "auckland", "place"),
+    ],
+)
+def test_name_boundaries_across_of_and_commas_possessives_and_lower_case(text, name, entity_type):
+    assert row(extract_names(text), text, name)["entity_type"] == entity_type
+
+
+def test_a_place_and_its_state_without_a_comma_are_two_names():
+    text = "we drove to Miramar California on friday."
+    names = extract_names(text)
+    assert row(names, text, "Miramar")["entity_type"] == "place"
+    assert row(names, text, "California")["entity_type"] == "place"

@@ -595,3 +595,98 @@ def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
     assert is_nominal(words["they"]) and is_actor(words["they"])
     assert not is_actor(words["bed"]) and not is_actor(words["report"])
     assert is_actor(words["report"], documents=True)
+
+
+# ---- datelines, signed quotes and names the tagger misreads -------------------------------------------
+
+
+@pytest.mark.parametrize("text, place", [
+    ("MOSCOW — The talks ended on Friday.", "MOSCOW"),
+    ("WASHINGTON (AP) — The talks ended on Friday.", "WASHINGTON"),
+    ("WASHINGTON -- The talks ended on Friday.", "WASHINGTON"),
+    ("RENO, Nev. — The talks ended on Friday.", "RENO, Nev."),
+    ("NATO said the talks ended on Friday.", None),  # capitals, but no dateline mark
+    ("The talks ended on Friday — in Moscow.", None),
+])
+def test_one_dateline_detector(text: str, place: str | None):
+    from hwresearch.nlp import dateline
+
+    found = dateline(next(load_article(text).doc.sents))
+    assert (found.text if found is not None else None) == place
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("WASHINGTON -- President Obama, speaking at the museum on Saturday, said it would tell an American story.",
+     "President Obama"),
+    ("RENO, Nev. — Smith said the plan was dead.", "Smith"),
+])
+def test_a_dateline_is_never_part_of_the_speaker(text: str, speaker: str):
+    row = only(text)
+    assert speaker_words(text, row) == speaker
+
+
+def test_a_quote_signed_with_a_dash_and_a_name_is_that_persons():
+    text = ("The debate drew strong reactions from readers.\n\n"
+            "“He is ignorant of our culture and he makes blanket statements about people.” ― Pamela Padilla\n\n"
+            "“Maybe we can build a wall around the candidate and keep him there.”\u00a0― Edwin G. Monroy.\n")
+    frame = quotes(text)
+    signed = {row["text"].split()[0]: speaker_words(text, row) for _, row in frame.iterrows()}
+    assert signed == {"He": "Pamela Padilla", "Maybe": "Edwin G. Monroy"}
+    assert set(frame["cue"]) == {"―"}
+
+
+def test_a_dash_inside_a_sentence_signs_nothing():
+    text = "“It is over,” — and then the senator left the room without another word.\n"
+    assert (quotes(text)["cue"] != "―").all()
+
+
+def test_a_name_subject_with_an_apposition_is_the_speaker():
+    text = ("Former Gov. Ed Rendell spoke by phone on Monday. Rendell, a Clinton surrogate, said he had "
+            "battled through three bouts of walking pneumonia in his campaigns.")
+    row = only(text)
+    assert speaker_words(text, row) == "Rendell"
+
+
+@pytest.mark.parametrize("text", [
+    "Hope Hicks, a campaign spokeswoman, did not respond to my messages.",
+    "The deal was weak, but the president learned from the experience.",
+    "Forty percent of the voters in the county agreed.",
+])
+def test_a_verbless_phrase_in_prose_is_no_content(text: str):
+    # where the content should stand there is only a setting: nothing is said or thought
+    assert quotes(text).empty, quotes(text)[["text", "cue"]].to_dict("records")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Trump has also commented on the shooting.", "the shooting"),  # the topic of the report
+    ("People like Scott, he said.", "People like Scott"),  # a said fragment standing before its comma
+    ("The senator said that the bill was dead.", "the bill was dead"),
+])
+def test_a_topic_or_a_standalone_fragment_stays_content(text: str, content: str):
+    assert content in only(text)["text"]
+
+
+def test_an_object_pronoun_makes_a_participle_an_active_cue_and_a_possessive_is_no_source():
+    text = "His surrogates called him a genius for his recently revealed tax strategies."
+    row = only(text)
+    assert (row["cue"], speaker_words(text, row)) == ("called", "His surrogates")
+
+
+def test_a_programme_title_after_a_possessive_addressee_is_no_content():
+    text = "Sanders told MSNBC's \"Morning Joe\" that he would campaign for her in Ohio."
+    row = only(text)
+    assert (row["text"], row["addressee"]) == ("he would campaign for her in Ohio", "MSNBC's \"Morning Joe\"")
+
+
+def test_a_setting_before_a_colon_hands_the_content_to_the_quote_after_it():
+    text = ("Cohen said the piece was false.\n\nTrump responded to the allegations in a statement on Friday:\n\n"
+            "“I have nothing to do with the magazine and I do not surround myself with political hacks at all.”")
+    row = quotes(text).iloc[-1]
+    assert (row["cue"], row["speaker"], row["text"].split()[:2]) == ("responded", "Trump", ["I", "have"])
+
+
+def test_a_document_with_a_participle_the_parse_takes_for_the_main_verb_is_the_source():
+    text = ("Voters want answers. A Quinnipiac University poll released in late August found that most "
+            "voters want the returns released.")
+    row = quotes(text).iloc[-1]
+    assert (row["cue"], speaker_words(text, row)) == ("found", "A Quinnipiac University poll")

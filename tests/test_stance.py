@@ -216,6 +216,34 @@ def test_opinion_predicates_link_holder_and_target(generic, fragment, holder_wor
     assert list(here["method"]) == [method]
 
 
+HOLDERS = """Ann Ray remained defiant, blaming Globex for the losses. The Initech board expressed concern over Globex.
+The international community condemned Globex. The WTCA condemned Initech. The storm threatened Initech."""
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target",
+    [
+        ("blaming Globex", "Ann Ray", "Globex"),  # a participle clause shares its head's subject
+        ("expressed concern over Globex", "Initech", "Globex"),  # a light verb's subject holds the noun's view
+        ("community condemned Globex", "international community", "Globex"),  # a body that stands for many
+        ("WTCA condemned Initech", "WTCA", "Initech"),  # an acronym, whatever tag it gets
+    ],
+)
+def test_holders_the_mentions_layer_leaves_out(fragment, holder_word, target):
+    article = load_article(HOLDERS)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & (rows["target"] == target) & rows["holder"].str.contains(holder_word)]
+    assert list(here["polarity"]) == ["against"], rows.to_string()
+
+
+def test_a_thing_is_no_holder():
+    """"The storm threatened Initech": a singular common noun is mostly a thing, not someone with a view."""
+    article = load_article(HOLDERS)
+    rows = stance_statements(article, Codebook.empty())
+    assert not rows["holder"].str.contains("storm", case=False).any()
+
+
 def test_attributed_content_is_signed_only_where_it_leans():
     article = load_article('Ann Ray said Initech had done a wonderful, admirable job. Ann Ray said Initech opened an office.')
     rows = stance_statements(article, Codebook.empty())
