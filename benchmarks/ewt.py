@@ -13,12 +13,13 @@ dev articles), three ways: the pipeline alone (``nlp.pipe``), an Article's Doc a
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from throughput import DATA, write_result
+from throughput import DATA, ROOT, write_result
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -98,16 +99,22 @@ def speed(data: Path = DATA, limit: int = 84, nlp: Language | None = None) -> di
     }
 
 
+def load_candidate(model: Path) -> Language:
+    """A pipeline folder; one trained with training/config_clusters.cfg needs that file's embedding registered."""
+    import spacy
+
+    if "hwresearch.ClusterHashEmbed" in (model / "config.cfg").read_text(encoding="utf-8"):
+        spec = importlib.util.spec_from_file_location("training_clusters", ROOT / "training" / "clusters.py")
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    return spacy.load(model)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("model", type=Path, nargs="?", default=None, help="a spaCy pipeline folder (default: the shipped one)")
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
-    nlp = None
-    if args.model is not None:
-        import spacy
-
-        nlp = spacy.load(args.model)
+    nlp = None if args.model is None else load_candidate(args.model)
     accuracy = ewt_dev_scores(args.data, nlp)
     rates = speed(args.data, nlp=nlp)
     print(f"EWT dev ({accuracy['words']} words, gold tokens): UPOS {accuracy['upos']:.1f}  XPOS {accuracy['xpos']:.1f}  "

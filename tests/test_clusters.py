@@ -1,12 +1,19 @@
-"""The Brown-cluster embedding (hwresearch.nlp.cluster_hash_embed): its features, and that spaCy finds it."""
+"""The Brown-cluster embedding of the training experiment (training/clusters.py): its features, and that
+spaCy finds it once the file is loaded."""
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
 
 import numpy
 import spacy
 from spacy.util import registry
 
-from hwresearch.nlp import CLUSTER_TABLE, cluster_hash_embed
+_SPEC = importlib.util.spec_from_file_location("training_clusters", Path(__file__).resolve().parents[1] / "training" / "clusters.py")
+clusters = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(clusters)
+CLUSTER_TABLE, cluster_hash_embed = clusters.CLUSTER_TABLE, clusters.cluster_hash_embed
 
 BITS = [4, 6, 10, 20]
 

@@ -16,7 +16,7 @@ over PolNeAR dev against 7.9 to 8.5 s; ``benchmarks/pipelines.py``) but trailed 
 0.7 to 0.9 UPOS and ~1.2 LAS at the same step (``log_fast_partial.txt``); it is not shipped.
 
 ``config_clusters.cfg`` (the shipped config with Brown-cluster features in the embedding,
-``hwresearch.nlp.cluster_hash_embed``; the cluster table ships in the model's vocab) led the shipped
+``training/clusters.py``; the cluster table ships in the model's vocab) led the shipped
 model's log by +0.4 to +0.5 UPOS and +0.7 to +1.7 LAS from step 1600 to 3000, the UPOS gap narrowing
 (+0.36 at 3000; ``log_clusters_partial.txt``, stopped there). Its step-2800 checkpoint, with gold tokens:
 UPOS 94.3, XPOS 93.4, lemma 96.0, UAS 84.2, LAS 79.6, 14 MB; not shipped.
