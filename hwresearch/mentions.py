@@ -39,7 +39,7 @@ import pandas as pd
 
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
-from hwresearch.lexicon import lexicon, world_places
+from hwresearch.lexicon import lexicon, world_places, world_towns
 from hwresearch.nlp import dateline, dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
@@ -1455,7 +1455,7 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
             continue
         text = _name_text(doc, name)
         chosen = best[text]
-        if chosen is not name and strength[id(chosen)] > strength[id(name)]:
+        if chosen is not name and strength[id(chosen)] > strength[id(name)] and _spreads(chosen, votes, text, strength[id(chosen)]):
             name.type, name.reason = chosen.type, f"as elsewhere: {chosen.reason}"
         longer = words.get(text) if name.last - name.first == 1 else None
         if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
@@ -1463,6 +1463,15 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
             name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
     _listed_alike(doc, names)
     _link_acronyms(doc, names)
+
+
+def _spreads(chosen: _Name, votes: Counter, text: str, strength: int) -> bool:
+    """Positional evidence ("in Firefox development") is weak: it types the other mentions of the name
+    only when at least a third of them carry it, so one preposition does not make a product a place."""
+    if strength >= 2 or not chosen.reason.startswith("after '"):
+        return True
+    support = votes[text, chosen.type, strength]
+    return 2 * support >= sum(count for (written, _, _), count in votes.items() if written == text) - support
 
 
 def _listed_alike(doc, names: list[_Name]) -> None:
@@ -1546,7 +1555,7 @@ def _evidence(
     if context is not None:
         return (*context, 1)
     lower = doc[name.first : name.last].text.islower()
-    if text in world_places() and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
+    if (text in world_places() or len(tokens) >= 2 and text in world_towns()) and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
         return "place", "gazetteer: world", 1  # "Jordan" and "Victoria" are people as often
     verb = _acting_word(doc, name)
     if verb is not None:
@@ -1557,6 +1566,8 @@ def _evidence(
         # The parse tells a person's name (flat: "Phillip Allen") from a thing's (compound: "Combo Meal")
         # and an organisation's (an adjective and a noun: "United Way").
         relations = {dep(t) for t in doc[name.first : name.last] if name.first <= t.head.i < name.last and t.head.i != t.i}
+        if relations == {"flat"} and text in world_towns():
+            return "place", "gazetteer: town", 0  # "Palo Alto": a known town beats the bare person shape
         if relations == {"flat"}:
             return "person", "flat name", 0
         if "amod" in relations:
