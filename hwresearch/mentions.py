@@ -1233,7 +1233,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
-        return 2 if text in proper_inside or text in _place_words() or _headline_person(token, lowered) else 0
+        known_place = text in _place_words() or text in world_places() and token.lower_ not in lowered
+        return 2 if text in proper_inside or known_place or _headline_person(token, lowered) else 0
     if token.is_sent_start and not token.is_upper:
         # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
         known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
@@ -1405,9 +1406,14 @@ def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
     no name."""
     return any(
         t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() or t.text in surnames
-        or t.is_lower and _lowercase_place(t)
+        or t.is_lower and _lowercase_place(t) or _definite_acronym(t)
         for t in doc[name.first : name.last]
     )
+
+
+def _definite_acronym(token) -> bool:
+    """ "the CPA", "the AP": an acronym after "the" names a body even where the tagger reads a common noun."""
+    return token.is_upper and token.is_alpha and 2 <= len(token) <= 5 and token.i > 0 and token.doc[token.i - 1].lower_ == "the"
 
 
 def _title_before(doc, first: int) -> str | None:
