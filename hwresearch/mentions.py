@@ -39,7 +39,7 @@ import pandas as pd
 
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
-from hwresearch.lexicon import lexicon, world_places
+from hwresearch.lexicon import lexicon, world_places, world_towns
 from hwresearch.nlp import dateline, dep
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
@@ -1233,7 +1233,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
-        return 2 if text in proper_inside or text in _place_words() or _headline_person(token, lowered) else 0
+        known_place = text in _place_words() or text in world_places() and token.lower_ not in lowered
+        return 2 if text in proper_inside or known_place or _headline_person(token, lowered) else 0
     if token.is_sent_start and not token.is_upper:
         # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
         known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
@@ -1405,9 +1406,14 @@ def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
     no name."""
     return any(
         t.tag_ in _NAME_TAGS or t.pos_ == "PROPN" or t.text in _organisation_words() or t.text in surnames
-        or t.is_lower and _lowercase_place(t)
+        or t.is_lower and _lowercase_place(t) or _definite_acronym(t)
         for t in doc[name.first : name.last]
     )
+
+
+def _definite_acronym(token) -> bool:
+    """ "the CPA", "the AP": an acronym after "the" names a body even where the tagger reads a common noun."""
+    return token.is_upper and token.is_alpha and 2 <= len(token) <= 5 and token.i > 0 and token.doc[token.i - 1].lower_ == "the"
 
 
 def _title_before(doc, first: int) -> str | None:
@@ -1455,7 +1461,7 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
             continue
         text = _name_text(doc, name)
         chosen = best[text]
-        if chosen is not name and strength[id(chosen)] > strength[id(name)]:
+        if chosen is not name and strength[id(chosen)] > strength[id(name)] and _spreads(chosen, votes, text, strength[id(chosen)]):
             name.type, name.reason = chosen.type, f"as elsewhere: {chosen.reason}"
         longer = words.get(text) if name.last - name.first == 1 else None
         if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
@@ -1463,6 +1469,15 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
             name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
     _listed_alike(doc, names)
     _link_acronyms(doc, names)
+
+
+def _spreads(chosen: _Name, votes: Counter, text: str, strength: int) -> bool:
+    """Positional evidence ("in Firefox development") is weak: it types the other mentions of the name
+    only when at least a third of them carry it, so one preposition does not make a product a place."""
+    if strength >= 2 or not chosen.reason.startswith("after '"):
+        return True
+    support = votes[text, chosen.type, strength]
+    return 2 * support >= sum(count for (written, _, _), count in votes.items() if written == text) - support
 
 
 def _listed_alike(doc, names: list[_Name]) -> None:
@@ -1546,7 +1561,7 @@ def _evidence(
     if context is not None:
         return (*context, 1)
     lower = doc[name.first : name.last].text.islower()
-    if text in world_places() and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
+    if (text in world_places() or len(tokens) >= 2 and text in world_towns()) and text not in _LEX.given_names and (lower or _world_place_tags(doc, name, lowered)):
         return "place", "gazetteer: world", 1  # "Jordan" and "Victoria" are people as often
     verb = _acting_word(doc, name)
     if verb is not None:
@@ -1557,6 +1572,8 @@ def _evidence(
         # The parse tells a person's name (flat: "Phillip Allen") from a thing's (compound: "Combo Meal")
         # and an organisation's (an adjective and a noun: "United Way").
         relations = {dep(t) for t in doc[name.first : name.last] if name.first <= t.head.i < name.last and t.head.i != t.i}
+        if relations == {"flat"} and text in world_towns():
+            return "place", "gazetteer: town", 0  # "Palo Alto": a known town beats the bare person shape
         if relations == {"flat"}:
             return "person", "flat name", 0
         if "amod" in relations:

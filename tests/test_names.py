@@ -261,3 +261,39 @@ def test_a_place_and_its_state_without_a_comma_are_two_names():
     names = extract_names(text)
     assert row(names, text, "Miramar")["entity_type"] == "place"
     assert row(names, text, "California")["entity_type"] == "place"
+
+
+def test_one_preposition_does_not_type_every_mention():
+    # "in Velmora development" reads a place once; two bare mentions and one that acts say nothing of
+    # the kind, so the positional reading stays with its own mention.
+    text = (
+        "Researchers in Velmora development say the browser is fast. Velmora is free. Velmora updates weekly. "
+        "The team behind Velmora met."
+    )
+    names = extract_names(text)
+    assert row(names, text, "Velmora", 1)["entity_type"] == "place"
+    assert row(names, text, "Velmora", 2)["entity_type"] != "place"
+    assert row(names, text, "Velmora", 4)["entity_type"] != "place"
+
+
+def test_positional_evidence_types_the_name_elsewhere_when_it_is_common():
+    text = "She lives in Corvane now. Corvane is quiet at night."
+    assert row(extract_names(text), text, "Corvane", 2)["entity_type"] == "place"
+
+
+def test_a_two_word_town_is_a_place_not_a_flat_person_name():
+    # Yorba Linda, California: a GeoNames town below the 100,000 of world_places, with no given name.
+    text = "She moved from Yorba Linda to Ohio."
+    assert row(extract_names(text), text, "Yorba Linda")["entity_type"] == "place"
+
+
+def test_an_acronym_after_the_is_a_name_though_tagged_a_common_noun():
+    text = "How did the CPA get to this point? Critics said the CPA had failed."
+    names = extract_names(text)
+    assert row(names, text, "CPA", 1)["entity_type"] == "organisation"
+    assert row(names, text, "CPA", 2)["entity_type"] == "organisation"
+
+
+def test_a_known_city_is_a_name_in_a_title_case_line():
+    text = "Why Toledo Voters Are Angry About Taxes\n\nThe count went on."
+    assert row(extract_names(text), text, "Toledo")["entity_type"] == "place"
