@@ -1032,7 +1032,8 @@ def _plural_phrases(doc: _Document, kept: list[_Mention], start: int, end: int) 
         while first > span.start and token.doc[first - 1].head.i == token.i and dep(token.doc[first - 1]) in _PLURAL_MODIFIERS:
             first -= 1
         phrase_start = token.doc[first].idx
-        joined = next((a for a, b in covered if dep(token) == "conj" and a <= token.head.idx < b), None)
+        joined = next((a for a, b in covered if dep(token) == "conj" and a <= token.head.idx < b
+                       and _COORDINATION.fullmatch(doc.work, b, phrase_start)), None)
         if joined is not None:  # "Canada and other partners": the named one and the rest
             phrase_start = joined
         phrase = " ".join(doc.article.text[phrase_start : token.idx + len(token)].split())
