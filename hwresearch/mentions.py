@@ -15,7 +15,9 @@ the later ones cannot overlap:
    actors;
 3. generic definite descriptions ("the company"), groups ("critics", "Clinton campaign allies"), and
    third-person pronouns, resolved in reading order to the latest compatible actor (salience; between
-   two people of one sentence, the subject), since nothing better is available offline. An "it" or
+   two people of one sentence, the subject), since nothing better is available offline. A "they" with
+   no plural mention before it takes a coordination ("Bush and Koizumi") or a plural noun phrase of
+   people or organisations from the parse ("foreign banks"), not across a quotation. An "it" or
    "they" without an antecedent is dropped.
 
 Word knowledge (titles, honorifics, organisation and place heads, group nouns) is data in lang/en.
