@@ -97,6 +97,7 @@ class Lexicon:
     name_conjunctions: frozenset[str]
     acronym_skips: frozenset[str]
     plural_nouns: frozenset[str]
+    plural_antecedents: frozenset[str]  # lemmas whose plural can be a "they"'s antecedent
     agentive_adjectives: frozenset[str]
     organisation_heads: dict[str, str]  # head word as written -> organisation type
     description_nouns: dict[str, str]  # noun -> actor type
@@ -231,6 +232,7 @@ def lexicon(language: str = "en") -> Lexicon:
         name_conjunctions=frozenset(actors["name_conjunctions"]),
         acronym_skips=frozenset(actors["acronym_skips"]),
         plural_nouns=frozenset(actors["plural_nouns"]),
+        plural_antecedents=frozenset(actors["plural_antecedents"]),
         agentive_adjectives=frozenset(actors["agentive_adjectives"]),
         organisation_heads={w: kind for kind, heads in actors["organisation_heads"].items() for w in heads},
         description_nouns={w: kind for kind, nouns in actors["description_nouns"].items() for w in nouns},

@@ -15,7 +15,9 @@ the later ones cannot overlap:
    actors;
 3. generic definite descriptions ("the company"), groups ("critics", "Clinton campaign allies"), and
    third-person pronouns, resolved in reading order to the latest compatible actor (salience; between
-   two people of one sentence, the subject), since nothing better is available offline. An "it" or
+   two people of one sentence, the subject), since nothing better is available offline. A "they" with
+   no plural mention before it takes a coordination ("Bush and Koizumi") or a plural noun phrase of
+   people or organisations from the parse ("foreign banks"), not across a quotation. An "it" or
    "they" without an antecedent is dropped.
 
 Word knowledge (titles, honorifics, organisation and place heads, group nouns) is data in lang/en.
@@ -901,6 +903,9 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         candidates = _across_a_quote(doc, mention, kept, want)
     if object_position and candidates and candidates[0].sent_id == mention.sent_id:
         candidates.pop(0)  # "the U.S. government which has accused it": not the accuser
+    if not candidates and want == "plural":
+        mention.actor = _plural_antecedent(doc, mention, kept, object_position)
+        return mention.actor is not None
     if want in ("male", "female"):
         # A known person before a name of unknown type, a known gender before an unknown one.
         candidates.sort(key=lambda m: (m.actor.type != "person", m.actor.gender != want))
@@ -959,7 +964,83 @@ def _fits(previous: _Mention, actor: _Actor, want: str) -> bool:
         return actor.type in ("person", "unknown") and actor.gender in (None, want) and not previous.plural
     if want == "it":
         return actor.type not in ("person", "unknown") and not previous.plural
-    return previous.plural
+    return previous.plural or actor.type in ("group", "legislature")
+
+
+_COORDINATION = re.compile(r",? (?:and|&) (?:the )?")
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PLURAL_MODIFIERS = frozenset({"amod", "compound", "nummod"})
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def _plural_antecedent(doc: _Document, mention: _Mention, kept: list[_Mention], object_position: bool) -> _Actor | None:
+    """A "they" with no plural mention just before it: the latest coordination of two actors ("Bush and
+    Koizumi") or plural noun phrase of people or organisations ("foreign banks", "the NGOs"), which the
+    mentions leave out, in this sentence (a subject only) or the two before it (this paragraph or the one
+    before), a subject before other words of its sentence. The phrase becomes a group entity.
+
+    An antecedent inside a quotation is no antecedent of a "they" outside it (nor the other way round
+    within a sentence): quoted words speak of other people than the reporter's narration does."""
+    sentences = doc.article.sentences
+    sid = mention.sent_id
+    if sid is None or not 0 <= sid < len(sentences):
+        return None
+    paragraphs, starts, ends = sentences["para_id"], sentences["start"], sentences["end"]
+    pronoun_quoted = _quoted(doc.article.text, int(starts.iat[sid]), mention.start)
+    for earlier in range(sid, max(-1, sid - 3), -1):
+        if int(paragraphs.iat[sid]) - int(paragraphs.iat[earlier]) > 1 or (earlier == sid and object_position):
+            continue
+        start, end = int(starts.iat[earlier]), int(ends.iat[earlier])
+        limit = mention.start if earlier == sid else end
+        found = [c for c in _plural_phrases(doc, kept, start, limit)
+                 if _quoted(doc.article.text, start, c[0]) in ((pronoun_quoted,) if earlier == sid else (False, pronoun_quoted))
+                 and (c[2] or earlier < sid)]  # in its own sentence, a subject: not "Speaking to reporters, X said they"
+        if found:
+            found.sort(key=lambda c: (c[2], c[0]))  # the latest subject, else the latest phrase
+            name = found[-1][3]
+            return doc.entity(name, _LEX.group_nouns.get(name.rsplit(" ", 1)[-1], "group"))
+    return None
+
+
+def _quoted(text: str, sentence_start: int, offset: int) -> bool:
+    """Whether ``offset`` is inside a quotation opened in its sentence (an odd number of quote marks before it)."""
+    return len(_QUOTE_MARKS.findall(text, sentence_start, offset)) % 2 == 1
+
+
+def _plural_phrases(doc: _Document, kept: list[_Mention], start: int, end: int) -> list[tuple[int, int, bool, str]]:
+    """(start, end, is subject, name) of each plural antecedent in ``start:end``: two coordinated actor
+    mentions, or a plural noun of people or organisations with its modifiers that no mention covers."""
+    here = [m for m in kept[-_LOOKBACK:] if m.start >= start and m.end <= end]
+    found = []
+    for first, second in zip(here, here[1:]):
+        if (first.actor is not None and second.actor is not None and first.actor is not second.actor
+                and first.salient and second.salient and not first.plural and not second.plural
+                and _COORDINATION.fullmatch(doc.work, first.end, second.start)):
+            found.append((first.start, second.end, _is_subject(doc, first), f"{first.actor.name} and {second.actor.name}"))
+    covered = [(m.start, m.end) for m in here]
+    span = doc.article.doc.char_span(start, end, alignment_mode="contract")
+    for token in span if span is not None else ():
+        acronym = _PLURAL_ACRONYM.fullmatch(token.text) is not None  # "NGOs", tagged as a name
+        if (token.tag_ not in _PLURAL_TAGS and not acronym) or any(a <= token.idx < b for a, b in covered):
+            continue
+        if dep(token) == "conj" and token.head.tag_ in _PLURAL_TAGS:
+            continue  # "phone companies, petroleum firms and banks": the first conjunct names them
+        lemma, word = token.lemma_.lower(), token.text
+        if not (acronym or lemma in _LEX.human_nouns or lemma in _LEX.plural_antecedents or word in _LEX.group_nouns
+                or word.lower() in _LEX.plural_nouns or _LEX.name_descriptors.get(lemma) == "organisation"):
+            continue
+        first = token.i
+        while first > span.start and token.doc[first - 1].head.i == token.i and dep(token.doc[first - 1]) in _PLURAL_MODIFIERS:
+            first -= 1
+        phrase_start = token.doc[first].idx
+        joined = next((a for a, b in covered if dep(token) == "conj" and a <= token.head.idx < b
+                       and _COORDINATION.fullmatch(doc.work, b, phrase_start)), None)
+        if joined is not None:  # "Canada and other partners": the named one and the rest
+            phrase_start = joined
+        phrase = " ".join(doc.article.text[phrase_start : token.idx + len(token)].split())
+        found.append((phrase_start, token.idx + len(token), dep(token) in ("nsubj", "nsubj:pass"), phrase))
+    return found
 
 
 def _person_like(name: str) -> bool:

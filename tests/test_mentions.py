@@ -405,3 +405,28 @@ def test_sentence_openers_are_not_names():
     text = "Speaking to reporters, Jane Doe said they're done. Stay tuned, she added."
     frame = extract_mentions(text, Codebook.empty())
     assert set(frame["actor"].dropna()) == {"Jane Doe"}
+
+
+def test_they_finds_a_plural_noun_phrase_the_mentions_leave_out():
+    text = "Foreign banks control almost half of the deposits. They want the debt to remain constant."
+    frame = extract_mentions(text, Codebook.empty())
+    assert mention(frame, "They", text=text)["actor"] == "Foreign banks"
+
+
+def test_they_after_two_coordinated_people_is_both():
+    text = "Jane Doe and John Roe met on Monday. They said the talks went well."
+    frame = extract_mentions(text, Codebook.empty())
+    assert mention(frame, "They", text=text)["actor"] == "Jane Doe and John Roe"
+
+
+def test_they_prefers_the_subject_of_the_sentence_before():
+    text = "The ministers met the farmers on Monday. They said prices would fall."
+    frame = extract_mentions(text, Codebook.empty())
+    assert mention(frame, "They", text=text)["actor"] == "ministers"
+
+
+def test_they_outside_a_quotation_does_not_reach_into_it():
+    text = '"The bankers are tired," Jane Doe said. They left early.'
+    frame = extract_mentions(text, Codebook.empty())
+    they = frame[frame["text"] == "They"]
+    assert they.empty or "bankers" not in str(they["actor"].iloc[0])

@@ -259,3 +259,11 @@ def test_the_articles_own_voice_takes_no_side():
     voice = statements[statements["holder"] == "(article)"]
     assert not voice.empty
     assert set(voice["polarity"]) == {"neutral"}
+
+
+def test_a_resolved_they_speaker_holds_the_attributed_opinion():
+    text = ("Foreign banks control half of the deposits in Ruritania. They said the new law is a disgrace "
+            "and that Acme Corp. has ruined the economy.")
+    statements = stance_statements(load_article(text), Codebook.empty())
+    held = statements[statements["target"] == "Acme Corp."]
+    assert list(held["holder"]) == ["Foreign banks"] and list(held["polarity"]) == ["against"]
