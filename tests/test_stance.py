@@ -267,3 +267,16 @@ def test_a_resolved_they_speaker_holds_the_attributed_opinion():
     statements = stance_statements(load_article(text), Codebook.empty())
     held = statements[statements["target"] == "Acme Corp."]
     assert list(held["holder"]) == ["Local farmers"] and list(held["polarity"]) == ["against"]
+
+
+@pytest.mark.xfail(strict=True, reason="the target-sentiment model follows the content's overall tone here: it "
+                   "labels Initech negative, so the attributed opinion is signed against it")
+def test_an_attributed_opinion_is_signed_toward_the_target_not_by_the_contents_overall_tone():
+    """VADER gates, the target model signs (rule:attributed): praise of Initech amid bleak words is for Initech."""
+    from hwresearch.sentiment import vader_scores
+
+    content = "Initech did an excellent job under terrible, awful conditions."
+    assert vader_scores(content)["compound"] < 0  # the whole content reads negative
+    rows = stance_statements(load_article("Ann Ray said " + content), Codebook.empty())
+    toward = rows[(rows["target"] == "Initech") & (rows["method"] == "rule:attributed")]
+    assert list(toward["polarity"]) == ["favor"], rows.to_string()
