@@ -1,8 +1,11 @@
 """The BASIL dev resolved-speaker figure committed in benchmarks/results/basil_speakers_dev.json holds its
 floor, and the committed figure is the benchmark's own output shape.
 
-The benchmark (``python benchmarks/basil_speakers.py``) writes the figure; a change to speaker resolution
-reruns it and commits the JSON, and the floor here fails on a regression (rerunning it in every test run
+The benchmark (``python benchmarks/basil_speakers.py``) writes the figure.
+These tests read the committed JSON only: they guard the committed figures, not the code. A change
+that can move a figure must rerun its benchmark and commit the new JSON; a regression in code whose
+benchmark was not rerun passes here unnoticed.
+(Rerunning it in every test run
 cost a quarter of a minute; the outcome rule is tested in tests/test_evaluate.py). BASIL has no licence
 and is not shipped: the check that the committed figure counts the data's own spans skips, with the
 reason, where ../shared/data is absent.

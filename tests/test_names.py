@@ -220,7 +220,7 @@ def test_he_after_a_long_quotation_reaches_the_speaker_of_the_paragraph_before()
         ("Rockets fell on the city of Qarvin overnight.", "Qarvin", "place"),
         ("Members of the ruling Tarsho party walked out of the session.", "Tarsho", "organisation"),
         ("The Kerrigan administration cut the budget again.", "Kerrigan", "person"),
-        ("I took piano lessons from the teacher Orlin last year.", "Orlin", "person"),
+        ("We got cooking tips from the teacher Orlin last week.", "Orlin", "person"),
         ("The concert moved to Corvel Hall after the storm.", "Corvel Hall", "place"),
         ("Vasquez 's death shocked the town.", "Vasquez", "person"),
         ("Tyre has been quiet since the truce.", "Tyre", "place"),
@@ -248,18 +248,25 @@ def test_a_person_with_an_initial_and_no_known_given_name():
             "Department of Labor and Workforce Development",
             "organisation",
         ),
-        ("I will be going to Del Ferro 's for dinner.", "Del Ferro 's", "place"),
-        ("i live in auckland now and i love it.", "auckland", "place"),
+        ("Tomorrow we are heading to Marvetti 's for lunch.", "Marvetti 's", "place"),
+        ("my sister lives in brisbane now and loves it.", "brisbane", "place"),
     ],
 )
 def test_name_boundaries_across_of_and_commas_possessives_and_lower_case(text, name, entity_type):
     assert row(extract_names(text), text, name)["entity_type"] == entity_type
 
 
+@pytest.mark.xfail(strict=True, reason="narrower than 'in, from or to': the lower-case place must be tagged a noun, "
+                   "and the tagger reads 'brisbane' after 'flew to' as an adjective")
+def test_a_lower_case_place_after_to_that_the_tagger_takes_for_an_adjective():
+    text = "we flew to brisbane last year."
+    assert row(extract_names(text), text, "brisbane")["entity_type"] == "place"
+
+
 def test_a_place_and_its_state_without_a_comma_are_two_names():
-    text = "we drove to Miramar California on friday."
+    text = "we stopped in Oxnard California on sunday."
     names = extract_names(text)
-    assert row(names, text, "Miramar")["entity_type"] == "place"
+    assert row(names, text, "Oxnard")["entity_type"] == "place"
     assert row(names, text, "California")["entity_type"] == "place"
 
 
@@ -288,10 +295,10 @@ def test_a_two_word_town_is_a_place_not_a_flat_person_name():
 
 
 def test_an_acronym_after_the_is_a_name_though_tagged_a_common_noun():
-    text = "How did the CPA get to this point? Critics said the CPA had failed."
+    text = "When did the RTA lose its way? Riders said the RTA had let them down."
     names = extract_names(text)
-    assert row(names, text, "CPA", 1)["entity_type"] == "organisation"
-    assert row(names, text, "CPA", 2)["entity_type"] == "organisation"
+    assert row(names, text, "RTA", 1)["entity_type"] == "organisation"
+    assert row(names, text, "RTA", 2)["entity_type"] == "organisation"
 
 
 def test_a_known_city_is_a_name_in_a_title_case_line():

@@ -216,15 +216,15 @@ def test_opinion_predicates_link_holder_and_target(generic, fragment, holder_wor
     assert list(here["method"]) == [method]
 
 
-HOLDERS = """Ann Ray remained defiant, blaming Globex for the losses. The Initech board expressed concern over Globex.
-The international community condemned Globex. The WTCA condemned Initech. The storm threatened Initech."""
+HOLDERS = """Ann Ray stayed calm, blaming Globex for the delays. The Initech board voiced concern about Globex.
+The international community condemned Globex. The WTCA condemned Initech. The flood threatened Initech."""
 
 
 @pytest.mark.parametrize(
     "fragment, holder_word, target",
     [
         ("blaming Globex", "Ann Ray", "Globex"),  # a participle clause shares its head's subject
-        ("expressed concern over Globex", "Initech", "Globex"),  # a light verb's subject holds the noun's view
+        ("voiced concern about Globex", "Initech", "Globex"),  # a light verb's subject holds the noun's view
         ("community condemned Globex", "international community", "Globex"),  # a body that stands for many
         ("WTCA condemned Initech", "WTCA", "Initech"),  # an acronym, whatever tag it gets
     ],
@@ -238,10 +238,10 @@ def test_holders_the_mentions_layer_leaves_out(fragment, holder_word, target):
 
 
 def test_a_thing_is_no_holder():
-    """"The storm threatened Initech": a singular common noun is mostly a thing, not someone with a view."""
+    """"The flood threatened Initech": a singular common noun is mostly a thing, not someone with a view."""
     article = load_article(HOLDERS)
     rows = stance_statements(article, Codebook.empty())
-    assert not rows["holder"].str.contains("storm", case=False).any()
+    assert not rows["holder"].str.contains("flood", case=False).any()
 
 
 def test_attributed_content_is_signed_only_where_it_leans():
@@ -262,8 +262,21 @@ def test_the_articles_own_voice_takes_no_side():
 
 
 def test_a_resolved_they_speaker_holds_the_attributed_opinion():
-    text = ("Foreign banks control half of the deposits in Ruritania. They said the new law is a disgrace "
+    text = ("Local farmers own most of the land in Ruritania. They said the new law is a disgrace "
             "and that Acme Corp. has ruined the economy.")
     statements = stance_statements(load_article(text), Codebook.empty())
     held = statements[statements["target"] == "Acme Corp."]
-    assert list(held["holder"]) == ["Foreign banks"] and list(held["polarity"]) == ["against"]
+    assert list(held["holder"]) == ["Local farmers"] and list(held["polarity"]) == ["against"]
+
+
+@pytest.mark.xfail(strict=True, reason="the target-sentiment model follows the content's overall tone here: it "
+                   "labels Initech negative, so the attributed opinion is signed against it")
+def test_an_attributed_opinion_is_signed_toward_the_target_not_by_the_contents_overall_tone():
+    """VADER gates, the target model signs (rule:attributed): praise of Initech amid bleak words is for Initech."""
+    from hwresearch.sentiment import vader_scores
+
+    content = "Initech did an excellent job under terrible, awful conditions."
+    assert vader_scores(content)["compound"] < 0  # the whole content reads negative
+    rows = stance_statements(load_article("Ann Ray said " + content), Codebook.empty())
+    toward = rows[(rows["target"] == "Initech") & (rows["method"] == "rule:attributed")]
+    assert list(toward["polarity"]) == ["favor"], rows.to_string()

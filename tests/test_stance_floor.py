@@ -1,7 +1,9 @@
 """The MPQA 3.0 and BASIL dev stance figures committed in benchmarks/results/ hold their floors.
 
-The benchmarks (``python benchmarks/mpqa.py``, ``benchmarks/basil_stance.py``) write the figures; a change
-to the stance rules reruns them and commits the JSON, and the floors here fail on a regression. The
+The benchmarks (``python benchmarks/mpqa.py``, ``benchmarks/basil_stance.py``) write the figures.
+These tests read the committed JSON only: they guard the committed figures, not the code. A change
+that can move a figure must rerun its benchmark and commit the new JSON; a regression in code whose
+benchmark was not rerun passes here unnoticed. The
 whole MPQA run in every test run cost half a minute; the matching rule is tested here on invented
 opinions instead. Neither data set is shipped: the check that the committed figures count the data's own
 gold opinions skips, with the reason, where ../shared/data is absent. The floors sit 0.5 points under
