@@ -1325,7 +1325,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 def _lowercase_place(token) -> bool:
     """A word or two in lower case after "in", "from" or "to" that spell a known place ("in lisbon",
-    "to san francisco"); the preposition must come first, so that lower-case words elsewhere stay words."""
+    "to costa mesa"); the preposition must come first, so that lower-case words elsewhere stay words."""
     doc, i = token.doc, token.i
     for first in (i, i - 1):
         if first < 1 or not doc[first:i + 1].text.islower():
@@ -1415,7 +1415,7 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         return True  # "Ursula von der Leyen"
     if word == "," and last - first == 1 and doc[first].text in _LEX.corporate_suffixes:
         return True  # "Zentrix, Inc."
-    if word == "of":  # "University of Toronto", "Gulf of Mexico"
+    if word == "of":  # "University of Toronto", "Gulf of Kelso"
         return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
