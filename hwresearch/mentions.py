@@ -16,8 +16,8 @@ the later ones cannot overlap:
 3. generic definite descriptions ("the company"), groups ("critics", "Clinton campaign allies"), and
    third-person pronouns, resolved in reading order to the latest compatible actor (salience; between
    two people of one sentence, the subject), since nothing better is available offline. A "they" with
-   no plural mention before it takes a coordination ("Bush and Koizumi") or a plural noun phrase of
-   people or organisations from the parse ("foreign banks"), not across a quotation. An "it" or
+   no plural mention before it takes a coordination ("Ruiz and Tanaka") or a plural noun phrase of
+   people or organisations from the parse ("local unions"), not across a quotation. An "it" or
    "they" without an antecedent is dropped.
 
 Word knowledge (titles, honorifics, organisation and place heads, group nouns) is data in lang/en.
@@ -518,7 +518,7 @@ def _is_name(doc: _Document, matchers: _Matchers, start: int, end: int) -> bool:
 
 def _names(doc: _Document, matchers: _Matchers) -> None:
     """Rule 2: names from the parse (:func:`extract_names`) outside the codebook, as gazetteer places or
-    document entities. A dateline, or a place that is not in the gazetteer ("in Tampa Bay"), is where
+    document entities. A dateline, or a place that is not in the gazetteer ("in Kelso Bay"), is where
     something happens, not who acts."""
     places = _places()
     parsed = doc.article.doc
@@ -975,8 +975,8 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def _plural_antecedent(doc: _Document, mention: _Mention, kept: list[_Mention], object_position: bool) -> _Actor | None:
-    """A "they" with no plural mention just before it: the latest coordination of two actors ("Bush and
-    Koizumi") or plural noun phrase of people or organisations ("foreign banks", "the NGOs"), which the
+    """A "they" with no plural mention just before it: the latest coordination of two actors ("Ruiz and
+    Tanaka") or plural noun phrase of people or organisations ("local unions", "the charities"), which the
     mentions leave out, in this sentence (a subject only) or the two before it (this paragraph or the one
     before), a subject before other words of its sentence. The phrase becomes a group entity.
 
@@ -1112,7 +1112,7 @@ _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _ACRONYM = re.compile(rf"[{_UPPER}](?:[{_UPPER}&]|\.(?=[{_UPPER}]))+\.?\Z")
 _INITIALED = re.compile(r"(?:[A-Z][a-z]+ (?:[A-Z]\. )+|(?:[A-Z]\. )+(?:[A-Z][a-z]+ )*)[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _PARTY_AND_STATE = re.compile(r"[DRI] ?- ?[A-Z][A-Za-z.]{0,5}")  # "D-Mo.", "R-Texas" after a lawmaker
-# Prepositions whose object is a place ("in Tampa Bay"); "to" and "from" take people and firms as often.
+# Prepositions whose object is a place ("in Kelso Bay"); "to" and "from" take people and firms as often.
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "across", "throughout", "outside"})
 _LOWER_PLACE_PREPOSITIONS = _PLACE_PREPOSITIONS | {"from", "to"}
 _SHOP_PREPOSITIONS = frozenset({"at", "to", "from", "in"})
@@ -1242,7 +1242,7 @@ def _find_names(article: Article) -> list[_Name]:
 
 
 def _split_place_pair(doc, name: _Name) -> list[_Name]:
-    """ "Tampa Florida", "san diego california": a place and the state or country it lies in,
+    """ "Yuma Arizona", "costa mesa california": a place and the state or country it lies in,
     written without the comma, are two names."""
     if name.dateline or name.last - name.first < 2:
         return [name]
@@ -1311,7 +1311,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
             return 0
         if text.isupper() and 2 <= len(text) <= 5:
             return 2  # "HANO": an acronym the tagger took for a common noun
-        # A capitalised noun the tagger missed inside a name: "Exchange Commission", "Tampa Bay".
+        # A capitalised noun the tagger missed inside a name: "Harbour Commission", "Kelso Bay".
         return 2 if text in _organisation_words() or text in _LEX.place_heads else 1
     if headline:  # capitals say nothing in a Title Case line: only names known from elsewhere
         known_place = text in _place_words() or text in world_places() and token.lower_ not in lowered
@@ -1325,7 +1325,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 def _lowercase_place(token) -> bool:
     """A word or two in lower case after "in", "from" or "to" that spell a known place ("in lisbon",
-    "to san francisco"); the preposition must come first, so that lower-case words elsewhere stay words."""
+    "to costa mesa"); the preposition must come first, so that lower-case words elsewhere stay words."""
     doc, i = token.doc, token.i
     for first in (i, i - 1):
         if first < 1 or not doc[first:i + 1].text.islower():
@@ -1415,7 +1415,7 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         return True  # "Ursula von der Leyen"
     if word == "," and last - first == 1 and doc[first].text in _LEX.corporate_suffixes:
         return True  # "Zentrix, Inc."
-    if word == "of":  # "University of Toronto", "Gulf of Mexico"
+    if word == "of":  # "University of Toronto", "Gulf of Kelso"
         return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
@@ -1493,7 +1493,7 @@ def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:
 
 
 def _definite_acronym(token) -> bool:
-    """ "the CPA", "the AP": an acronym after "the" names a body even where the tagger reads a common noun."""
+    """ "the KRDC", "the NTB": an acronym after "the" names a body even where the tagger reads a common noun."""
     return token.is_upper and token.is_alpha and 2 <= len(token) <= 5 and token.i > 0 and token.doc[token.i - 1].lower_ == "the"
 
 
@@ -1553,7 +1553,7 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
 
 
 def _spreads(chosen: _Name, votes: Counter, text: str, strength: int) -> bool:
-    """Positional evidence ("in Firefox development") is weak: it types the other mentions of the name
+    """Positional evidence ("in Quillon development") is weak: it types the other mentions of the name
     only when at least a third of them carry it, so one preposition does not make a product a place."""
     if strength >= 2 or not chosen.reason.startswith("after '"):
         return True
@@ -1654,7 +1654,7 @@ def _evidence(
         # and an organisation's (an adjective and a noun: "United Way").
         relations = {dep(t) for t in doc[name.first : name.last] if name.first <= t.head.i < name.last and t.head.i != t.i}
         if relations == {"flat"} and text in world_towns():
-            return "place", "gazetteer: town", 0  # "Palo Alto": a known town beats the bare person shape
+            return "place", "gazetteer: town", 0  # "Costa Mesa": a known town beats the bare person shape
         if relations == {"flat"}:
             return "person", "flat name", 0
         if "amod" in relations:
@@ -1663,7 +1663,7 @@ def _evidence(
 
 
 def _world_place_tags(doc, name: _Name, lowered: set[str]) -> bool:
-    """A city's name is a name here, not a word the text also writes in lower case ("Nice and quiet")."""
+    """A city's name is a name here, not a word the text also writes in lower case ("Mobile" beside "mobile phones")."""
     return all(t.tag_ in _NAME_TAGS and t.lower_ not in lowered for t in doc[name.first : name.last] if t.is_alpha)
 
 

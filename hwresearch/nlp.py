@@ -97,7 +97,7 @@ def dep(token: Token) -> str:
 
 
 def dateline(sentence: Span) -> Span | None:
-    """The dateline opening a story's paragraph ("MOSCOW —", "WASHINGTON (AP) —", "RENO, Nev. —"): words
+    """The dateline opening the sentence ("MOSCOW —", "WASHINGTON (AP) —", "RENO, Nev. —"): words
     in capitals, perhaps a state after a comma, then a dateline mark (lexicon). One detector, so that no
     stage takes the place for a name or for the subject of the sentence it opens."""
     tokens = list(sentence[:_DATELINE_REACH])

@@ -237,7 +237,7 @@ _SETTING_THEN_THAT = re.compile(
     r"[\s,]+that\s+"
 )
 # "Mark Cuban: ...", "Q: ...": one to four words, the first capitalised, no digits, then a colon.
-# '” ― Edwin G. Monroy' ending its line: a dash, then two to five capitalised words or initials.
+# '” ― Marta J. Kovacs' ending its line: a dash, then two to five capitalised words or initials.
 _SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z](?:\.|[\w'’-]*)(?:[^\S\n][A-Z](?:\.|[\w'’-]*)){1,4})\.?[^\S\n]*(?:\n|\Z)"
 )
@@ -332,7 +332,7 @@ def _modifies_a_noun(parsed, cue: tuple[int, int]) -> bool:
     token = span[0]
     return token.tag_ == "VBN" and dep(token) == "acl" and token.head.pos_ in ("NOUN", "PROPN") and not any(
         dep(c) in ("nsubj", "nsubj:pass", "aux", "aux:pass", "obl:agent")
-        or (dep(c) == "obj" and c.lower_ in _LEX.object_pronouns)  # "His surrogates called him": active
+        or (dep(c) == "obj" and c.lower_ in _LEX.object_pronouns)  # "Her aides warned him": active
         for c in token.children)
 
 
@@ -771,7 +771,7 @@ class _Extractor:
                 position = m.end()
                 title = doc.quote_at(position)
                 if addressee and addressee.endswith(("'s", "’s")) and title is not None and title.start == position:
-                    addressee = text[m.start(1) : title.end]  # 'told MSNBC's “Morning Joe” that': a programme
+                    addressee = text[m.start(1) : title.end]  # 'told Channel 9's “Sunday Brief” that': a programme
                     position = title.end
         if lemma in _OBJECT_PREP:
             prep = re.compile(rf"\s*(?:\S+\s+){{0,6}}?{_OBJECT_PREP[lemma]}\s+").match(text, position, s_end)
@@ -931,7 +931,7 @@ class _Extractor:
 
 
 def _signed_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
-    """'“I just hope this campaign ...” ― Jorge Falcon': a quote signed with a dash and a name that ends
+    """'“We only want the bridge fixed ...” ― Lena Ostrova': a quote signed with a dash and a name that ends
     the line (readers' voices, epigraphs) is that person's; the dash is the cue, the name the speaker."""
     covered = sorted((a.start, a.end) for a in found)
     for quote in doc.quotes:
@@ -1057,11 +1057,11 @@ _PARTICIPLES = frozenset(f for f, (lemma, _) in _CUE_FORMS.items() if not f.ends
 
 def _setting_phrase(doc: _Doc, content: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Whether a content in prose (not quoted) is only a phrase with no verb where the cue's content
-    should be: a preposition's phrase after the cue ("did not respond to my messages", "learned from
-    the experience"; not a topic, "commented on the death"), or, before it, a preposition's phrase or
-    part of the subject ("At Monday's debate, Clinton mentioned", "Sixty-two percent of Republicans
-    agreed"). Said or thought words have a verb, or stand on their own before a comma ("People like
-    Scott, he said")."""
+    should be: a preposition's phrase after the cue ("did not reply to our letters", "learned from
+    the mistake"; not a topic, "commented on the closure"), or, before it, a preposition's phrase or
+    part of the subject ("At the Tuesday forum, Ruiz mentioned", "Half of the tenants
+    agreed"). Said or thought words have a verb, or stand on their own before a comma ("Buses like
+    these, she said")."""
     if doc.quote_at(content[0]) is not None:
         return False
     first, last = doc.token_range(*content)

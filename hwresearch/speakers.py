@@ -179,7 +179,7 @@ def is_nominal(token: Token) -> bool:
     personal pronoun. Weaker than :func:`is_actor`, for subjects the parse vouches for ("the poll
     found", "the results show"); never an adverb, a verb or a preposition ("instead", "released")."""
     if token.tag_ == "PRP$":
-        return False  # "his recently revealed strategies": a possessive determiner, never the source
+        return False  # "her newly announced plans": a possessive determiner, never the source
     if token.pos_ == "PRON" or token.lower_ in _PERSONAL:
         return token.lower_ in _PERSONAL
     if token.lower_ in _LEX.time_words or token.text in _LEX.months or token.is_punct or token.lower_ in _LEX.negations:
@@ -189,7 +189,7 @@ def is_nominal(token: Token) -> bool:
     if token.pos_ == "ADJ" and any(dep(c) == "det" for c in token.children):
         return True  # "the 46-year-old", "a third"
     if token.pos_ in _MISREAD_NAMES and token.is_title and _named(token):
-        return True  # "Rendell, a Clinton surrogate, said": a name the tagger read as an interjection
+        return True  # "Okafor, a Lindqvist adviser, said": a name the tagger read as an interjection
     return token.pos_ in _NOMINAL or token.tag_.startswith("NN")
 
 

@@ -679,7 +679,7 @@ class _Holders:
 
 def _may_hold(token) -> bool:
     """A word that can name a holder: a name, a plural, an acronym the tagger took for a common noun
-    ("IHRC"), or a singular noun that speaks or stands for many ("the statement", "the community")."""
+    ("KRDC"), or a singular noun that speaks or stands for many ("the statement", "the community")."""
     return (token.tag_ in _HOLDER_TAGS or (token.tag_ == "NN" and token.text.isupper() and len(token) > 1)
             or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_NOUNS))
 
@@ -760,7 +760,7 @@ def _inherited_subject(token) -> list:
     """The subject a predicate shares with the verb it depends on ("X wants to ban Y", "X met and praised Y")."""
     if dep(token) in {"xcomp", "conj"}:
         return _children(token.head, {"nsubj"})
-    if dep(token) == "advcl" and token.tag_ == "VBG":  # "X remained defiant, blaming Y"
+    if dep(token) == "advcl" and token.tag_ == "VBG":  # "X stayed firm, accusing Y"
         return _children(token.head, {"nsubj"}) or _inherited_subject(token.head)
     if dep(token) == "acl" and token.tag_ == "VBG":  # "a message to Y urging Z": the noun it describes
         return [token.head]
