@@ -25,12 +25,12 @@ export PYTHONHASHSEED := 0
 
 install: $(STAMP)
 
-# --no-compile: no .pyc for the thousands of files of jupyterlab & co. at install (half its CPU time);
-# Python writes them for the modules actually imported, on first import.
+# pip compiles the .pyc at install: where PYTHONDONTWRITEBYTECODE is set (as on this machine) Python
+# never writes them itself, and every test process would recompile pandas, spaCy and jupyter again.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --no-compile --upgrade pip
-	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
 ifeq ($(ARTICLE),)
