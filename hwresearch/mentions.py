@@ -1324,8 +1324,9 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 
 def _lowercase_place(token) -> bool:
-    """A word or two in lower case after "in", "from" or "to" that spell a known place ("in lisbon",
-    "to costa mesa"); the preposition must come first, so that lower-case words elsewhere stay words."""
+    """A word or two in lower case, the first tagged a noun, after "in", "from" or "to" that spell a known
+    place ("in lisbon", "to costa mesa"); the preposition must come first, so that lower-case words
+    elsewhere stay words."""
     doc, i = token.doc, token.i
     for first in (i, i - 1):
         if first < 1 or not doc[first:i + 1].text.islower():
@@ -1334,7 +1335,7 @@ def _lowercase_place(token) -> bool:
             continue  # "to" before a verb is no preposition: "to say", "to deal"
         for last in (i + 1, i + 2):
             words = doc[first:last].text.title()
-            if last <= len(doc) and last > i and (words in world_places() or words in _place_words()):
+            if last <= len(doc) and (words in world_places() or words in _place_words()):
                 return True
     return False
 
