@@ -83,18 +83,48 @@ def test_html_report_opens_offline(tmp_path):
     assert "On the seed." in page and "display.seed_note(" not in page
 
 
-def run_notebooks(article: Path, out: Path) -> list[dict]:
-    """Every notebook through papermill on ``article``; a failing cell raises PapermillExecutionError."""
-    papermill = pytest.importorskip("papermill")
-    executed = []
-    for path in NOTEBOOKS:
-        target = out / path.name
-        papermill.execute_notebook(
-            str(path), str(target), parameters={"article_path": str(article), "output_dir": str(out)},
-            cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False,
-        )
-        executed.append(json.loads(target.read_text(encoding="utf-8")))
-    return executed
+@pytest.fixture(scope="module")
+def kernel():
+    """One Python kernel for every papermill run in this module, started in notebooks/ as papermill would.
+
+    Starting a kernel and importing spaCy, pandas and seaborn costs several seconds each time, most of
+    these tests' run time. Each notebook still starts from an empty namespace (see ``execute``), so a
+    notebook that leans on another's names fails here as it would in a fresh kernel; nbval runs every
+    committed notebook in a kernel of its own.
+    """
+    pytest.importorskip("papermill")
+    from jupyter_client.manager import KernelManager
+
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel(cwd=str(ROOT / "notebooks"))
+    yield manager
+    manager.shutdown_kernel(now=True)
+
+
+def execute(kernel, notebook: Path, target: Path, parameters: dict) -> dict:
+    """``notebook`` through papermill in the shared kernel, after clearing what the last one left: its
+    figures and every name it defined. A failing cell raises PapermillExecutionError."""
+    import papermill
+
+    client = kernel.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        reply = client.execute_interactive(
+            "import matplotlib.pyplot\nmatplotlib.pyplot.close('all')\nget_ipython().run_line_magic('reset', '-f')",
+            timeout=60)
+        assert reply["content"]["status"] == "ok", reply["content"]
+    finally:
+        client.stop_channels()
+    papermill.execute_notebook(str(notebook), str(target), parameters=parameters, km=kernel,
+                               cwd=str(ROOT / "notebooks"), progress_bar=False)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def run_notebooks(kernel, article: Path, out: Path) -> list[dict]:
+    """Every notebook on ``article``, in order, written into ``out``."""
+    parameters = {"article_path": str(article), "output_dir": str(out)}
+    return [execute(kernel, path, out / path.name, parameters) for path in NOTEBOOKS]
 
 
 def assert_clean(path: Path, notebook: dict) -> None:
@@ -117,8 +147,8 @@ def assert_about(executed: list[dict], actors: tuple[str, ...]) -> None:
 
 
 @pytest.mark.slow
-def test_notebooks_run_on_a_fictional_article(tmp_path):
-    executed = run_notebooks(FICTIONAL, tmp_path)
+def test_notebooks_run_on_a_fictional_article(kernel, tmp_path):
+    executed = run_notebooks(kernel, FICTIONAL, tmp_path)
     assert_about(executed, ("Norrland Water", "Elena Varga", "Tomas Berg"))
     quotes = output_text(executed[2])
     assert "No gold for this article" in quotes  # the seed's accuracy section says why it is empty
@@ -127,11 +157,11 @@ def test_notebooks_run_on_a_fictional_article(tmp_path):
 
 
 @pytest.mark.slow
-def test_notebooks_run_on_an_article_nobody_is_quoted_in(tmp_path):
+def test_notebooks_run_on_an_article_nobody_is_quoted_in(kernel, tmp_path):
     """No actor, no quote, no stance: every cell still runs and says what is missing."""
     article = tmp_path / "weather.txt"
     article.write_text("The weather was fine on Tuesday, and the lake was calm.\n\nThe market opened at nine.\n", encoding="utf-8")
-    executed = run_notebooks(article, tmp_path)
+    executed = run_notebooks(kernel, article, tmp_path)
     for path, notebook in zip(NOTEBOOKS, executed):
         assert_clean(path, notebook)
     assert "No attributions were found in this article." in output_text(executed[2])
@@ -139,29 +169,24 @@ def test_notebooks_run_on_an_article_nobody_is_quoted_in(tmp_path):
 
 
 @pytest.mark.slow
-def test_notebooks_run_on_a_polnear_dev_article(tmp_path, shared_data):
+def test_notebooks_run_on_a_polnear_dev_article(kernel, tmp_path, shared_data):
     article = shared_data / "polnear" / "dev" / "text" / POLNEAR_ARTICLE
     if not article.is_file():
         pytest.skip(f"{article} not found")
     assert not any(name in article.read_text(encoding="utf-8") for name in SEED_ONLY)
-    executed = run_notebooks(article, tmp_path)
+    executed = run_notebooks(kernel, article, tmp_path)
     assert_about(executed, ("Hillary Clinton", "Chelsea Clinton", "New York Post"))
 
 
 @pytest.mark.slow
-def test_a_codebook_path_reaches_the_stages(tmp_path):
+def test_a_codebook_path_reaches_the_stages(kernel, tmp_path):
     """codebook_path names the study's actors: the canonical name only the codebook knows shows up."""
-    papermill = pytest.importorskip("papermill")
     codebook = ROOT / "tests" / "data" / "lakeshore_codebook.toml"
+    parameters = {"article_path": str(FICTIONAL), "codebook_path": str(codebook), "output_dir": str(tmp_path)}
     shown_by = {}
     for name in ("00_article", "02_quote_attribution"):
-        target = tmp_path / f"{name}.ipynb"
-        papermill.execute_notebook(
-            str(ROOT / "notebooks" / f"{name}.ipynb"), str(target),
-            parameters={"article_path": str(FICTIONAL), "codebook_path": str(codebook), "output_dir": str(tmp_path)},
-            cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False,
-        )
-        shown = shown_by[name] = output_text(json.loads(target.read_text(encoding="utf-8")))
+        notebook = execute(kernel, ROOT / "notebooks" / f"{name}.ipynb", tmp_path / f"{name}.ipynb", parameters)
+        shown = shown_by[name] = output_text(notebook)
         assert "Norrland Water Ltd" in shown, name
         assert not any(seed_name in shown for seed_name in SEED_ONLY), name
     assert f"codebook: {codebook}" in shown_by["00_article"]  # notebook 00 says which codebook it used
