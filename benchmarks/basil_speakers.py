@@ -15,7 +15,6 @@ BASIL has no licence: it is read from ../shared/data for evaluation only and nev
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,12 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from basil_data import DATA, articles  # noqa: E402
+from throughput import write_result  # noqa: E402
 
 from hwresearch import extract_quotes, load_article  # noqa: E402
 from hwresearch.evaluate import MENTION_KINDS, SPEAKER_OUTCOMES, speaker_outcome  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-RESULTS = REPO / "benchmarks" / "results" / "basil_speakers_dev.json"
 SCORING = ("data README rule (a): for each quoted span with a person speaker, the first extract_quotes row "
            "(load_article(text), no codebook) covering at least half of the span; right when its resolved "
            "speaker or speaker span shares a name word with the gold speaker")
@@ -86,8 +85,7 @@ def main() -> None:
     for kind, n in result["wrong_by_mention"].items():
         print(f"    wrong, {kind:12} {n:4}")
     if not args.no_write:
-        RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {RESULTS.relative_to(REPO)}")
+        print(f"wrote {write_result('basil_speakers_dev', result).relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ BASIL has no licence: read from ../shared/data for evaluation only, never shippe
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from basil_data import DATA, articles, name_words  # noqa: E402
 from opinion_scoring import Gold, baseline, count_errors, predictions, print_table, score  # noqa: E402
+from throughput import write_result  # noqa: E402
 
 from hwresearch import load_article, stance_statements  # noqa: E402
 from hwresearch.codebook import Codebook  # noqa: E402
 from hwresearch.mentions import extract_mentions  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-RESULTS = REPO / "benchmarks" / "results"
 POLARITY = {"pos": "positive", "neg": "negative"}
 
 
@@ -91,8 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         print("spurious predictions by cause:", result["spurious_by_cause"])
         print("missed gold opinions by cause:", result["missed_by_cause"])
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "basil_stance_dev.json").write_text(json.dumps(result, indent=2) + "\n")
+        print(f"wrote {write_result('basil_stance_dev', result).relative_to(REPO)}")
     return 0
 
 

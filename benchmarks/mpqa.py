@@ -38,6 +38,7 @@ from opinion_scoring import (  # noqa: E402
     print_table,
     score,
 )
+from throughput import write_result  # noqa: E402
 
 from hwresearch import load_article, stakeholder_positions, stance_statements  # noqa: E402
 from hwresearch.codebook import Codebook  # noqa: E402
@@ -45,7 +46,6 @@ from hwresearch.mentions import extract_mentions  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "mpqa3_dev"
-RESULTS = REPO / "benchmarks" / "results"
 KINDS = {"sentiment", "arguing", "agree"}
 
 
@@ -171,8 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         print("spurious predictions by cause:", result["spurious_by_cause"])
         print("missed gold opinions by cause:", result["missed_by_cause"])
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "mpqa_dev.json").write_text(json.dumps(result, indent=2) + "\n")
+        print(f"wrote {write_result('mpqa_dev', result).relative_to(REPO)}")
     return 0
 
 

@@ -20,7 +20,6 @@ PolNeAR has no licence: it is read from ../shared/data for evaluation only and n
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import sys
@@ -29,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from throughput import write_result
 
 from hwresearch import extract_quotes
 from hwresearch.codebook import Codebook
@@ -43,7 +43,6 @@ from hwresearch.evaluate import (
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "polnear"
-RESULTS = REPO / "benchmarks" / "results"
 SCORING = ("a prediction is the rows of extract_quotes sharing one attribution id, as one multi-fragment "
            "content with the group's speaker span(s); "
            "hwresearch.evaluate.match_attributions: a prediction matches a gold attribution when it covers "
@@ -239,10 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speed: {result['articles_per_second']} articles/second (spans only); "
           f"{result['articles_per_second_with_speaker_resolution']} with speaker resolution (mentions layer)")
     if args.split == "dev" or args.write:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        out = RESULTS / f"polnear_{args.split}.json"
-        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {out.relative_to(REPO)}")
+        print(f"wrote {write_result(f'polnear_{args.split}', result).relative_to(REPO)}")
     return 0
 
 

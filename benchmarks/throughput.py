@@ -37,17 +37,20 @@ def polnear_paths(data: Path = DATA) -> list[Path]:
 def machine() -> dict:
     """What the figures were measured on, so a reader can compare like with like."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    changed = subprocess.run(["git", "status", "--porcelain", "--", "hwresearch"], cwd=ROOT, capture_output=True, text=True)
     return {
         "nproc": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "commit": commit.stdout.strip() or None,
+        "package_changed_since_commit": bool(changed.stdout.strip()),  # figures of uncommitted package code
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "load_average_1min": os.getloadavg()[0],
     }
 
 
 def write_result(name: str, result: dict) -> Path:
+    """``benchmarks/results/<name>.json``: the figures, and the commit and machine they were measured on."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps({**result, "machine": machine()}, indent=2) + "\n", encoding="utf-8")

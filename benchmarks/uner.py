@@ -16,18 +16,18 @@ group or other are not predictions (UNER has no such class), so they count neith
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from throughput import write_result
 
 from hwresearch.article import parse_article, parse_articles
 from hwresearch.mentions import extract_names
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "uner_ewt" / "en_ewt-ud-dev.iob2"
-RESULTS = REPO / "benchmarks" / "results"
 TYPE_MAP = {"person": "PER", "organisation": "ORG", "place": "LOC"}
 TYPES = ("PER", "ORG", "LOC")
 
@@ -174,8 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"           {example}")
     print(f"  time: parse {result['seconds']['parse']} s, names {result['seconds']['names']} s")
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "uner_dev.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {write_result('uner_dev', result).relative_to(REPO)}")
     return 0
 
 
