@@ -46,7 +46,7 @@ POSITIONS = ("favor", "against", "neutral", "mixed")
 LEVELS = ("actor", "organisation")
 EVIDENCE_SEPARATOR = " | "
 EVIDENCE_RESOURCE = "position_evidence.toml"  # how many statements of each method settle a side
-_SETTLED = 1 - 1e-9  # three thirds sum to a hair under 1 in floating point
+_SETTLED = 1 - 1e-9  # seven sevenths (or ten tenths) sum to a hair under 1 in floating point
 
 Source = Article | str | Path | pd.DataFrame | None
 
