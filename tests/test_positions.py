@@ -187,6 +187,44 @@ def test_neutral_only_and_favor_with_neutral():
     assert (nokia["position"], nokia["score"], nokia["n"]) == ("favor", 0.5, 2)
 
 
+def test_attributed_leanings_alone_settle_no_side_until_three_agree():
+    """rule:attributed statements weigh a third each (data/position_evidence.toml); a predicate weighs 1."""
+    methods = ["rule:attributed", "rule:attributed", "rule:attributed", "rule:attributed", "rule:attributed",
+               "rule:verb", "rule:attributed"]
+    table = statements(
+        ("Nokia", "Huawei", "entity", "against", 0.6, 1, "Nokia's words lean against Huawei."),
+        ("Nokia", "Huawei", "entity", "against", 0.6, 2, "Again."),
+        ("Ericsson", "Huawei", "entity", "favor", 0.6, 3, "Ericsson's words lean toward Huawei."),
+        ("Ericsson", "Huawei", "entity", "favor", 0.6, 4, "Again."),
+        ("Ericsson", "Huawei", "entity", "favor", 0.6, 5, "And again."),
+        ("Samsung", "Huawei", "entity", "favor", 0.75, 6, "Samsung praised Huawei."),
+        ("Samsung", "Huawei", "entity", "against", 0.6, 7, "Samsung's words lean against it."),
+    ).assign(method=methods)
+    positions = stakeholder_positions(table)
+    # Nokia: two thirds of a side, no position; Ericsson: three thirds, favor.
+    assert list(positions["actor"]) == ["Ericsson", "Samsung"]
+    assert cell(positions, "Ericsson", "Huawei")["position"] == "favor"
+    # Samsung: a verb settles favor, one leaning against does not make it mixed; it moves the score:
+    # (+1 * 0.75 - 1 * 0.6) / 1.35.
+    samsung = cell(positions, "Samsung", "Huawei")
+    assert (samsung["position"], samsung["n"]) == ("favor", 2)
+    assert samsung["score"] == pytest.approx(0.15 / 1.35)
+    # min_evidence=0 counts every statement: Nokia is back, Samsung mixed (DNA's plain combine).
+    every = stakeholder_positions(table, min_evidence=0)
+    assert cell(every, "Nokia", "Huawei")["position"] == "against"
+    assert cell(every, "Samsung", "Huawei")["position"] == "mixed"
+    # The statements of a cell left out are still there to read.
+    assert len(evidence_for(table, "Nokia", "Huawei")) == 2
+    # Two agreeing predicates at min_evidence=2 settle a side; one does not.
+    assert stakeholder_positions(table.assign(method="rule:verb"), min_evidence=2)["actor"].tolist() == ["Ericsson", "Nokia"]
+
+
+def test_min_evidence_must_be_a_number_of_zero_or_more(ren_mixed):
+    for bad in (-1, float("nan")):
+        with pytest.raises(InputError, match="min_evidence"):
+            stakeholder_positions(ren_mixed, codebook=STUDY, min_evidence=bad)
+
+
 def test_zero_confidence_falls_back_to_plain_mean():
     table = stakeholder_positions(
         statements(
