@@ -1299,7 +1299,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
         return 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
-        return 2 if text.title() in _place_words() or _lowercase_place(token) else 0  # "kenya" in informal writing
+        known = text.title() in _place_words() and _lowercase_register(token)
+        return 2 if known or _lowercase_place(token) else 0  # "kenya" in informal writing
     if text.islower() and text.isalpha() and _lowercase_place(token):
         return 2  # "living in kenya", "going to lisbon": informal writing drops the capital of a place
     if not (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
@@ -1325,8 +1326,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 def _lowercase_place(token) -> bool:
     """A word or two in lower case, the first tagged a noun, after "in", "from" or "to" that spell a known
-    place ("in lisbon", "to costa mesa"); the preposition must come first, so that lower-case words
-    elsewhere stay words."""
+    place ("in lisbon", "to costa mesa"), where the writer leaves out capitals; the preposition must
+    come first, so that lower-case words elsewhere stay words."""
     doc, i = token.doc, token.i
     for first in (i, i - 1):
         if first < 1 or not doc[first:i + 1].text.islower():
@@ -1336,8 +1337,16 @@ def _lowercase_place(token) -> bool:
         for last in (i + 1, i + 2):
             words = doc[first:last].text.title()
             if last <= len(doc) and (words in world_places() or words in _place_words()):
-                return True
+                return _lowercase_register(token)
     return False
+
+
+def _lowercase_register(token) -> bool:
+    """Whether the writer leaves out capitals, so that a lower-case word may still be a name: the
+    sentence starts in lower case, or the text writes the pronoun "i". Edited prose capitalises its
+    places, and there "in reading" or "in bath" are words."""
+    first = next((t for t in token.sent if t.text[:1].isalpha()), None)
+    return first is not None and first.text[:1].islower() or any(t.text == "i" for t in token.doc)
 
 
 def _headline_person(token, lowered: set[str]) -> bool:

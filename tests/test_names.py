@@ -256,6 +256,19 @@ def test_name_boundaries_across_of_and_commas_possessives_and_lower_case(text, n
     assert row(extract_names(text), text, name)["entity_type"] == entity_type
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She grew up in reading and writing, and later studied law.",
+        "He spent an hour in bath, then went back to work.",
+        "Prices in cork and glass rose this year.",
+    ],
+)
+def test_lower_case_words_in_capitalised_prose_are_no_places(text):
+    """Reading, Bath and Cork are towns, but a writer who capitalises sentences capitalises places."""
+    assert extract_names(text).empty
+
+
 @pytest.mark.xfail(strict=True, reason="narrower than 'in, from or to': the lower-case place must be tagged a noun, "
                    "and the tagger reads 'brisbane' after 'flew to' as an adjective")
 def test_a_lower_case_place_after_to_that_the_tagger_takes_for_an_adjective():
