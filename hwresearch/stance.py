@@ -594,17 +594,22 @@ class _Predicate:
     word: str
     polarity: str
     kind: str
+    preposition: str | None = None  # the one preposition that introduces the target ("call for")
 
 
 def _predicate_table() -> dict[tuple[str, str], _Predicate]:
     """(word class, written form) -> predicate; verbs under every inflection, so a lemmatizer slip
-    ("criticised" read as "criticis") still finds them."""
+    ("criticised" read as "criticis") still finds them. A prepositional verb is keyed by its
+    preposition too (class "verb for"): "call" alone is no opinion, "call for" is."""
     table = {}
     for polarity in ("favor", "against"):
         entries = _PREDICATES[polarity]
         for verb in entries["verbs"]:
             for form in _LEX.verb_forms(verb) | {verb}:
                 table[("verb", form)] = _Predicate(verb, polarity, "verb")
+        for verb, preposition in entries.get("prepositional", {}).items():
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[(f"verb {preposition}", form)] = _Predicate(verb, polarity, "verb", preposition)
         for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
             for word in entries[key]:
                 table[(kind, word)] = _Predicate(word, polarity, kind)
@@ -616,11 +621,19 @@ _WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
 
 
 def _predicate(token) -> _Predicate | None:
-    """Predicate matching: the token's lemma or form in the lexicon, under its part of speech."""
+    """Predicate matching: the token's lemma or form in the lexicon, under its part of speech (a
+    prepositional verb only with its preposition on a complement)."""
     kind = _WORD_CLASS.get(token.pos_)
     if kind is None:
         return None
-    return _PREDICATE_TABLE.get((kind, token.lemma_.lower())) or _PREDICATE_TABLE.get((kind, token.lower_))
+    keys = [kind]
+    if kind == "verb":
+        keys += [f"verb {_case(c)}" for c in _children(token, _COMPLEMENTS) if _case(c)]
+    for key in keys:
+        found = _PREDICATE_TABLE.get((key, token.lemma_.lower())) or _PREDICATE_TABLE.get((key, token.lower_))
+        if found is not None:
+            return found
+    return None
 
 
 def _children(token, labels: set[str] | frozenset[str]):
@@ -741,9 +754,14 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         if passive:
             return agents, _children(token, {"nsubj:pass"})
         holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        if predicate.preposition:
+            return holders, [c for c in _children(token, _COMPLEMENTS) if _case(c) == predicate.preposition]
         targets = _children(token, _OBJECTS) or [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]
         if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
             targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
+        if not targets:  # "X hopes to attract Y": what the clause acts on, unless the clause is an opinion of its own
+            targets = [o for clause in _children(token, {"xcomp"}) if _predicate(clause) is None
+                       for o in _children(clause, _OBJECTS)]
         return holders, targets
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
