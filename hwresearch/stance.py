@@ -574,6 +574,8 @@ _LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
 _AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
 _RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
 _HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
+_HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
+_CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
@@ -595,6 +597,7 @@ class _Predicate:
     polarity: str
     kind: str
     preposition: str | None = None  # the one preposition that introduces the target ("call for")
+    felt_by_object: bool = False  # the object holds, the subject is the target ("the plan irked X")
 
 
 def _predicate_table() -> dict[tuple[str, str], _Predicate]:
@@ -607,6 +610,9 @@ def _predicate_table() -> dict[tuple[str, str], _Predicate]:
         for verb in entries["verbs"]:
             for form in _LEX.verb_forms(verb) | {verb}:
                 table[("verb", form)] = _Predicate(verb, polarity, "verb")
+        for verb in entries.get("felt_by_object", []):
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[("verb felt", form)] = _Predicate(verb, polarity, "verb", felt_by_object=True)
         for verb, preposition in entries.get("prepositional", {}).items():
             for form in _LEX.verb_forms(verb) | {verb}:
                 table[(f"verb {preposition}", form)] = _Predicate(verb, polarity, "verb", preposition)
@@ -622,12 +628,15 @@ _WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
 
 def _predicate(token) -> _Predicate | None:
     """Predicate matching: the token's lemma or form in the lexicon, under its part of speech (a
-    prepositional verb only with its preposition on a complement)."""
+    prepositional verb only with its preposition on a complement, a verb felt by its object only
+    with an object or as a passive)."""
     kind = _WORD_CLASS.get(token.pos_)
     if kind is None:
         return None
     keys = [kind]
     if kind == "verb":
+        if _children(token, {"nsubj:pass"}) or _felt_by(token):
+            keys.insert(0, "verb felt")
         keys += [f"verb {_case(c)}" for c in _children(token, _COMPLEMENTS) if _case(c)]
     for key in keys:
         found = _PREDICATE_TABLE.get((key, token.lemma_.lower())) or _PREDICATE_TABLE.get((key, token.lower_))
@@ -638,6 +647,12 @@ def _predicate(token) -> _Predicate | None:
 
 def _children(token, labels: set[str] | frozenset[str]):
     return [c for c in token.children if dep(c) in labels]
+
+
+def _felt_by(token) -> list:
+    """The object of a verb, or a nominal after it with no preposition (the parser's "obl" for the
+    object of "irked Senator Jane Smith")."""
+    return _children(token, _OBJECTS) or [c for c in _children(token, {"obl"}) if c.i > token.i and _case(c) is None]
 
 
 def _case(token) -> str | None:
@@ -692,9 +707,10 @@ class _Holders:
 
 def _may_hold(token) -> bool:
     """A word that can name a holder: a name, a plural, an acronym the tagger took for a common noun
-    ("KRDC"), or a singular noun that speaks or stands for many ("the statement", "the community")."""
+    ("KRDC"), a singular noun for a person ("the widow", "a farmer"), or one that speaks or stands for
+    many ("the statement", "the community")."""
     return (token.tag_ in _HOLDER_TAGS or (token.tag_ == "NN" and token.text.isupper() and len(token) > 1)
-            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_NOUNS))
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_WORDS))
 
 
 def _noun_phrase(head) -> tuple[int, int]:
@@ -751,6 +767,10 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
     if predicate.kind == "verb":
         agents = [c for c in _children(token, {"obl:agent", "obl", "nmod"}) if _case(c) == "by"]
         passive = "nsubj:pass" in labels or "aux:pass" in labels
+        if predicate.felt_by_object:  # "Y irked X", "X was irked by Y"
+            if passive:
+                return _children(token, {"nsubj:pass"}), agents
+            return _felt_by(token), _children(token, {"nsubj"}) or _inherited_subject(token)
         if passive:
             return agents, _children(token, {"nsubj:pass"})
         holders = _children(token, {"nsubj"}) or _inherited_subject(token)
@@ -770,7 +790,7 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
         return holders, targets
     holders = _children(token, {"nsubj"}) or _inherited_subject(token)
-    targets = [c for c in _children(token, {"obl", "nmod"}) if _case(c) in _LINK_PREPOSITIONS]
+    targets = [c for c in _children(token, {"obl", "nmod", "obl:agent"}) if _case(c) in _LINK_PREPOSITIONS | _CAUSE_PREPOSITIONS]
     return holders, targets
 
 
