@@ -12,7 +12,9 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
     relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
     matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
     after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
-    ..."); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
+    ..."), or what a wanted clause acts on ("X hopes to attract Y"); a prepositional verb counts only
+    with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
+    ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
   - attributed opinions (``rule:attributed``): the speaker of each attribution (from
     :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
