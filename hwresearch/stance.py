@@ -12,7 +12,9 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
     relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
     matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
     after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
-    ..."); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
+    ..."), or what a wanted clause acts on ("X hopes to attract Y"); a prepositional verb counts only
+    with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
+    ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
   - attributed opinions (``rule:attributed``): the speaker of each attribution (from
     :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
@@ -574,6 +576,8 @@ _LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
 _AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
 _RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
 _HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
+_HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
+_CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
@@ -594,17 +598,26 @@ class _Predicate:
     word: str
     polarity: str
     kind: str
+    preposition: str | None = None  # the one preposition that introduces the target ("call for")
+    felt_by_object: bool = False  # the object holds, the subject is the target ("the plan irked X")
 
 
 def _predicate_table() -> dict[tuple[str, str], _Predicate]:
     """(word class, written form) -> predicate; verbs under every inflection, so a lemmatizer slip
-    ("criticised" read as "criticis") still finds them."""
+    ("criticised" read as "criticis") still finds them. A prepositional verb is keyed by its
+    preposition too (class "verb for"): "call" alone is no opinion, "call for" is."""
     table = {}
     for polarity in ("favor", "against"):
         entries = _PREDICATES[polarity]
         for verb in entries["verbs"]:
             for form in _LEX.verb_forms(verb) | {verb}:
                 table[("verb", form)] = _Predicate(verb, polarity, "verb")
+        for verb in entries.get("felt_by_object", []):
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[("verb felt", form)] = _Predicate(verb, polarity, "verb", felt_by_object=True)
+        for verb, preposition in entries.get("prepositional", {}).items():
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[(f"verb {preposition}", form)] = _Predicate(verb, polarity, "verb", preposition)
         for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
             for word in entries[key]:
                 table[(kind, word)] = _Predicate(word, polarity, kind)
@@ -616,15 +629,32 @@ _WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
 
 
 def _predicate(token) -> _Predicate | None:
-    """Predicate matching: the token's lemma or form in the lexicon, under its part of speech."""
+    """Predicate matching: the token's lemma or form in the lexicon, under its part of speech (a
+    prepositional verb only with its preposition on a complement, a verb felt by its object only
+    with an object or as a passive)."""
     kind = _WORD_CLASS.get(token.pos_)
     if kind is None:
         return None
-    return _PREDICATE_TABLE.get((kind, token.lemma_.lower())) or _PREDICATE_TABLE.get((kind, token.lower_))
+    keys = [kind]
+    if kind == "verb":
+        if _children(token, {"nsubj:pass"}) or _felt_by(token):
+            keys.insert(0, "verb felt")
+        keys += [f"verb {_case(c)}" for c in _children(token, _COMPLEMENTS) if _case(c)]
+    for key in keys:
+        found = _PREDICATE_TABLE.get((key, token.lemma_.lower())) or _PREDICATE_TABLE.get((key, token.lower_))
+        if found is not None:
+            return found
+    return None
 
 
 def _children(token, labels: set[str] | frozenset[str]):
     return [c for c in token.children if dep(c) in labels]
+
+
+def _felt_by(token) -> list:
+    """The object of a verb, or a nominal after it with no preposition (the parser's "obl" for the
+    object of "irked Senator Jane Smith")."""
+    return _children(token, _OBJECTS) or [c for c in _children(token, {"obl"}) if c.i > token.i and _case(c) is None]
 
 
 def _case(token) -> str | None:
@@ -679,9 +709,10 @@ class _Holders:
 
 def _may_hold(token) -> bool:
     """A word that can name a holder: a name, a plural, an acronym the tagger took for a common noun
-    ("KRDC"), or a singular noun that speaks or stands for many ("the statement", "the community")."""
+    ("KRDC"), a singular noun for a person ("the widow", "a farmer"), or one that speaks or stands for
+    many ("the statement", "the community")."""
     return (token.tag_ in _HOLDER_TAGS or (token.tag_ == "NN" and token.text.isupper() and len(token) > 1)
-            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_NOUNS))
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_WORDS))
 
 
 def _noun_phrase(head) -> tuple[int, int]:
@@ -738,12 +769,21 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
     if predicate.kind == "verb":
         agents = [c for c in _children(token, {"obl:agent", "obl", "nmod"}) if _case(c) == "by"]
         passive = "nsubj:pass" in labels or "aux:pass" in labels
+        if predicate.felt_by_object:  # "Y irked X", "X was irked by Y"
+            if passive:
+                return _children(token, {"nsubj:pass"}), agents
+            return _felt_by(token), _children(token, {"nsubj"}) or _inherited_subject(token)
         if passive:
             return agents, _children(token, {"nsubj:pass"})
         holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        if predicate.preposition:
+            return holders, [c for c in _children(token, _COMPLEMENTS) if _case(c) == predicate.preposition]
         targets = _children(token, _OBJECTS) or [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]
         if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
             targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
+        if not targets:  # "X hopes to attract Y": what the clause acts on, unless the clause is an opinion of its own
+            targets = [o for clause in _children(token, {"xcomp"}) if _predicate(clause) is None
+                       for o in _children(clause, _OBJECTS)]
         return holders, targets
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
@@ -752,7 +792,7 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
         return holders, targets
     holders = _children(token, {"nsubj"}) or _inherited_subject(token)
-    targets = [c for c in _children(token, {"obl", "nmod"}) if _case(c) in _LINK_PREPOSITIONS]
+    targets = [c for c in _children(token, {"obl", "nmod", "obl:agent"}) if _case(c) in _LINK_PREPOSITIONS | _CAUSE_PREPOSITIONS]
     return holders, targets
 
 

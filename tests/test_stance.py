@@ -216,6 +216,55 @@ def test_opinion_predicates_link_holder_and_target(generic, fragment, holder_wor
     assert list(here["method"]) == [method]
 
 
+WANTS = """Senator Jane Smith called for new sanctions on Globex. Dock workers voted against the merger.
+Senator Tom Lee wants to attract new investors next year. The mayor Ann Ray called Globex on Monday."""
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target_word, polarity",
+    [
+        ("called for new sanctions", "Jane Smith", "sanctions", "favor"),  # a prepositional verb: its target after "for"
+        ("voted against the merger", "workers", "merger", "against"),
+        ("wants to attract new investors", "Tom Lee", "investors", "favor"),  # what the wanted clause acts on
+    ],
+)
+def test_what_a_holder_wants_or_votes_for(fragment, holder_word, target_word, polarity):
+    article = load_article(WANTS)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & rows["target"].str.contains(target_word)
+                & rows["holder"].str.contains(holder_word, case=False)]
+    assert list(here["polarity"]) == [polarity], rows.to_string()
+
+
+def test_a_prepositional_verb_without_its_preposition_is_no_opinion():
+    """"Tom Lee called Globex": "call" is an opinion only as "call for"."""
+    article = load_article(WANTS)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index("called Globex"))
+    assert not len(rows[(rows["sent_id"] == sent_id) & (rows["polarity"] != "neutral")]), rows.to_string()
+
+
+FEELINGS = """The Globex report irked Senator Jane Smith. Investors were alarmed by Initech.
+A farmer praised Initech on Monday."""
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target, polarity",
+    [
+        ("report irked Senator Jane Smith", "Jane Smith", "Globex", "against"),  # the object feels it, toward the subject
+        ("alarmed by Initech", "Investors", "Initech", "against"),  # what a feeling is caused by is its target
+        ("farmer praised Initech", "farmer", "Initech", "favor"),  # a singular noun for a person holds a view
+    ],
+)
+def test_who_feels_what_toward_whom(fragment, holder_word, target, polarity):
+    article = load_article(FEELINGS)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & (rows["target"] == target) & rows["holder"].str.contains(holder_word, case=False)]
+    assert list(here["polarity"]) == [polarity], rows.to_string()
+
+
 HOLDERS = """Ann Ray stayed calm, blaming Globex for the delays. The Initech board voiced concern about Globex.
 The international community condemned Globex. The WTCA condemned Initech. The flood threatened Initech."""
 
