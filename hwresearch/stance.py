@@ -206,17 +206,21 @@ def stance_statements(
 
 
 def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | None, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    # Only a caller's tables are checked: the stages' own are well formed, and checking them cost
+    # a twentieth of a corpus run.
+    n = len(article.text)
     if mentions is None:
         from hwresearch.mentions import extract_mentions
 
         mentions = extract_mentions(article, codebook)
+    else:
+        check_table(mentions, "mentions", MENTION_COLUMNS, (("start", "end"),), ("actor", "actor_type"), n, "extract_mentions")
     if quotes is None:
         from hwresearch.quotes import extract_quotes
 
         quotes = extract_quotes(article, codebook)
-    n = len(article.text)
-    check_table(mentions, "mentions", MENTION_COLUMNS, (("start", "end"),), ("actor", "actor_type"), n, "extract_mentions")
-    check_table(quotes, "quotes", QUOTE_COLUMNS, QUOTE_SPANS, ("cue", "speaker", "speaker_type"), n, "extract_quotes")
+    else:
+        check_table(quotes, "quotes", QUOTE_COLUMNS, QUOTE_SPANS, ("cue", "speaker", "speaker_type"), n, "extract_quotes")
 
     text = article.text
     all_mentions = _mention_list(mentions, text)
