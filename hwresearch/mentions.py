@@ -1212,7 +1212,9 @@ def _organisation_words() -> frozenset[str]:
 def _find_names(article: Article) -> list[_Name]:
     """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
     doc = article.doc
-    lowered = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
+    rows = doc.to_array(["LOWER", "IS_LOWER", "IS_ALPHA"]).tolist()
+    lowered = {strings[lower] for lower, is_lower, is_alpha in rows if is_lower and is_alpha}
     sentences = [(sentence, _headline_like(sentence)) for sentence in doc.sents]
     proper_inside = {
         t.text for sentence, headline in sentences if not headline
@@ -1330,9 +1332,10 @@ def _lowercase_place(token) -> bool:
     come first, so that lower-case words elsewhere stay words."""
     doc, i = token.doc, token.i
     for first in (i, i - 1):
-        if first < 1 or not doc[first:i + 1].text.islower():
+        # The preposition first: it is the rare condition, and cheaper to test than the words' text.
+        if first < 1 or doc[first - 1].lower_ not in _LOWER_PLACE_PREPOSITIONS or not doc[first:i + 1].text.islower():
             continue
-        if doc[first - 1].lower_ not in _LOWER_PLACE_PREPOSITIONS or doc[first - 1].pos_ != "ADP" or doc[first].pos_ not in ("NOUN", "PROPN"):
+        if doc[first - 1].pos_ != "ADP" or doc[first].pos_ not in ("NOUN", "PROPN"):
             continue  # "to" before a verb is no preposition: "to say", "to deal"
         for last in (i + 1, i + 2):
             words = doc[first:last].text.title()
