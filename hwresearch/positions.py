@@ -10,9 +10,11 @@ shape of Discourse Network Analyzer statements, so that the networks of :mod:`hw
 
 from __future__ import annotations
 
+import math
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from numbers import Real
 from pathlib import Path
 
 import networkx as nx
@@ -82,17 +84,19 @@ def stakeholder_positions(
 
     - ``position``: ``favor`` or ``against`` when that side counts and the other does not, ``mixed``
       when both count, ``neutral`` when only the neutral side does; a weak leaning the other way
-      does not make a position mixed, it only moves the score;
-    - ``score``: the mean of the statements' agreement (+1 favor, 0 neutral, -1 against) weighted by
-      their confidence, in [-1, 1], so a low-confidence guess moves it less than a rule; a missing
-      confidence weighs 1, and where all weights are 0 the plain mean is used;
-    - ``n``: the number of statements;
+      neither makes a position mixed nor moves its score;
+    - ``score``: the mean agreement (+1 favor, 0 neutral, -1 against) of the statements on the
+      settled sides, weighted by their confidence, in [-1, 1], so a low-confidence guess moves it less
+      than a rule and the score never contradicts the position; a missing confidence weighs 1, and
+      where all weights are 0 the plain mean is used;
+    - ``n``: the number of statements behind the cell, counted or not;
     - ``evidence``: the distinct evidence texts in reading order, joined by ``" | "`` (one string
       exports to CSV and JSONL alike; :func:`evidence_for` gives the statements themselves).
     """
     check_option("level", level, LEVELS)
-    if not min_evidence >= 0:
-        raise InputError(f"min_evidence must be a number of 0 or more, not {min_evidence!r}")
+    if isinstance(min_evidence, bool) or not isinstance(min_evidence, Real) or not 0 <= min_evidence < math.inf:
+        raise InputError(f"min_evidence must be a finite number of 0 or more (1 by default, 0 counts every "
+                         f"statement), not {min_evidence!r}")
     stance, codebook = _stance(article, codebook)
     statements = _stakeholder_statements(stance, codebook)
     key = "holder" if level == "actor" else "organisation"
@@ -103,10 +107,11 @@ def stakeholder_positions(
     rows = []
     for actor, target in sorted(groups):
         group = groups[actor, target]
-        favor, against, neutral = (_side_counts(group, side, min_evidence) for side in (1, -1, 0))
-        if not (favor or against or neutral):
+        settled = {side: _side_settled(group, side, min_evidence) for side in (1, -1, 0)}
+        if not any(settled.values()):
             continue
-        values, weights = [s["agreement"] for s in group], [s["weight"] for s in group]
+        counted = [s for s in group if settled[s["agreement"]]]  # a leaning that settles nothing moves nothing
+        values, weights = [s["agreement"] for s in counted], [s["weight"] for s in counted]
         total = sum(weights)
         score = sum(v * w for v, w in zip(values, weights)) / total if total > 0 else sum(values) / len(values)
         rows.append(
@@ -116,7 +121,7 @@ def stakeholder_positions(
                 "organisation": group[0]["organisation"],
                 "target": target,
                 "target_kind": group[0]["target_kind"],
-                "position": _position(favor, against),
+                "position": _position(settled[1], settled[-1]),
                 "score": float(score),
                 "n": len(group),
                 "evidence": EVIDENCE_SEPARATOR.join(dict.fromkeys(
@@ -300,7 +305,7 @@ def _stakeholder_statements(stance: pd.DataFrame, codebook: Codebook) -> pd.Data
     )
 
 
-def _side_counts(group: list[dict], agreement: int, min_evidence: float) -> bool:
+def _side_settled(group: list[dict], agreement: int, min_evidence: float) -> bool:
     """Whether the statements on one side of a cell weigh enough to settle that side."""
     side = [s["evidence_weight"] for s in group if s["agreement"] == agreement]
     return bool(side) and sum(side) >= min_evidence * _SETTLED
@@ -311,7 +316,10 @@ def _statements_needed() -> tuple[float, dict[str, float]]:
     """(default, per method) statements it takes to settle a side, from the package's data."""
     text = resources.files("hwresearch").joinpath("data", EVIDENCE_RESOURCE).read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    return float(data["default"]), {m: float(n) for m, n in data["statements_needed"].items()}
+    default, needed = float(data["default"]), {m: float(n) for m, n in data["statements_needed"].items()}
+    if not all(n >= 1 for n in (default, *needed.values())):
+        raise ValueError(f"{EVIDENCE_RESOURCE}: statements_needed must be 1 or more (a side takes at least one statement)")
+    return default, needed
 
 
 def _evidence_weight(method: object) -> float:

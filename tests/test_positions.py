@@ -204,15 +204,16 @@ def test_attributed_leanings_alone_settle_no_side_until_three_agree():
     # Nokia: two thirds of a side, no position; Ericsson: three thirds, favor.
     assert list(positions["actor"]) == ["Ericsson", "Samsung"]
     assert cell(positions, "Ericsson", "Huawei")["position"] == "favor"
-    # Samsung: a verb settles favor, one leaning against does not make it mixed; it moves the score:
-    # (+1 * 0.75 - 1 * 0.6) / 1.35.
+    # Samsung: a verb settles favor; one leaning against settles nothing, so it neither makes the cell
+    # mixed nor moves the score (the score never says against where the position says favor).
     samsung = cell(positions, "Samsung", "Huawei")
     assert (samsung["position"], samsung["n"]) == ("favor", 2)
-    assert samsung["score"] == pytest.approx(0.15 / 1.35)
+    assert samsung["score"] == 1.0
     # min_evidence=0 counts every statement: Nokia is back, Samsung mixed (DNA's plain combine).
     every = stakeholder_positions(table, min_evidence=0)
     assert cell(every, "Nokia", "Huawei")["position"] == "against"
     assert cell(every, "Samsung", "Huawei")["position"] == "mixed"
+    assert cell(every, "Samsung", "Huawei")["score"] == pytest.approx((0.75 - 0.6) / 1.35)
     # The statements of a cell left out are still there to read.
     assert len(evidence_for(table, "Nokia", "Huawei")) == 2
     # Two agreeing predicates at min_evidence=2 settle a side; one does not.
@@ -220,7 +221,7 @@ def test_attributed_leanings_alone_settle_no_side_until_three_agree():
 
 
 def test_min_evidence_must_be_a_number_of_zero_or_more(ren_mixed):
-    for bad in (-1, float("nan")):
+    for bad in (-1, float("nan"), float("inf"), "2", None, True):
         with pytest.raises(InputError, match="min_evidence"):
             stakeholder_positions(ren_mixed, codebook=STUDY, min_evidence=bad)
 
