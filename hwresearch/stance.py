@@ -864,10 +864,11 @@ def _evaluates(compound: float) -> bool:
 
 
 def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets) -> list[_Target]:
-    """The entities an attributed content is about: every actor it mentions, and the nouns its
-    clauses are about (their subjects; an object is mostly what is done, not whom it is about)."""
+    """The entities an attributed content is about: every actor it mentions except where it only
+    says where (:func:`_locative`), and the nouns its clauses are about (their subjects; an object
+    is mostly what is done, not whom it is about)."""
     found = [_Target(m.actor, "entity", m.start, m.end) for m in mentions.overlapping(start, end)
-             if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS]
+             if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS and not _locative(article, m)]
     span = article.span(start, end)
     roots = [t for t in span if not (start <= t.head.idx < end) or t.head is t]
     for root in roots:
@@ -880,6 +881,18 @@ def _content_targets(article: Article, start: int, end: int, mentions: _MentionI
             seen.add((t.start, t.end))
             unique.append(t)
     return unique
+
+
+_LOCATIVES = _LEX.locative_prepositions - {"of"}  # "criticism of X" is about X
+
+
+def _locative(article: Article, mention: _Mention) -> bool:
+    """Whether a mention only says where the content happens ("jobs are disappearing in the United
+    States", "after decimating ISIS in Syria"): its head hangs on a locative preposition. On BASIL
+    dev such places were the largest group of wrong attributed targets (issue 11)."""
+    tokens = article.span(mention.start, mention.end)
+    head = next((t for t in tokens if t.head is t or not (mention.start <= t.head.idx < mention.end)), None)
+    return head is not None and dep(head) in {"obl", "nmod"} and _case(head) in _LOCATIVES
 
 
 def _same_side(codebook: Codebook, holder: str, target: str) -> bool:

@@ -280,3 +280,13 @@ def test_an_attributed_opinion_is_signed_toward_the_target_not_by_the_contents_o
     rows = stance_statements(load_article("Ann Ray said " + content), Codebook.empty())
     toward = rows[(rows["target"] == "Initech") & (rows["method"] == "rule:attributed")]
     assert list(toward["polarity"]) == ["favor"], rows.to_string()
+
+
+def test_a_place_the_content_only_locates_is_no_attributed_target():
+    """A name under a locative preposition says where ("a terrible job in Canada"), not whom the
+    speaker evaluates: no attributed statement toward it, while the actor the content is about keeps one."""
+    text = "Ann Ray said Tom Jones did a terrible job in Canada."
+    rows = stance_statements(load_article(text), Codebook.empty())
+    attributed = rows[rows["method"] == "rule:attributed"]
+    assert "Canada" not in set(attributed["target"]), rows.to_string()
+    assert "Tom Jones" in set(attributed["target"]), rows.to_string()
