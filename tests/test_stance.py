@@ -290,3 +290,16 @@ def test_a_place_the_content_only_locates_is_no_attributed_target():
     attributed = rows[rows["method"] == "rule:attributed"]
     assert "Canada" not in set(attributed["target"]), rows.to_string()
     assert "Tom Jones" in set(attributed["target"]), rows.to_string()
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Ray said Tom Jones wrecked Acme Corp with terrible decisions.",  # what is done: an object
+    "Ann Ray said Tom Jones gave Acme Corp a terrible deal.",  # whom it is given to
+    "Ann Ray said Tom Jones made terrible decisions about the Acme Corp factories.",  # a modifier
+])
+def test_an_entity_the_content_mentions_on_the_side_is_no_attributed_target(text):
+    """The speaker evaluates the actor who acts (Tom Jones), not what he acts on or a name that
+    modifies another noun: the attributed statement is toward Tom Jones only."""
+    rows = stance_statements(load_article(text), Codebook.empty())
+    attributed = rows[rows["method"] == "rule:attributed"]
+    assert set(attributed["target"]) == {"Tom Jones"}, rows.to_string()
