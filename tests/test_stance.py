@@ -329,3 +329,26 @@ def test_an_attributed_opinion_is_signed_toward_the_target_not_by_the_contents_o
     rows = stance_statements(load_article("Ann Ray said " + content), Codebook.empty())
     toward = rows[(rows["target"] == "Initech") & (rows["method"] == "rule:attributed")]
     assert list(toward["polarity"]) == ["favor"], rows.to_string()
+
+
+def test_a_place_the_content_only_locates_is_no_attributed_target():
+    """A name under a locative preposition says where ("a terrible job in Canada"), not whom the
+    speaker evaluates: no attributed statement toward it, while the actor the content is about keeps one."""
+    text = "Ann Ray said Tom Jones did a terrible job in Canada."
+    rows = stance_statements(load_article(text), Codebook.empty())
+    attributed = rows[rows["method"] == "rule:attributed"]
+    assert "Canada" not in set(attributed["target"]), rows.to_string()
+    assert "Tom Jones" in set(attributed["target"]), rows.to_string()
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Ray said Tom Jones wrecked Acme Corp with terrible decisions.",  # what is done: an object
+    "Ann Ray said Tom Jones gave Acme Corp a terrible deal.",  # whom it is given to
+    "Ann Ray said Tom Jones made terrible decisions about the Acme Corp factories.",  # a modifier
+])
+def test_an_entity_the_content_mentions_on_the_side_is_no_attributed_target(text):
+    """The speaker evaluates the actor who acts (Tom Jones), not what he acts on or a name that
+    modifies another noun: the attributed statement is toward Tom Jones only."""
+    rows = stance_statements(load_article(text), Codebook.empty())
+    attributed = rows[rows["method"] == "rule:attributed"]
+    assert set(attributed["target"]) == {"Tom Jones"}, rows.to_string()
