@@ -37,13 +37,15 @@ def polnear_paths(data: Path = DATA) -> list[Path]:
 def machine() -> dict:
     """What the figures were measured on, so a reader can compare like with like."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    changed = subprocess.run(["git", "status", "--porcelain", "--", "hwresearch"], cwd=ROOT, capture_output=True, text=True)
+    changed = subprocess.run(["git", "status", "--porcelain", "--", "hwresearch", "benchmarks", ":!benchmarks/results"],
+                             cwd=ROOT, capture_output=True, text=True)
     return {
         "nproc": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
         "commit": commit.stdout.strip() or None,
-        "package_changed_since_commit": bool(changed.stdout.strip()),  # figures of uncommitted package code
+        # figures of code not yet committed (the package or the benchmarks); None outside a git checkout
+        "code_changed_since_commit": bool(changed.stdout.strip()) if changed.returncode == 0 else None,
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "load_average_1min": os.getloadavg()[0],
     }

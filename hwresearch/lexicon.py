@@ -49,6 +49,7 @@ class Lexicon:
     determiners: frozenset[str]
     possessive_determiners: frozenset[str]
     dateline_marks: frozenset[str]  # as written
+    always_capitalised: frozenset[str]  # as written
     indefinite_articles: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
@@ -185,6 +186,7 @@ def lexicon(language: str = "en") -> Lexicon:
         determiners=frozenset(words["determiners"]),
         possessive_determiners=frozenset(words["possessive_determiners"]),
         dateline_marks=frozenset(words["dateline_marks"]),
+        always_capitalised=frozenset(words["always_capitalised"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),

@@ -1345,11 +1345,14 @@ def _lowercase_place(token) -> bool:
 
 
 def _lowercase_register(token) -> bool:
-    """Whether the writer leaves out capitals, so that a lower-case word may still be a name: the
-    sentence starts in lower case, or the text writes the pronoun "i". Edited prose capitalises its
-    places, and there "in reading" or "in bath" are words."""
-    first = next((t for t in token.sent if t.text[:1].isalpha()), None)
-    return first is not None and first.text[:1].islower() or any(t.text == "i" for t in token.doc)
+    """Whether the writer of this sentence leaves out capitals, so that a lower-case word may still be
+    a name: the sentence starts in lower case, or writes a word edited prose always capitalises ("i").
+    Edited prose capitalises its places, and there "in reading" or "in bath" are words."""
+    sentence = token.sent
+    first = next((t for t in sentence if t.text[:1].isalpha()), None)
+    if first is not None and first.text[:1].islower():
+        return True
+    return any(t.text.islower() and t.text.capitalize() in _LEX.always_capitalised for t in sentence)
 
 
 def _headline_person(token, lowered: set[str]) -> bool:

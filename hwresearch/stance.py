@@ -72,7 +72,8 @@ METHOD_NOTES = {
     "rule:compete": "competition described: rivalry, not a stance",
     "rule:assert": "the holder's own words or acts invoke the issue",
     "rule:cue": "the article mentions the issue in its own voice",
-    "rule:verb": "an opinion verb: its subject (or passive agent) holds, its object or complement is the target",
+    "rule:verb": "an opinion verb: its subject (or passive agent) holds, its object or complement is the target "
+                 "(a verb of feeling, \"the plan irked X\": the object holds, the subject is the target)",
     "rule:noun": "an opinion noun: its possessor holds (\"X's criticism of Y\"), its complement is the target",
     "rule:adjective": "an opinion adjective: its subject holds (\"X is critical of Y\"), its complement is the target",
     "rule:attributed": "the speaker's content leans toward or against an entity it is about",
@@ -582,6 +583,7 @@ _RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
 _HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
 _HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
 _CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
+_TIME_UNITS = frozenset(_PREDICATES["links"]["time_units"])
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
@@ -604,6 +606,7 @@ class _Predicate:
     kind: str
     preposition: str | None = None  # the one preposition that introduces the target ("call for")
     felt_by_object: bool = False  # the object holds, the subject is the target ("the plan irked X")
+    wanting: bool = False  # only a direct object is the target ("X demands Y", not "X wants Y fired")
 
 
 def _predicate_table() -> dict[tuple[str, str], _Predicate]:
@@ -616,6 +619,9 @@ def _predicate_table() -> dict[tuple[str, str], _Predicate]:
         for verb in entries["verbs"]:
             for form in _LEX.verb_forms(verb) | {verb}:
                 table[("verb", form)] = _Predicate(verb, polarity, "verb")
+        for verb in entries.get("wanting", []):
+            for form in _LEX.verb_forms(verb) | {verb}:
+                table[("verb", form)] = _Predicate(verb, polarity, "verb", wanting=True)
         for verb in entries.get("felt_by_object", []):
             for form in _LEX.verb_forms(verb) | {verb}:
                 table[("verb felt", form)] = _Predicate(verb, polarity, "verb", felt_by_object=True)
@@ -767,6 +773,11 @@ class _Targets:
         return found
 
 
+def _governs_infinitive(token) -> bool:
+    """Whether a verb has a "to" infinitive beside its complements ("called for Lee to resign")."""
+    return any(g.lower_ == "to" and g.pos_ == "PART" for c in token.children for g in c.children)  # PART: not the preposition
+
+
 def _links(token, predicate: _Predicate) -> tuple[list, list]:
     """(holder tokens, target tokens) of a predicate by its word class and voice, from the parse."""
     labels = {dep(c): c for c in token.children}
@@ -780,14 +791,16 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         if passive:
             return agents, _children(token, {"nsubj:pass"})
         holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        if predicate.wanting:
+            return holders, _children(token, _OBJECTS)
         if predicate.preposition:
-            return holders, [c for c in _children(token, _COMPLEMENTS) if _case(c) == predicate.preposition]
+            if _governs_infinitive(token):  # "X called for Y to resign": Y is to act, not favoured
+                return holders, []
+            return holders, [c for c in _children(token, _COMPLEMENTS)
+                             if _case(c) == predicate.preposition and c.lemma_.lower() not in _TIME_UNITS]
         targets = _children(token, _OBJECTS) or [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]
         if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
             targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
-        if not targets:  # "X hopes to attract Y": what the clause acts on, unless the clause is an opinion of its own
-            targets = [o for clause in _children(token, {"xcomp"}) if _predicate(clause) is None
-                       for o in _children(clause, _OBJECTS)]
         return holders, targets
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]

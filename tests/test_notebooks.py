@@ -88,9 +88,9 @@ def kernel():
     """One Python kernel for every papermill run in this module, started in notebooks/ as papermill would.
 
     Starting a kernel and importing spaCy, pandas and seaborn costs several seconds each time, most of
-    these tests' run time. Each notebook still starts from an empty namespace (see ``execute``), so a
-    notebook that leans on another's names fails here as it would in a fresh kernel; nbval runs every
-    committed notebook in a kernel of its own.
+    these tests' run time. Each notebook still starts from an empty namespace and default settings
+    (``RESET``), so a notebook that leans on another's names or options fails here as it would in a
+    fresh kernel; nbval runs every committed notebook in a kernel of its own.
     """
     pytest.importorskip("papermill")
     from jupyter_client.manager import KernelManager
@@ -101,18 +101,28 @@ def kernel():
     manager.shutdown_kernel(now=True)
 
 
+# What a notebook can leave behind in a kernel: figures, matplotlib and pandas settings, the pipeline
+# choice, and every name it defined.
+RESET = """
+import matplotlib, matplotlib.pyplot, pandas, hwresearch.nlp
+matplotlib.pyplot.close("all")
+matplotlib.rcdefaults()
+pandas.reset_option("all")
+hwresearch.nlp.use_pipeline(None)
+get_ipython().run_line_magic("reset", "-f")
+"""
+
+
 def execute(kernel, notebook: Path, target: Path, parameters: dict) -> dict:
-    """``notebook`` through papermill in the shared kernel, after clearing what the last one left: its
-    figures and every name it defined. A failing cell raises PapermillExecutionError."""
+    """``notebook`` through papermill in the shared kernel, after clearing what the last one left (see
+    ``RESET``; module caches stay, as they hold no settings). A failing cell raises PapermillExecutionError."""
     import papermill
 
     client = kernel.client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        reply = client.execute_interactive(
-            "import matplotlib.pyplot\nmatplotlib.pyplot.close('all')\nget_ipython().run_line_magic('reset', '-f')",
-            timeout=60)
+        reply = client.execute_interactive(RESET, timeout=60)
         assert reply["content"]["status"] == "ok", reply["content"]
     finally:
         client.stop_channels()

@@ -217,7 +217,7 @@ def test_opinion_predicates_link_holder_and_target(generic, fragment, holder_wor
 
 
 WANTS = """Senator Jane Smith called for new sanctions on Globex. Dock workers voted against the merger.
-Senator Tom Lee wants to attract new investors next year. The mayor Ann Ray called Globex on Monday."""
+Senator Tom Lee wants new investors next year. The mayor Ann Ray called Globex on Monday."""
 
 
 @pytest.mark.parametrize(
@@ -225,7 +225,7 @@ Senator Tom Lee wants to attract new investors next year. The mayor Ann Ray call
     [
         ("called for new sanctions", "Jane Smith", "sanctions", "favor"),  # a prepositional verb: its target after "for"
         ("voted against the merger", "workers", "merger", "against"),
-        ("wants to attract new investors", "Tom Lee", "investors", "favor"),  # what the wanted clause acts on
+        ("wants new investors", "Tom Lee", "investors", "favor"),  # what is wanted: the object
     ],
 )
 def test_what_a_holder_wants_or_votes_for(fragment, holder_word, target_word, polarity):
@@ -238,11 +238,25 @@ def test_what_a_holder_wants_or_votes_for(fragment, holder_word, target_word, po
 
 
 def test_a_prepositional_verb_without_its_preposition_is_no_opinion():
-    """"Tom Lee called Globex": "call" is an opinion only as "call for"."""
+    """"Ann Ray called Globex": "call" is an opinion only as "call for"."""
     article = load_article(WANTS)
     rows = stance_statements(article, Codebook.empty())
     sent_id = article.sentence_at(article.text.index("called Globex"))
     assert not len(rows[(rows["sent_id"] == sent_id) & (rows["polarity"] != "neutral")]), rows.to_string()
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("Senator Jane Smith called for Tom Lee to resign.", "Tom Lee"),  # Lee is to act, not favoured
+        ("Senator Jane Smith wants Tom Lee fired.", "Tom Lee"),  # what the clause does to Lee decides
+        ("The mayor Ann Ray hopes to defeat Globex.", "Globex"),
+        ("The council argued for hours about the budget.", "hours"),  # a stretch of time is no target
+    ],
+)
+def test_who_a_wanted_deed_names_is_not_favoured(text, named):
+    rows = stance_statements(load_article(text), Codebook.empty())
+    assert not len(rows[rows["target"].str.contains(named) & (rows["polarity"] == "favor")]), rows.to_string()
 
 
 FEELINGS = """The Globex report irked Senator Jane Smith. Investors were alarmed by Initech.
