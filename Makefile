@@ -25,12 +25,14 @@ export PYTHONHASHSEED := 0
 
 install: $(STAMP)
 
-# pip compiles the .pyc at install: where PYTHONDONTWRITEBYTECODE is set (as on this machine) Python
-# never writes them itself, and every test process would recompile pandas, spaCy and jupyter again.
+# Python writes each module's .pyc when it is first imported, so that later processes (tests, kernels)
+# load it compiled; pip need not compile all of site-packages at install. Where PYTHONDONTWRITEBYTECODE
+# is set (as on this machine) every process would compile pandas, spaCy and jupyter again.
+unexport PYTHONDONTWRITEBYTECODE
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
 	@touch $(STAMP)
 
 ifeq ($(ARTICLE),)
