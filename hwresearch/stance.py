@@ -12,7 +12,7 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
     relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
     matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
     after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
-    ..."), or what a wanted clause acts on ("X hopes to attract Y"); a prepositional verb counts only
+    ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts only
     with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
     ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
@@ -959,10 +959,7 @@ def _aside(article: Article, mention: _Mention) -> bool:
     in the United States": its head hangs on a locative preposition), or it is what is done or given,
     or a modifier of another noun (:data:`_ASIDE`). On BASIL and MPQA dev such targets were mostly
     wrong (issue 11: 11 places on BASIL, none right; 57 objects and modifiers over both, 4 right)."""
-    tokens = article.span(mention.start, mention.end)
-    head = next((t for t in tokens if t.head is t or not (mention.start <= t.head.idx < mention.end)), None)
-    if head is None:
-        return False
+    head = article.span(mention.start, mention.end).root
     role = dep(head)
     if role == "appos":
         role = dep(head.head)

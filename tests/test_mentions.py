@@ -407,22 +407,18 @@ def test_sentence_openers_are_not_names():
     assert set(frame["actor"].dropna()) == {"Jane Doe"}
 
 
-def test_they_finds_a_plural_noun_phrase_the_mentions_leave_out():
-    text = "Local farmers own most of the land in the valley. They want the water rights to stay the same."
+@pytest.mark.parametrize(
+    ("text", "antecedent"),
+    [
+        # a plural noun phrase the mentions leave out
+        ("Local farmers own most of the land in the valley. They want the water rights to stay the same.", "Local farmers"),
+        ("Jane Doe and John Roe met on Monday. They said the talks went well.", "Jane Doe and John Roe"),  # both people
+        ("The ministers met the farmers on Monday. They said prices would fall.", "ministers"),  # the subject before
+    ],
+)
+def test_they_resolves_to_a_plural_antecedent(text, antecedent):
     frame = extract_mentions(text, Codebook.empty())
-    assert mention(frame, "They", text=text)["actor"] == "Local farmers"
-
-
-def test_they_after_two_coordinated_people_is_both():
-    text = "Jane Doe and John Roe met on Monday. They said the talks went well."
-    frame = extract_mentions(text, Codebook.empty())
-    assert mention(frame, "They", text=text)["actor"] == "Jane Doe and John Roe"
-
-
-def test_they_prefers_the_subject_of_the_sentence_before():
-    text = "The ministers met the farmers on Monday. They said prices would fall."
-    frame = extract_mentions(text, Codebook.empty())
-    assert mention(frame, "They", text=text)["actor"] == "ministers"
+    assert mention(frame, "They", text=text)["actor"] == antecedent
 
 
 def test_they_outside_a_quotation_does_not_reach_into_it():
