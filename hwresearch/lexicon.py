@@ -90,6 +90,8 @@ class Lexicon:
     capitalised_adjectives: frozenset[str]  # as written
     non_actor_heads: frozenset[str]  # as written
     of_heads: frozenset[str]  # as written
+    domain_prepositions: frozenset[str]
+    domain_heads: frozenset[str]  # as written
     name_connectors: tuple[str, ...]
     honorifics: frozenset[str]  # as written
     place_heads: frozenset[str]  # as written
@@ -226,6 +228,8 @@ def lexicon(language: str = "en") -> Lexicon:
         capitalised_adjectives=frozenset(actors["capitalised_adjectives"]),
         non_actor_heads=frozenset(actors["non_actor_heads"]),
         of_heads=frozenset(actors["of_heads"]),
+        domain_prepositions=frozenset(actors["domain_prepositions"]),
+        domain_heads=frozenset(actors["domain_heads"]),
         name_connectors=tuple(actors["name_connectors"]),
         honorifics=frozenset(actors["honorifics"]),
         place_heads=frozenset(actors["place_heads"]),

@@ -694,8 +694,9 @@ def _org_type(tokens: tuple[str, ...]) -> str | None:
     """The type an organisation's name tells: its last word, or a news word anywhere ("Fox News Channel")."""
     if len(tokens) == 1:
         return _LEX.organisation_heads.get(tokens[0]) if tokens[0] in ("Congress", "Senate", "Parliament") else None
-    if "of" in tokens[1:-1] and tokens[0] in _LEX.organisation_heads:
-        return _LEX.organisation_heads[tokens[0]]  # "University of Toronto", "Bank of America"
+    for head, word in zip(tokens, tokens[1:-1]):  # "University of Toronto", "Center for Education Statistics"
+        if (word == "of" or word in _LEX.domain_prepositions) and head in _LEX.organisation_heads:
+            return _LEX.organisation_heads[head]
     if any(_LEX.organisation_heads.get(t) == "media" for t in tokens[:-1]) and tokens[-1] not in ("Party", "University"):
         return "media"
     return _LEX.organisation_heads.get(tokens[-1])
@@ -1206,7 +1207,7 @@ def _title_first_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
-    return frozenset(_LEX.organisation_heads) | _LEX.of_heads
+    return frozenset(_LEX.organisation_heads) | _LEX.of_heads | _LEX.domain_heads
 
 
 def _find_names(article: Article) -> list[_Name]:
@@ -1410,12 +1411,11 @@ def _runs(
             j += 1
         while j > i and doc[j - 1].text == "-":
             j -= 1
-        if 2 not in kinds[i - start : j - start]:
-            i = j + 1
-            continue
-        if runs and _joins(doc, runs[-1], i, j):
+        proper = 2 in kinds[i - start : j - start]
+        # A body's domain may hold no proper noun: "Center for Education Statistics".
+        if runs and (proper or doc[runs[-1][1]].lower_ in _LEX.domain_prepositions) and _joins(doc, runs[-1], i, j):
             runs[-1][1] = j
-        else:
+        elif proper:
             runs.append([i, j])
         i = j + 1
     return [(a, b) for a, b in runs]
@@ -1433,23 +1433,28 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         return True  # "Zentrix, Inc."
     if word == "of":  # "University of Toronto", "Gulf of Kelso"
         return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
+    if word in _LEX.domain_prepositions:  # "Center for Education Statistics", not "Senate on Tuesday"
+        opening = doc[first].text
+        return head in _LEX.domain_heads and opening not in _LEX.weekdays | _LEX.months | _LEX.given_names
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (
             doc[last - 1].text in _LEX.organisation_heads and last - first >= 2 and left[1] - left[0] <= 2
             and doc[left[0]].text not in _LEX.given_names
-        ) or (_domain_of(doc, left) and 2 <= last - first <= 3 and doc[first].text not in _LEX.given_names)
+        ) or (_domain_of(doc, left) is not None and 2 <= last - first <= 3 and doc[first].text not in _LEX.given_names)
     return False
 
 
-def _domain_of(doc, run: list[int]) -> bool:
-    """ "Department of Labor", "School of Civil": a body "of" its domain, which may go on after "and"
-    ("Department of Labor and Workforce Development")."""
+def _domain_of(doc, run: list[int]) -> str | None:
+    """ "Department of", "Centers for": the words that show a body "of" or "for" its domain, which may go
+    on after "and" ("Department of Labor and Workforce Development"); None when the run has none."""
     words = [t.text for t in doc[run[0] : run[1]]]
-    return any(
-        w == "of" and i and (words[i - 1] in _LEX.of_heads or words[i - 1] in _LEX.organisation_heads)
-        for i, w in enumerate(words)
-    )
+    for head, word in zip(words, words[1:]):
+        if (word == "of" and (head in _LEX.of_heads or head in _LEX.organisation_heads)) or (
+            word in _LEX.domain_prepositions and head in _LEX.domain_heads
+        ):
+            return f"{head} {word}"
+    return None
 
 
 def _title_at(doc, i: int, last: int) -> int:
@@ -1640,8 +1645,9 @@ def _evidence(
         return "place", f"place word: {tokens[0]}", _STRONG
     if tokens[0] in _LEX.of_heads and "of" in tokens:
         return "organisation", f"head: {tokens[0]} of", _STRONG
-    if _domain_of(doc, [name.first, name.last]):  # "State Department of Labor"
-        return "organisation", f"head: {tokens[tokens.index('of') - 1]} of", _STRONG
+    domain = _domain_of(doc, [name.first, name.last])
+    if domain:  # "State Department of Labor", "National Center for Education Statistics"
+        return "organisation", f"head: {domain}", _STRONG
     if tokens[-1] in _LEX.place_heads:
         return "place", f"head: {tokens[-1]}", _STRONG
     if tokens[-1] in _LEX.non_actor_heads:

@@ -249,11 +249,27 @@ def test_a_person_with_an_initial_and_no_known_given_name():
             "organisation",
         ),
         ("Tomorrow we are heading to Marvetti 's for lunch.", "Marvetti 's", "place"),
+        # a body "for" or "on" its domain, even where the domain's words are tagged common nouns
+        ("Reading scores fell last year, the National Center for Education Statistics said.",
+         "National Center for Education Statistics", "organisation"),
+        ("Members of the Senate Subcommittee on Consumer Protection asked for the files.",
+         "Senate Subcommittee on Consumer Protection", "organisation"),
         ("my sister lives in brisbane now and loves it.", "brisbane", "place"),
     ],
 )
 def test_name_boundaries_across_of_and_commas_possessives_and_lower_case(text, name, entity_type):
     assert row(extract_names(text), text, name)["entity_type"] == entity_type
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The bill passed the Senate on Tuesday after a long debate.", "Senate"),
+        ("The Committee for Jane Doe raised money last spring.", "Committee"),
+    ],
+)
+def test_for_and_on_do_not_join_a_body_to_a_day_or_a_person(text, name):
+    assert name in set(extract_names(text)["text"])
 
 
 @pytest.mark.parametrize(
