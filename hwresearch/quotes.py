@@ -467,7 +467,8 @@ def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
                 continue
         if w in _CLAUSE_PUNCT or w in (".", "!", "?") or (w[0] in _QUOTE_CHARS and w not in ("'s", "’s")):
             break
-        if (w.lower() in _NP_STOP or w.lower() in _VERBISH) and k > first and w.lower() not in ("of", "for", "and"):
+        verbish = w.lower() in _VERBISH and doc.tags[k] != "POS"  # "'s" that owns ("AARP's statements") goes on
+        if (w.lower() in _NP_STOP or verbish) and k > first and w.lower() not in ("of", "for", "and"):
             break
         k += 1
     return (first, k) if k > first else None

@@ -561,6 +561,18 @@ def test_an_apposition_names_the_speaker():
     assert row["speaker"] == "Jason Louth" and speaker_words(text, row) == "Jason Louth"
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # the subject before the cue speaks; the possessive phrase after it opens the reported clause
+    ("Dana Pike, head of the Harbour Council, said the timing of the mayor's statements was odd.",
+     "Dana Pike", "the timing of the mayor's statements was odd"),
+    # after an inverted cue, a possessive stays inside the source
+    ('"We won," said the mayor\'s spokesman.', "the mayor's spokesman", "We won"),
+])
+def test_a_possessive_after_the_cue_belongs_to_its_noun_phrase(text, speaker, content):
+    row = only(text)
+    assert speaker_words(text, row) == speaker and row["text"] == content
+
+
 def test_a_relative_clause_is_not_part_of_the_speaker():
     text = "Officials who spoke with The Huffington Post said the plan failed."
     row = only(text)
