@@ -1192,7 +1192,12 @@ class _Resolver:
                 break
             if end <= span[1] and actor is not None and self.text[end : end + 2] not in ("'s", "’s"):
                 best = (actor, actor_type)
-        return best if best is not None else (" ".join(self.text[span[0] : span[1]].split()), None)
+        if best is not None:
+            return best
+        words = self.text[span[0] : span[1]].split()
+        if len(words) > 1 and words[-1].lower() in _RELATIVE:
+            words.pop()  # the span keeps "who" (its link to the cue); the speaker is "fiscal conservatives"
+        return " ".join(words), None
 
 
 _TURN_PRONOUNS = {"he": "male", "she": "female"}

@@ -573,6 +573,12 @@ def test_a_possessive_after_the_cue_belongs_to_its_noun_phrase(text, speaker, co
     assert speaker_words(text, row) == speaker and row["text"] == content
 
 
+def test_a_speaker_named_by_a_relative_pronoun_is_its_antecedent():
+    text = "The ruling helps fiscal conservatives who have argued that the program is broken."
+    row = only(text)
+    assert row["speaker"] == "fiscal conservatives" and row["text"] == "the program is broken"
+
+
 def test_a_relative_clause_is_not_part_of_the_speaker():
     text = "Officials who spoke with The Huffington Post said the plan failed."
     row = only(text)
