@@ -1300,7 +1300,7 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or text in _LEX.holidays or _glued(token):
         return 0
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
-        return 0
+        return 1 if not headline and _capitalised_inside(token) else 0
     if text.islower() and (token.tag_ in _NAME_TAGS or token.pos_ == "PROPN"):
         known = text.title() in _place_words() and _lowercase_register(token)
         return 2 if known or _lowercase_place(token) else 0  # "kenya" in informal writing
@@ -1325,6 +1325,17 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
         return 2 if known else 0
     return 2
+
+
+def _capitalised_inside(token) -> bool:
+    """ "president of Third Way", "the First Amendment", "said Will Hurd": a word that is no name alone,
+    capitalised between a lower-case word and a name, belongs to that name (only the start of a sentence
+    or a quotation capitalises it otherwise)."""
+    doc, i = token.doc, token.i
+    if not (token.is_title and 0 < i < len(doc) - 1):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    return before.is_lower and before.is_alpha and after.is_title and after.tag_ in _NAME_TAGS
 
 
 def _lowercase_place(token) -> bool:
