@@ -1216,7 +1216,8 @@ def _find_names(article: Article) -> list[_Name]:
     strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
     rows = doc.to_array(["LOWER", "IS_LOWER", "IS_ALPHA"]).tolist()
     lowered = {strings[lower] for lower, is_lower, is_alpha in rows if is_lower and is_alpha}
-    sentences = [(sentence, _headline_like(sentence)) for sentence in doc.sents]
+    body = [(p.start, p.end) for p in article.parts if p.kind == "body"]
+    sentences = [(sentence, _headline_like(sentence, _within(body, sentence.start_char))) for sentence in doc.sents]
     proper_inside = {
         t.text for sentence, headline in sentences if not headline
         for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
@@ -1274,10 +1275,16 @@ def _take_lone_possessive(doc, name: _Name) -> None:
     name.business = True
 
 
-def _headline_like(sentence) -> bool:
-    """A Title Case or shouted sentence, where capitals do not mark names."""
+def _within(parts: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in parts)
+
+
+def _headline_like(sentence, in_body: bool) -> bool:
+    """A Title Case or shouted sentence, where capitals do not mark names. In a body paragraph one
+    lower-case word is enough to show prose ("Jane Roe, president of Third Way, met Will Hurd")."""
     words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    if len(words) < 4 or sum(t.text[0].islower() for t in words) > 0.2 * len(words):
+    lower = sum(t.text[0].islower() for t in words)
+    if len(words) < 4 or lower > 0.2 * len(words) or (in_body and lower):
         return False
     # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
     common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)

@@ -261,6 +261,13 @@ def test_name_boundaries_across_of_and_commas_possessives_and_lower_case(text, n
     assert row(extract_names(text), text, name)["entity_type"] == entity_type
 
 
+def test_a_body_sentence_dense_with_names_is_still_prose():
+    # one lower-case word ("president", "agency") shows a body sentence is no Title Case line
+    assert {"Third Way", "Will Hurd"} <= set(extract_names("Jonathan Cowan, president of Third Way, met Will Hurd.")["text"])
+    text = "The agency, the Council on Foreign Relations and the Senate on Tuesday met."
+    assert "Council on Foreign Relations" in set(extract_names(text)["text"])
+
+
 def test_a_word_that_is_no_name_alone_belongs_to_the_name_it_is_capitalised_in():
     text = ('Jonathan Cowan, the president of Third Way, said on Friday that he had met with Will Hurd about the '
             'budget. She said, "Many Republicans agree with the plan."')
