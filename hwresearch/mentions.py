@@ -250,7 +250,9 @@ class _Document:
     mentions: list[_Mention] = field(default_factory=list)
     actors: dict[str, _Actor] = field(default_factory=dict)
     entity_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
-    partial_keys: dict[tuple[str, ...], _Actor] = field(default_factory=dict)
+    # A first or last word -> every entity it may name, in order of registration ("Clinton": Hillary, Bill).
+    partial_keys: dict[tuple[str, ...], list[_Actor]] = field(default_factory=dict)
+    mention_counts: Counter = field(default_factory=Counter)  # id(actor) -> mentions so far (ids change on renaming)
     # Short forms that name a full name found later: "Acme" for "Acme Corp.", "Doe" for "Sen. Jane Doe".
     short_forms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     parsed_names: dict[int, _Name] = field(default_factory=dict)  # start -> the parse's name there
@@ -280,7 +282,17 @@ class _Document:
     def add(self, start: int, end: int, kind: str, actor: _Actor | None, **extra) -> _Mention:
         mention = _Mention(start, end, kind, actor, self.sent_id(start), **extra)
         self.mentions.append(mention)
+        if actor is not None:
+            self.mention_counts[id(actor)] += 1
         return mention
+
+    def partial(self, tokens: tuple[str, ...]) -> _Actor | None:
+        """The entity a part of a full name refers to: of several ("Clinton" after Hillary and Bill
+        Clinton), the one mentioned most so far, the later one on a tie."""
+        candidates = self.partial_keys.get(tokens)
+        if not candidates:
+            return None
+        return max(reversed(candidates), key=lambda actor: self.mention_counts[id(actor)])
 
     def codebook_actor(self, ref: _Ref) -> _Actor:
         actor = self.actors.get(ref.id)
@@ -617,7 +629,7 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         actor = doc.codebook_actor(given)
     surname = False
     if actor is None and tokens in doc.partial_keys:
-        actor = doc.partial_keys[tokens]
+        actor = doc.partial(tokens)
         surname = actor.name.split(" ")[-1] == tokens[-1]
         if len(tokens) >= 2 and not actor.fixed:  # "Hillary Clinton" names "Rival Hillary Clinton" better
             _rename(doc, actor, doc.article.text[start:end])
@@ -661,6 +673,22 @@ def _rename(doc: _Document, actor: _Actor, name: str) -> None:
     actor.name = name
     actor.id = "entity:" + _SLUG.sub("_", name.lower()).strip("_")
     doc.actors.setdefault(actor.id, actor)
+    _index_parts(doc, tuple(name.split(" ")), actor)
+
+
+def _index_parts(doc: _Document, tokens: tuple[str, ...], actor: _Actor) -> None:
+    """Make an entity findable by the first and last words of its name ("Clinton", "Hillary"), and
+    without a middle initial ("Donald Trump" for Donald J. Trump)."""
+    parts = [p for size in range(1, len(tokens)) for p in (tokens[:size], tokens[-size:])]
+    if len(tokens) == 3 and _MIDDLE_INITIAL.fullmatch(tokens[1]):
+        parts.append((tokens[0], tokens[2]))
+    for part in parts:
+        holders = doc.partial_keys.setdefault(part, [])
+        if all(holder is not actor for holder in holders):
+            holders.append(actor)
+
+
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
@@ -671,9 +699,7 @@ def _register(doc: _Document, tokens: tuple[str, ...], name: str) -> _Actor:
     if actor.gender is None and not actor.fixed and _org_type(tokens) is None:
         actor.gender = given
     doc.entity_keys[tokens] = actor
-    for size in range(1, len(tokens)):
-        doc.partial_keys[tokens[:size]] = actor
-        doc.partial_keys[tokens[-size:]] = actor
+    _index_parts(doc, tokens, actor)
     return actor
 
 
@@ -1216,8 +1242,7 @@ def _find_names(article: Article) -> list[_Name]:
     strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
     rows = doc.to_array(["LOWER", "IS_LOWER", "IS_ALPHA"]).tolist()
     lowered = {strings[lower] for lower, is_lower, is_alpha in rows if is_lower and is_alpha}
-    body = [(p.start, p.end) for p in article.parts if p.kind == "body"]
-    sentences = [(sentence, _headline_like(sentence, _within(body, sentence.start_char))) for sentence in doc.sents]
+    sentences = [(sentence, _headline_like(sentence, _part_kind(article, sentence.start_char))) for sentence in doc.sents]
     proper_inside = {
         t.text for sentence, headline in sentences if not headline
         for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
@@ -1275,17 +1300,21 @@ def _take_lone_possessive(doc, name: _Name) -> None:
     name.business = True
 
 
-def _within(parts: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in parts)
+def _part_kind(article: Article, offset: int) -> str | None:
+    return next((p.kind for p in article.parts if p.start <= offset < p.end), None)
 
 
-def _headline_like(sentence, in_body: bool) -> bool:
+def _headline_like(sentence, part: str | None) -> bool:
     """A Title Case or shouted sentence, where capitals do not mark names. In a body paragraph one
-    lower-case word is enough to show prose ("Jane Roe, president of Third Way, met Will Hurd")."""
+    lower-case word is enough to show prose ("Jane Roe, president of Third Way, met Will Hurd"); in the
+    headline, capitals on (nearly) every word are Title Case, even where the tagger reads its verbs and
+    nouns as names ("Hillary Clinton Releases Tax Returns")."""
     words = [t for t in sentence if t.is_alpha and len(t) >= 4]
     lower = sum(t.text[0].islower() for t in words)
-    if len(words) < 4 or lower > 0.2 * len(words) or (in_body and lower):
+    if len(words) < (2 if part == "headline" else 4) or lower > 0.2 * len(words) or (part == "body" and lower):
         return False
+    if part == "headline":
+        return True
     # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
     common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)
     return common >= 2 or all(t.is_upper for t in words)
@@ -1546,6 +1575,13 @@ def _title_before(doc, first: int) -> str | None:
     return None
 
 
+def _same_referent(doc, one: _Name, other: _Name) -> bool:
+    """Whether two names can name one referent: the words of one are among the other's ("Donald Trump",
+    "Donald J. Trump"), unlike "Michelle Obama" and "Barack Obama"."""
+    a, b = ({t.text for t in doc[n.first : n.last]} for n in (one, other))
+    return a <= b or b <= a
+
+
 def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
     """Type each name by its strongest evidence, one type for all names of the same text in the article;
     a lone word of a longer name (a surname, "Acme" for "Acme Corp.") refers to it and takes its type."""
@@ -1571,11 +1607,13 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
         if text not in best or rank > (strength[id(best[text])], votes[text, best[text].type, strength[id(best[text])]]):
             best[text] = name
     words: dict[str, _Name] = {}  # each word of a multi-word person or organisation -> that name
+    shared: set[str] = set()  # words of two names ("Obama": Michelle Obama, Barack Obama): no referent
     for name in best.values():
         if name.last - name.first >= 2 and (name.type == "person" or name.type == "organisation" and strength[id(name)] >= _STRONG):
             for token in doc[name.first : name.last]:
                 if token.lower_ not in _LEX.acronym_skips:
-                    words.setdefault(token.text, name)
+                    if not _same_referent(doc, words.setdefault(token.text, name), name):
+                        shared.add(token.text)
     for name in names:
         if name.dateline:
             continue
@@ -1585,7 +1623,7 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
             name.type, name.reason = chosen.type, f"as elsewhere: {chosen.reason}"
         longer = words.get(text) if name.last - name.first == 1 else None
         if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
-            name.refers_to = longer
+            name.refers_to = None if text in shared else longer
             name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
     _listed_alike(doc, names)
     _link_acronyms(doc, names)

@@ -426,3 +426,26 @@ def test_they_outside_a_quotation_does_not_reach_into_it():
     frame = extract_mentions(text, Codebook.empty())
     they = frame[frame["text"] == "They"]
     assert they.empty or "bankers" not in str(they["actor"].iloc[0])
+
+
+def test_a_surname_two_people_share_names_the_one_mentioned_most():
+    text = ("Hillary Clinton Releases Tax Returns\n\n"
+            "Hillary and Bill Clinton paid $44 million in taxes, the returns show. Hillary Clinton released them "
+            "on Friday. \"We owe it to the opportunities America provides,\" Clinton said in a statement.")
+    mentions = extract_mentions(load_article(text))
+    said = mentions[mentions["start"] == text.index("Clinton said")]
+    assert said["actor"].tolist() == ["Hillary Clinton"]
+
+
+def test_a_title_case_headline_keeps_the_name_and_drops_its_verbs_and_nouns():
+    text = ("Jim Mattis, Defense Secretary, Resigns in Rebuke\n\n"
+            "Jim Mattis, the defense secretary, said on Thursday that he would resign in February.")
+    frame = extract_mentions(text, Codebook.empty())
+    headline = frame[frame["end"] <= text.index("\n")]
+    assert "Jim Mattis" in set(headline["text"]) and "Resigns" not in set(frame["text"])
+
+
+def test_a_name_with_and_without_its_middle_initial_is_one_person():
+    text = "President Donald J. Trump signed the order on Friday. Later, Donald Trump said it was a good day."
+    frame = extract_mentions(text, Codebook.empty())
+    assert frame.loc[frame["text"].str.contains("Trump"), "actor_id"].nunique() == 1
