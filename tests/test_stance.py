@@ -366,3 +366,31 @@ def test_an_entity_the_content_mentions_on_the_side_is_no_attributed_target(text
     rows = stance_statements(load_article(text), Codebook.empty())
     attributed = rows[rows["method"] == "rule:attributed"]
     assert set(attributed["target"]) == {"Tom Jones"}, rows.to_string()
+
+
+@pytest.mark.parametrize(
+    "text, holder, target",
+    [
+        # a dateline or a fronted place the parse took for a second subject: the subject nearest the verb holds
+        ("BOSTON, Jan. 22 - Senator Jane Smith criticised the merger.", "Jane Smith", "merger"),
+        # a fronted adverbial is no complement of the verb after it, and a time is never a target
+        ("In Los Angeles, a federal district judge questioned the detention.", "judge", "detention"),
+        ("On Monday, the unions praised Initech.", "unions", "Initech"),
+    ],
+)
+def test_a_fronted_place_or_time_is_neither_holder_nor_target(text, holder, target):
+    rows = stance_statements(load_article(text), Codebook.empty())
+    signed = rows[rows["polarity"] != "neutral"]
+    assert [(h.split()[-1], t) for h, t in zip(signed["holder"], signed["target"])] == [(holder.split()[-1], target)], rows.to_string()
+
+
+def test_a_fronted_phrase_with_a_preposition_is_no_holder():
+    """"After tense talks, the union praised X": the parse may hang "talks" on the verb as its subject."""
+    rows = stance_statements(load_article("After tense talks with Globex, the union praised Initech."), Codebook.empty())
+    assert not rows["holder"].str.contains("talks").any(), rows.to_string()
+
+
+def test_we_in_a_quote_of_an_unresolved_he_is_nobody():
+    """A quote's "we" stands for its speaker; a speaker nobody can name ("he" with no antecedent) holds nothing."""
+    rows = stance_statements(load_article('"We welcome the plan," he said.'), Codebook.empty())
+    assert not rows["holder"].str.lower().isin({"he", "we"}).any(), rows.to_string()
