@@ -774,12 +774,35 @@ class _Targets:
             if _when(head):
                 continue
             mention = _mention_of(self.mentions, head)
-            if mention is not None and mention.actor.lower() not in _PRONOUNS:
+            if mention is not None and _only_modifies(head, mention):  # "this US proposal": the proposal
+                start = _modifiers_before(head).idx
+                found.append(_Target(self.text[start : head.idx + len(head)], "entity", start, head.idx + len(head)))
+            elif mention is not None and mention.actor.lower() not in _PRONOUNS:
                 found.append(_Target(mention.actor, "entity", mention.start, mention.end))
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
                 start, end = _noun_phrase(head)
                 found.append(_Target(self.text[start:end], "entity", start, end))
         return found
+
+
+def _only_modifies(head, mention: _Mention) -> bool:
+    """Whether a name only modifies a common noun ("this US proposal", "the Kyoto talks"): the
+    phrase is about the thing the noun names, while a possessor ("Huawei's ties") is the actor it is about."""
+    if not head.tag_.startswith("NN") or head.tag_.startswith("NNP") or mention.start < head.idx + len(head) and head.idx < mention.end:
+        return False
+    possessors = [t for c in head.children if dep(c) == "nmod:poss" or any(g.tag_ == "POS" for g in c.subtree)
+                  for t in c.subtree]  # the parse may call "Mr. Tobin's" a compound: its "'s" tells
+    return not any(mention.start < t.idx + len(t) and t.idx < mention.end for t in possessors)
+
+
+def _modifiers_before(head):
+    """The first word of the run of names, nouns and adjectives modifying a noun just before it ("US"
+    in "this US proposal"), so the phrase is one stretch of words, whatever else the parse hangs on it."""
+    inside = {t.i for c in head.children if dep(c) in {"compound", "flat", "amod"} for t in c.subtree}
+    first = head
+    while first.i > 0 and first.i - 1 in inside and head.doc[first.i - 1].tag_.startswith(("NN", "JJ", "CD")):
+        first = head.doc[first.i - 1]
+    return first
 
 
 def _when(token) -> bool:

@@ -266,7 +266,7 @@ A farmer praised Initech on Monday."""
 @pytest.mark.parametrize(
     "fragment, holder_word, target, polarity",
     [
-        ("report irked Senator Jane Smith", "Jane Smith", "Globex", "against"),  # the object feels it, toward the subject
+        ("report irked Senator Jane Smith", "Jane Smith", "Globex report", "against"),  # the object feels it, toward the subject (the report: "Globex" only modifies it)
         ("alarmed by Initech", "Investors", "Initech", "against"),  # what a feeling is caused by is its target
         ("farmer praised Initech", "farmer", "Initech", "favor"),  # a singular noun for a person holds a view
     ],
@@ -394,3 +394,17 @@ def test_we_in_a_quote_of_an_unresolved_he_is_nobody():
     """A quote's "we" stands for its speaker; a speaker nobody can name ("he" with no antecedent) holds nothing."""
     rows = stance_statements(load_article('"We welcome the plan," he said.'), Codebook.empty())
     assert not rows["holder"].str.lower().isin({"he", "we"}).any(), rows.to_string()
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("The unions criticised the Globex merger plan.", "Globex merger plan"),  # a name that only modifies the noun
+        ("Critics attacked the US proposal.", "US proposal"),
+        ("Critics attacked Huawei's ties to Beijing.", "Huawei"),  # a possessor is the actor the phrase is about
+        ("Investors praised Mr. Tobin's decision.", "Tobin"),
+    ],
+)
+def test_the_target_is_the_thing_a_modifying_name_describes_but_a_possessor_itself(text, target):
+    rows = stance_statements(load_article(text), Codebook.empty())
+    assert [t.split()[-1] if t.endswith("Tobin") else t for t in rows["target"]] == [target], rows.to_string()
