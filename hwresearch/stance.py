@@ -590,6 +590,7 @@ _TIME_WORDS = (_LEX.time_words | _TIME_UNITS | {w.lower() for w in _LEX.months |
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
+_THING_PRONOUNS = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "it")
 _REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
 _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
@@ -710,6 +711,8 @@ class _Holders:
             return None
         if word in _RELATIVE_SUBJECTS and dep(token.head) == "acl:relcl":
             token = token.head.head
+        elif word in _THING_PRONOUNS:
+            return None
         elif word in _FIRST_PERSON:
             quote = self.speaker_at(token.idx)
             if quote is None or quote["speaker"].lower() in _PRONOUNS:  # an unresolved "he" is nobody a reader could name
