@@ -784,8 +784,16 @@ class _Targets:
                 found.append(_Target(mention.actor, "entity", mention.start, mention.end))
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
                 start, end = _noun_phrase(head)
+                end = max([end, *(_phrase_end(c) for c in _children(head, {"nmod"})
+                                  if c.i > head.i and _case(c) == "of")])  # "the return of inspectors": who returns is part of it
                 found.append(_Target(self.text[start:end], "entity", start, end))
         return found
+
+
+def _phrase_end(head) -> int:
+    """Where a noun's phrase ends with the words that name or count it ("$4.6 billion"), not its own complements."""
+    return max(t.idx + len(t) for t in [head, *(t for c in head.children if dep(c) in {"compound", "flat", "amod", "nummod"}
+                                                for t in c.subtree)])
 
 
 def _only_modifies(head, mention: _Mention) -> bool:

@@ -415,3 +415,9 @@ def test_it_is_no_opinion_holder():
     mentions layer links it to the country before it (on MPQA dev 1 of 8 such holders was right)."""
     rows = stance_statements(load_article("The United States unveiled a climate plan. It would promote research."), Codebook.empty())
     assert not len(rows[rows["polarity"] != "neutral"]), rows.to_string()
+
+
+def test_a_common_noun_target_keeps_its_of_complement():
+    """"called for the return of inspectors": what is favoured is the return of inspectors, not "return"."""
+    rows = stance_statements(load_article("Senator Jane Smith called for the return of inspectors."), Codebook.empty())
+    assert list(rows["target"]) == ["return of inspectors"], rows.to_string()
