@@ -9,9 +9,11 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
     of a verb or adjective (or of the clause a participle hangs on), the possessor of a noun or the
     subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive (a
-    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
+    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
+    parse gives, the one nearest before the predicate; never "it" or a time); predicate
     matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
-    after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
+    after a listed preposition, coming after the predicate (a fronted "In Los Angeles," or "On Monday,"
+    is no target), or the subject of a clause an attitude verb takes ("X fears that Y
     ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts only
     with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
     ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
@@ -705,7 +707,8 @@ class _Holders:
 
     def of(self, token) -> _Holder | None:
         """The actor of a subject or agent token; "I"/"we" in a quote are its speaker; a relative
-        pronoun is its antecedent; an unresolved pronoun or a word that names no actor is nobody."""
+        pronoun is its antecedent; an unresolved pronoun, "it" (mostly a thing: the plan, the report),
+        a time ("Monday") or a word that names no actor is nobody."""
         word = token.lower_
         if _when(token):
             return None
@@ -769,7 +772,8 @@ class _Targets:
 
     def in_phrase(self, token) -> list[_Target]:
         """The actor the phrase names (its head, or the possessor of its head: "Huawei's ties") and its
-        conjuncts ("Huawei and ZTE"); where no actor is named, the phrase's own noun ("the plan").
+        conjuncts ("Huawei and ZTE"); where no actor is named, or a name only modifies the noun ("this US
+        proposal"), the phrase's own noun with its "of" complement ("the return of inspectors"); never a time.
         Issues are left to the codebook's cues: an issue is a claim, and a predicate against a word of
         it is not against the claim ("concerned about the threat" favors the claim of a threat)."""
         found = []
