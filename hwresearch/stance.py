@@ -9,9 +9,11 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
     of a verb or adjective (or of the clause a participle hangs on), the possessor of a noun or the
     subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive (a
-    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker); predicate
+    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
+    parse gives, the one nearest before the predicate; never "it" or a time); predicate
     matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
-    after a listed preposition, or the subject of a clause an attitude verb takes ("X fears that Y
+    after a listed preposition, coming after the predicate (a fronted "In Los Angeles," or "On Monday,"
+    is no target), or the subject of a clause an attitude verb takes ("X fears that Y
     ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts only
     with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
     ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
@@ -584,9 +586,13 @@ _HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
 _HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
 _CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
 _TIME_UNITS = frozenset(_PREDICATES["links"]["time_units"])
+# words of a date or a time ("on Monday", "Jan. 22", "last week"): when, never who or toward what
+_TIME_WORDS = (_LEX.time_words | _TIME_UNITS | {w.lower() for w in _LEX.months | _LEX.holidays}
+               | {w.lower() for w in _LEX.month_abbreviations} | {w.lower() + "." for w in _LEX.month_abbreviations})
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
+_THING_PRONOUNS = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "it")
 _REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
 _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
@@ -701,13 +707,20 @@ class _Holders:
 
     def of(self, token) -> _Holder | None:
         """The actor of a subject or agent token; "I"/"we" in a quote are its speaker; a relative
-        pronoun is its antecedent; an unresolved pronoun or a word that names no actor is nobody."""
+        pronoun is its antecedent; an unresolved pronoun, "it" (mostly a thing: the plan, the report),
+        a time ("Monday") or a word that names no actor is nobody."""
         word = token.lower_
+        if _when(token):
+            return None
         if word in _RELATIVE_SUBJECTS and dep(token.head) == "acl:relcl":
             token = token.head.head
+        elif word in _THING_PRONOUNS:
+            return None
         elif word in _FIRST_PERSON:
             quote = self.speaker_at(token.idx)
-            return None if quote is None else _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
+            if quote is None or quote["speaker"].lower() in _PRONOUNS:  # an unresolved "he" is nobody a reader could name
+                return None
+            return _Holder(quote["speaker"], quote["speaker_type"], token.idx, token.idx + len(token))
         mention = _mention_of(self.mentions, token)
         if mention is None and _may_hold(token):  # a name or noun the mentions layer left out
             start, end = _noun_phrase(token)
@@ -759,18 +772,57 @@ class _Targets:
 
     def in_phrase(self, token) -> list[_Target]:
         """The actor the phrase names (its head, or the possessor of its head: "Huawei's ties") and its
-        conjuncts ("Huawei and ZTE"); where no actor is named, the phrase's own noun ("the plan").
+        conjuncts ("Huawei and ZTE"); where no actor is named, or a name only modifies the noun ("this US
+        proposal"), the phrase's own noun with its "of" complement ("the return of inspectors"); never a time.
         Issues are left to the codebook's cues: an issue is a claim, and a predicate against a word of
         it is not against the claim ("concerned about the threat" favors the claim of a threat)."""
         found = []
         for head in [token, *(c for c in token.children if dep(c) == "conj")]:
+            if _when(head):
+                continue
             mention = _mention_of(self.mentions, head)
-            if mention is not None and mention.actor.lower() not in _PRONOUNS:
+            if mention is not None and _only_modifies(head, mention):  # "this US proposal": the proposal
+                start = _modifiers_before(head).idx
+                found.append(_Target(self.text[start : head.idx + len(head)], "entity", start, head.idx + len(head)))
+            elif mention is not None and mention.actor.lower() not in _PRONOUNS:
                 found.append(_Target(mention.actor, "entity", mention.start, mention.end))
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
                 start, end = _noun_phrase(head)
+                end = max([end, *(_phrase_end(c) for c in _children(head, {"nmod"})
+                                  if c.i > head.i and _case(c) == "of")])  # "the return of inspectors": who returns is part of it
                 found.append(_Target(self.text[start:end], "entity", start, end))
         return found
+
+
+def _phrase_end(head) -> int:
+    """Where a noun's phrase ends with the words that name or count it ("$4.6 billion"), not its own complements."""
+    return max(t.idx + len(t) for t in [head, *(t for c in head.children if dep(c) in {"compound", "flat", "amod", "nummod"}
+                                                for t in c.subtree)])
+
+
+def _only_modifies(head, mention: _Mention) -> bool:
+    """Whether a name only modifies a common noun ("this US proposal", "the Kyoto talks"): the
+    phrase is about the thing the noun names, while a possessor ("Huawei's ties") is the actor it is about."""
+    if not head.tag_.startswith("NN") or head.tag_.startswith("NNP") or mention.start < head.idx + len(head) and head.idx < mention.end:
+        return False
+    possessors = [t for c in head.children if dep(c) == "nmod:poss" or any(g.tag_ == "POS" for g in c.subtree)
+                  for t in c.subtree]  # the parse may call "Mr. Tobin's" a compound: its "'s" tells
+    return not any(mention.start < t.idx + len(t) and t.idx < mention.end for t in possessors)
+
+
+def _modifiers_before(head):
+    """The first word of the run of names, nouns and adjectives modifying a noun just before it ("US"
+    in "this US proposal"), so the phrase is one stretch of words, whatever else the parse hangs on it."""
+    inside = {t.i for c in head.children if dep(c) in {"compound", "flat", "amod"} for t in c.subtree}
+    first = head
+    while first.i > 0 and first.i - 1 in inside and head.doc[first.i - 1].tag_.startswith(("NN", "JJ", "CD")):
+        first = head.doc[first.i - 1]
+    return first
+
+
+def _when(token) -> bool:
+    """Whether a nominal says when ("Monday", "Jan. 22", "last week"), so it holds nothing and is no target."""
+    return token.lower_ in _TIME_WORDS or token.lemma_.lower() in _TIME_WORDS or (token.like_num and token.pos_ == "NUM")
 
 
 def _governs_infinitive(token) -> bool:
@@ -779,7 +831,9 @@ def _governs_infinitive(token) -> bool:
 
 
 def _links(token, predicate: _Predicate) -> tuple[list, list]:
-    """(holder tokens, target tokens) of a predicate by its word class and voice, from the parse."""
+    """(holder tokens, target tokens) of a predicate by its word class and voice, from the parse. A
+    complement or object of an active predicate comes after it: a nominal before it is a fronted
+    adverbial ("In Los Angeles, a judge questioned ...", "On Monday, the states agreed ...")."""
     labels = {dep(c): c for c in token.children}
     if predicate.kind == "verb":
         agents = [c for c in _children(token, {"obl:agent", "obl", "nmod"}) if _case(c) == "by"]
@@ -787,38 +841,60 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         if predicate.felt_by_object:  # "Y irked X", "X was irked by Y"
             if passive:
                 return _children(token, {"nsubj:pass"}), agents
-            return _felt_by(token), _children(token, {"nsubj"}) or _inherited_subject(token)
+            return _felt_by(token), _subjects(token) or _inherited_subject(token)
         if passive:
             return agents, _children(token, {"nsubj:pass"})
-        holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        holders = _subjects(token) or _inherited_subject(token)
         if predicate.wanting:
-            return holders, _children(token, _OBJECTS)
+            return holders, _following(token, _children(token, _OBJECTS))
         if predicate.preposition:
             if _governs_infinitive(token):  # "X called for Y to resign": Y is to act, not favoured
                 return holders, []
-            return holders, [c for c in _children(token, _COMPLEMENTS)
-                             if _case(c) == predicate.preposition and c.lemma_.lower() not in _TIME_UNITS]
-        targets = _children(token, _OBJECTS) or [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]
+            return holders, _following(token, [c for c in _children(token, _COMPLEMENTS)
+                                               if _case(c) == predicate.preposition and c.lemma_.lower() not in _TIME_UNITS])
+        targets = (_following(token, _children(token, _OBJECTS))
+                   or _following(token, [c for c in _children(token, _COMPLEMENTS) if _case(c) in _LINK_PREPOSITIONS]))
         if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
             targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
         return holders, targets
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
         if not holders and dep(token) == "obj" and token.head.lemma_.lower() in _LIGHT_VERBS:
-            holders = _children(token.head, {"nsubj"}) or _inherited_subject(token.head)  # "X expressed concern over Y"
+            holders = _subjects(token.head) or _inherited_subject(token.head)  # "X expressed concern over Y"
         targets = [c for c in _children(token, {"nmod", "obl"}) if _case(c) in _LINK_PREPOSITIONS - _AGENT_PREPOSITIONS]
-        return holders, targets
-    holders = _children(token, {"nsubj"}) or _inherited_subject(token)
+        return holders, _following(token, targets)
+    holders = _subjects(token) or _inherited_subject(token)
     targets = [c for c in _children(token, {"obl", "nmod", "obl:agent"}) if _case(c) in _LINK_PREPOSITIONS | _CAUSE_PREPOSITIONS]
-    return holders, targets
+    return holders, _following(token, targets)
+
+
+_NOMINAL_TAGS = ("NN", "PRP", "WP")  # nouns, names, pronouns (the tag: the parse's POS follows its label)
+
+
+def _following(token, candidates: list) -> list:
+    """The candidates that come after the predicate (its complements; see :func:`_links`)."""
+    return [c for c in candidates if c.i > token.i]
+
+
+def _subjects(token) -> list:
+    """The subject of a predicate. A "subject" with a preposition is a fronted adverbial the parse
+    misread ("After summit talks, X agreed"); where the parse gives a predicate two subjects, one is a
+    fronted place or time ("WASHINGTON, Jan. 22 - ... Rumsfeld defended", "Los Angeles, a judge
+    questioned"), and the one nearest before the predicate is the subject."""
+    found = [c for c in _children(token, {"nsubj"}) if _case(c) not in _PREPOSITIONS]  # "After talks, X agreed"
+    if len(found) > 1:
+        nominal = [c for c in found if c.tag_.startswith(_NOMINAL_TAGS)] or found  # "Critics ... sharply questioned": not "sharply"
+        before = [c for c in nominal if c.i < token.i]
+        return [before[-1]] if before else nominal[:1]
+    return found
 
 
 def _inherited_subject(token) -> list:
     """The subject a predicate shares with the verb it depends on ("X wants to ban Y", "X met and praised Y")."""
     if dep(token) in {"xcomp", "conj"}:
-        return _children(token.head, {"nsubj"})
+        return _subjects(token.head)
     if dep(token) == "advcl" and token.tag_ == "VBG":  # "X stayed firm, accusing Y"
-        return _children(token.head, {"nsubj"}) or _inherited_subject(token.head)
+        return _subjects(token.head) or _inherited_subject(token.head)
     if dep(token) == "acl" and token.tag_ == "VBG":  # "a message to Y urging Z": the noun it describes
         return [token.head]
     if dep(token) == "acl:relcl":
