@@ -178,7 +178,7 @@ def _tokens(nlp: Language, chunk: str) -> Iterator[tuple[str, bool, bool]]:
         # One array read instead of a Token object per word: a quarter of the cost of building a Doc.
         doc = nlp.tokenizer(chunk)
         strings = doc.vocab.strings
-        for orth, space, is_space in doc.to_array(["ORTH", "SPACY", "IS_SPACE"]).tolist():
+        for orth, space, is_space in zip(*token_columns(doc, ["ORTH", "SPACY", "IS_SPACE"])):
             yield strings[orth], bool(space), bool(is_space)
         return
     position = 0
