@@ -96,14 +96,14 @@ def dep(token: Token) -> str:
 
 
 def ud_label(label: str) -> str:
-    """A dependency label in UD terms (see :func:`dep`), for labels read without a Token (:func:`token_rows`)."""
+    """A dependency label in UD terms (see :func:`dep`), for labels read without a Token (:func:`token_columns`)."""
     return _CLEAR_TO_UD.get(label, label)
 
 
 def token_columns(doc: Doc, attributes: Sequence[str]) -> list[list[int]]:
     """One list per attribute with its value for every token, from one array read: a stage that reads
     a few attributes of every word needs no Token object per word. Columns, not a row per token: a
-    list per token made the cyclic garbage collector run over and over (ten times the cost). String
+    list per token kept the cyclic garbage collector running (seven to ten times the cost). String
     attributes come as ids, ``doc.vocab.strings[id]`` being the string (``token.pos_``); heads: :func:`heads`."""
     return doc.to_array(list(attributes)).T.tolist()
 
