@@ -42,7 +42,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon, world_places, world_towns
-from hwresearch.nlp import dateline, dep
+from hwresearch.nlp import dateline, dep, token_columns
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -1240,8 +1240,8 @@ def _find_names(article: Article) -> list[_Name]:
     """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
     doc = article.doc
     strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
-    rows = doc.to_array(["LOWER", "IS_LOWER", "IS_ALPHA"]).tolist()
-    lowered = {strings[lower] for lower, is_lower, is_alpha in rows if is_lower and is_alpha}
+    lower, is_lower, is_alpha = token_columns(doc, ["LOWER", "IS_LOWER", "IS_ALPHA"])
+    lowered = {strings[word] for word, small, alpha in zip(lower, is_lower, is_alpha) if small and alpha}
     sentences = [(sentence, _headline_like(sentence, _part_kind(article, sentence.start_char))) for sentence in doc.sents]
     proper_inside = {
         t.text for sentence, headline in sentences if not headline

@@ -22,7 +22,7 @@ import pandas as pd
 from hwresearch.article import PROSE_PARTS, Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dep
+from hwresearch.nlp import dep, heads, token_columns, ud_label
 from hwresearch.speakers import actor_head, antecedent, cue_source, fallback_head, is_nominal, phrase, span_head
 
 COLUMNS = [
@@ -290,13 +290,19 @@ class _Doc:
         self.sent_para = sentences["para_id"].tolist()
         self.quotes = quote_spans(text, self.paragraph_spans)
         self.quote_starts = [q.start for q in self.quotes]
-        words = [t for t in article.doc if not t.is_space]
-        self.tokens = [(t.idx, t.idx + len(t)) for t in words]
+        doc = article.doc
+        strings = doc.vocab.strings
+        idx, orth, is_space, pos, tag, label = token_columns(doc, ["IDX", "ORTH", "IS_SPACE", "POS", "TAG", "DEP"])
+        self.doc_index = [i for i, space in enumerate(is_space) if not space]
+        self.tokens = [(idx[i], idx[i] + len(strings[orth[i]])) for i in self.doc_index]
         self.token_starts = [s for s, _ in self.tokens]
-        self.pos = [t.pos_ for t in words]
-        self.tags = [t.tag_ for t in words]
-        self.predicates = {t.i for t in words if any(dep(c) in _PREDICATE_ARGUMENTS for c in t.children)}
-        self.doc_index = [t.i for t in words]
+        name = {h: strings[h] for h in {*pos, *tag, *label}}  # the few labels, each looked up once
+        self.pos = [name[pos[i]] for i in self.doc_index]
+        self.tags = [name[tag[i]] for i in self.doc_index]
+        # The words with a subject or a clausal complement among their dependents (a root heads itself).
+        arguments = {h for h in set(label) if ud_label(name[h]) in _PREDICATE_ARGUMENTS}
+        governing = {head for i, head in enumerate(heads(doc)) if head != i and label[i] in arguments}
+        self.predicates = governing & set(self.doc_index)
 
     def quote_at(self, offset: int) -> Quote | None:
         """The top-level quote covering ``offset`` (marks included), or None."""

@@ -49,7 +49,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dep
+from hwresearch.nlp import dep, token_columns
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -141,10 +141,12 @@ class _Words:
     """The article's words from its Doc (no spaces or punctuation), to count and read the words in a gap."""
 
     def __init__(self, article: Article):
-        tokens = [t for t in article.doc if not (t.is_space or t.is_punct)]
-        self.starts = [t.idx for t in tokens]
-        self.ends = [t.idx + len(t) for t in tokens]
-        self.texts = [t.text for t in tokens]
+        strings = article.doc.vocab.strings
+        idx, orth, is_space, is_punct = token_columns(article.doc, ["IDX", "ORTH", "IS_SPACE", "IS_PUNCT"])
+        words = [i for i, (space, punct) in enumerate(zip(is_space, is_punct)) if not (space or punct)]
+        self.starts = [idx[i] for i in words]
+        self.texts = [strings[orth[i]] for i in words]
+        self.ends = [start + len(text) for start, text in zip(self.starts, self.texts)]
 
     def between(self, start: int, end: int) -> list[tuple[int, str]]:
         """(offset, text) of the words that lie wholly inside ``[start, end)``."""

@@ -141,3 +141,18 @@ def test_bad_files(tmp_path):
 
 def test_input_error_is_a_value_error():
     assert issubclass(InputError, ValueError)
+
+
+def test_token_columns_and_heads_read_what_the_tokens_hold(seed):
+    """The array reads the stages use instead of Token objects give each token's own values."""
+    from hwresearch.nlp import dep, heads, token_columns, ud_label
+
+    doc = seed.doc
+    strings = doc.vocab.strings
+    idx, orth, pos, label = token_columns(doc, ["IDX", "ORTH", "POS", "DEP"])
+    assert len(idx) == len(doc)
+    assert [(i, strings[o], strings[p], ud_label(strings[d])) for i, o, p, d in zip(idx, orth, pos, label)] == [
+        (t.idx, t.text, t.pos_, dep(t)) for t in doc
+    ]
+    assert heads(doc) == [t.head.i for t in doc]
+    assert any(head != i for i, head in enumerate(heads(doc)))  # the seed is parsed: not every token is a root
