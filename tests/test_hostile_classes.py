@@ -493,13 +493,44 @@ def jsonl(out: bytes) -> list[dict]:
     return [json.loads(line) for line in out.decode("utf-8").splitlines()]
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "jsonl"])
-def test_an_ascii_terminal_gets_output_not_an_internal_error(cli, fmt):
-    ascii_run = run_cli("quotes", "--format", fmt, env={"PYTHONIOENCODING": "ascii"})
+def ascii_terminal(monkeypatch, *args: str) -> subprocess.CompletedProcess:
+    """``hwresearch ARGS`` in this process with the standard streams a process gets from
+    ``PYTHONIOENCODING=ascii``: text wrappers over bytes that encode ASCII, strictly (stderr with
+    backslash escapes); what the process would have written, as bytes."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="strict", write_through=True)
+    err = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="backslashreplace", write_through=True)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    code = main(list(args))
+    return subprocess.CompletedProcess(args, code, out.buffer.getvalue(), err.buffer.getvalue())
+
+
+# A quote, its speaker and its cue with characters ASCII lacks (the seed's quote table has none).
+NON_ASCII = "Jos\u00e9 P\u00e9rez said: \u201cWe will win \u2014 na\u00efvely or not.\u201d\n"
+
+
+def test_an_ascii_terminal_gets_json_lines_that_lose_nothing(cli, tmp_path):
+    """A real process, so that the interpreter's own ASCII streams are what the CLI meets."""
+    article = tmp_path / "accents.txt"
+    article.write_text(NON_ASCII, encoding="utf-8")
+    ascii_run = run_cli("quotes", str(article), "--format", "jsonl", env={"PYTHONIOENCODING": "ascii"})
     assert ascii_run.returncode == 0, ascii_run.stderr
     ascii_run.stdout.decode("ascii")  # only ASCII bytes
-    if fmt == "jsonl":  # JSON escapes lose nothing: the same rows as where every character can be shown
-        assert jsonl(ascii_run.stdout) == jsonl(cli("quotes", "--format", "jsonl").stdout.encode("utf-8"))
+    # JSON escapes lose nothing: the same rows as where every character can be shown
+    rows = jsonl(ascii_run.stdout)
+    assert rows == jsonl(cli("quotes", str(article), "--format", "jsonl").stdout.encode("utf-8"))
+    assert [row["speaker"] for row in rows] == ["Jos\u00e9 P\u00e9rez"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_an_ascii_terminal_gets_output_not_an_internal_error(monkeypatch, tmp_path, fmt):
+    """The other formats on the same streams in this process (a process costs seconds of start-up)."""
+    article = tmp_path / "accents.txt"
+    article.write_text(NON_ASCII, encoding="utf-8")
+    ascii_run = ascii_terminal(monkeypatch, "quotes", str(article), "--format", fmt)
+    assert ascii_run.returncode == 0, ascii_run.stderr
+    shown = ascii_run.stdout.decode("ascii")  # only ASCII bytes
+    assert "Jos\\xe9 P\\xe9rez" in shown  # escaped, not dropped
 
 
 def test_an_ascii_terminal_gets_error_messages_too(tmp_path):
