@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from hwresearch.errors import InputError
@@ -110,8 +111,6 @@ def token_columns(doc: Doc, attributes: Sequence[str]) -> list[list[int]]:
 
 def heads(doc: Doc) -> list[int]:
     """The index of each token's head (a root's is its own), from one array read."""
-    import numpy as np
-
     return (doc.to_array("HEAD").astype("int64") + np.arange(len(doc))).tolist()
 
 

@@ -740,9 +740,12 @@ def _may_hold(token) -> bool:
             or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_WORDS))
 
 
-def _noun_phrase(head) -> tuple[int, int]:
-    """The span of the head noun with the words that name it ("Kyoto Protocol", "Jane Smith"), no determiners."""
-    words = [head, *(t for c in head.children if dep(c) in {"compound", "flat", "amod"} for t in c.subtree)]
+_NAMING = frozenset({"compound", "flat", "amod"})  # the words that name a noun ("Kyoto Protocol", "Jane Smith")
+
+
+def _noun_phrase(head, labels: frozenset[str] = _NAMING) -> tuple[int, int]:
+    """The span of the head noun with the words that name it, no determiners."""
+    words = [head, *(t for c in head.children if dep(c) in labels for t in c.subtree)]
     return min(t.idx for t in words), max(t.idx + len(t) for t in words)
 
 
@@ -790,16 +793,10 @@ class _Targets:
                 found.append(_Target(mention.actor, "entity", mention.start, mention.end))
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
                 start, end = _noun_phrase(head)
-                end = max([end, *(_phrase_end(c) for c in _children(head, {"nmod"})
+                end = max([end, *(_noun_phrase(c, _NAMING | {"nummod"})[1] for c in _children(head, {"nmod"})
                                   if c.i > head.i and _case(c) == "of")])  # "the return of inspectors": who returns is part of it
                 found.append(_Target(self.text[start:end], "entity", start, end))
         return found
-
-
-def _phrase_end(head) -> int:
-    """Where a noun's phrase ends with the words that name or count it ("$4.6 billion"), not its own complements."""
-    return max(t.idx + len(t) for t in [head, *(t for c in head.children if dep(c) in {"compound", "flat", "amod", "nummod"}
-                                                for t in c.subtree)])
 
 
 def _only_modifies(head, mention: _Mention) -> bool:
