@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1242,7 +1243,8 @@ def _find_names(article: Article) -> list[_Name]:
     strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
     lower, is_lower, is_alpha = token_columns(doc, ["LOWER", "IS_LOWER", "IS_ALPHA"])
     lowered = {strings[word] for word, small, alpha in zip(lower, is_lower, is_alpha) if small and alpha}
-    sentences = [(sentence, _headline_like(sentence, _part_kind(article, sentence.start_char))) for sentence in doc.sents]
+    part_at = _part_kinds(article)
+    sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char))) for sentence in doc.sents]
     proper_inside = {
         t.text for sentence, headline in sentences if not headline
         for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
@@ -1300,8 +1302,16 @@ def _take_lone_possessive(doc, name: _Name) -> None:
     name.business = True
 
 
-def _part_kind(article: Article, offset: int) -> str | None:
-    return next((p.kind for p in article.parts if p.start <= offset < p.end), None)
+def _part_kinds(article: Article) -> Callable[[int], str | None]:
+    """The kind of the part ("headline", "body", ...) holding an offset, by bisection over the parts."""
+    parts = article.parts
+    starts = [p.start for p in parts]
+
+    def at(offset: int) -> str | None:
+        i = bisect_right(starts, offset) - 1
+        return parts[i].kind if i >= 0 and offset < parts[i].end else None
+
+    return at
 
 
 def _headline_like(sentence, part: str | None) -> bool:
@@ -1479,10 +1489,10 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
     if word == "," and last - first == 1 and doc[first].text in _LEX.corporate_suffixes:
         return True  # "Zentrix, Inc."
     if word == "of":  # "University of Toronto", "Gulf of Kelso"
-        return head in _LEX.of_heads or head in _LEX.organisation_heads or head in _LEX.place_heads
+        return _body_of(head, word) or head in _LEX.place_heads
     if word in _LEX.domain_prepositions:  # "Center for Education Statistics", not "Senate on Tuesday"
         opening = doc[first].text
-        return head in _LEX.domain_heads and opening not in _LEX.weekdays | _LEX.months | _LEX.given_names
+        return _body_of(head, word) and opening not in _LEX.weekdays | _LEX.months | _LEX.given_names
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (
@@ -1496,12 +1506,14 @@ def _domain_of(doc, run: list[int]) -> str | None:
     """ "Department of", "Centers for": the words that show a body "of" or "for" its domain, which may go
     on after "and" ("Department of Labor and Workforce Development"); None when the run has none."""
     words = [t.text for t in doc[run[0] : run[1]]]
-    for head, word in zip(words, words[1:]):
-        if (word == "of" and (head in _LEX.of_heads or head in _LEX.organisation_heads)) or (
-            word in _LEX.domain_prepositions and head in _LEX.domain_heads
-        ):
-            return f"{head} {word}"
-    return None
+    return next((f"{head} {word}" for head, word in zip(words, words[1:]) if _body_of(head, word)), None)
+
+
+def _body_of(head: str, word: str) -> bool:
+    """Whether ``head word`` opens a body's domain: "Department of", "Center for", "Council on"."""
+    if word == "of":
+        return head in _LEX.of_heads or head in _LEX.organisation_heads
+    return word in _LEX.domain_prepositions and head in _LEX.domain_heads
 
 
 def _title_at(doc, i: int, last: int) -> int:
