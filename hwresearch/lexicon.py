@@ -138,6 +138,11 @@ class Lexicon:
         return inflections(lemma, self.double_final, self.irregular)
 
     @property
+    def month_names(self) -> frozenset[str]:
+        """Month names as written, capitalised: in full, abbreviated, abbreviated with its period ("Jan.")."""
+        return self.months | self.month_abbreviations | {m + "." for m in self.month_abbreviations}
+
+    @property
     def time_words(self) -> frozenset[str]:
         """Lower-case words of a time phrase: weekdays, time nouns and time adverbs."""
         return frozenset({w.lower() for w in self.weekdays} | self.time_nouns | self.time_adverbs)

@@ -43,14 +43,14 @@ import pandas as pd
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon, world_places, world_towns
-from hwresearch.nlp import dateline, dep, token_columns
+from hwresearch.nlp import dateline, dateline_place, dep, token_columns
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
 
 # ---- word classes, from the shared lexicon (lang/en) ------------------------------------------------
 _LEX = lexicon()
-MONTHS = _LEX.months | _LEX.month_abbreviations
+MONTHS = _LEX.month_names
 PRONOUNS = {p: referent for p, referent in _LEX.pronoun_referents.items() if referent != "speaker"}
 # Words after which a subject pronoun "it" is a subject (followed by a verb), not an object.
 AUXILIARIES = _LEX.auxiliaries | _LEX.linking_verbs
@@ -1257,10 +1257,10 @@ def _find_names(article: Article) -> list[_Name]:
     }
     names: list[_Name] = []
     for sentence, headline in sentences:
-        dateline = _dateline(sentence)
-        if dateline is not None:
-            names.append(dateline)
-        start = dateline.last if dateline is not None else sentence.start
+        place = _dateline(sentence)
+        if place is not None:
+            names.append(place)
+        start = dateline(sentence).end if place is not None else sentence.start  # past its date and agency too
         for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames):
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
@@ -1331,8 +1331,9 @@ def _headline_like(sentence, part: str | None) -> bool:
 
 
 def _dateline(sentence) -> _Name | None:
-    """ "MOSCOW —": the dateline (:func:`hwresearch.nlp.dateline`) is a place, not a name of an actor."""
-    place = dateline(sentence)
+    """ "MOSCOW —": the dateline's place (:func:`hwresearch.nlp.dateline`) is a place, not a name of an
+    actor; its date and agency ("Tehran, Dec 9, IRNA --") are no names at all."""
+    place = dateline_place(sentence)
     return None if place is None else _Name(place.start, place.end, "place", "dateline", dateline=True)
 
 
@@ -1492,7 +1493,7 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         return _body_of(head, word) or head in _LEX.place_heads
     if word in _LEX.domain_prepositions:  # "Center for Education Statistics", not "Senate on Tuesday"
         opening = doc[first].text
-        return _body_of(head, word) and opening not in _LEX.weekdays | _LEX.months | _LEX.given_names
+        return _body_of(head, word) and opening not in _LEX.weekdays | _LEX.month_names | _LEX.given_names
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (

@@ -115,28 +115,91 @@ def heads(doc: Doc) -> list[int]:
 
 
 def dateline(sentence: Span) -> Span | None:
-    """The dateline opening the sentence ("MOSCOW —", "WASHINGTON (AP) —", "RENO, Nev. —"): words
-    in capitals, perhaps a state after a comma, then a dateline mark (lexicon). One detector, so that no
-    stage takes the place for a name or for the subject of the sentence it opens."""
+    """The dateline opening the sentence, without its mark: "MOSCOW —", "WASHINGTON (AP) —", "RENO, Nev.
+    —", "WASHINGTON, Jan. 22 —", "Tehran, Dec 9, IRNA --", "BEIJING, March 3 (Xinhua) --". One detector,
+    so that no stage takes the place, the date or the agency for a name or for the subject of the
+    sentence it opens. A place in capitals needs only the mark; a place written in Title Case also needs
+    the date after it, which tells a dateline from a name that opens prose ("Hillary Clinton — who")."""
+    bounds = _dateline_bounds(sentence)
+    return None if bounds is None else sentence.doc[bounds[0] : bounds[2]]
+
+
+def dateline_place(sentence: Span) -> Span | None:
+    """The place of the sentence's dateline ("RENO, Nev." in "RENO, Nev., Jan. 3 (AP) —"), else None."""
+    bounds = _dateline_bounds(sentence)
+    return None if bounds is None else sentence.doc[bounds[0] : bounds[1]]
+
+
+_DATELINE_REACH = 12  # tokens a dateline and its mark may take ("Brasilia, 13 (Agencia Brasil - ABr) -")
+_PARENTHESIS_REACH = 6  # tokens of an agency in parentheses
+
+
+def _dateline_bounds(sentence: Span) -> tuple[int, int, int] | None:
+    """Token indices (start, end of the place, end) of the sentence's dateline, marks excluded: a place,
+    perhaps its region after a comma, perhaps a date after a comma, perhaps the agency, then a mark."""
     tokens = list(sentence[:_DATELINE_REACH])
     if not tokens or len(tokens[0].text) < 3 or not tokens[0].is_sent_start:
         return None
-    i = 0
-    while i < len(tokens) and tokens[i].is_upper and any(c.isalpha() for c in tokens[i].text):
-        i += 1
-    if i == 0 or i >= len(tokens):
+    marks = lexicon().dateline_marks
+    i = _count(tokens, 0, lambda t: t.is_upper and any(c.isalpha() for c in t.text))
+    shouted = i > 0
+    if not shouted:
+        i = _count(tokens, 0, lambda t: t.is_title and t.is_alpha, most=3)  # "Tehran", "Buenos Aires"
+        if i == 0:
+            return None
+    i = _region(tokens, i)
+    place_end = i
+    i, dated = _date(tokens, i)
+    if not (shouted or dated):
         return None
-    if tokens[i].text == ",":  # the state or country after the place: "RENO, Nev.", "PARIS, FRANCE"
-        j = i + 1
-        while j < len(tokens) and j - i <= 3 and (tokens[j].text[:1].isupper() or tokens[j].text == "."):
-            j += 1
-        i = j if j > i + 1 else i
-    if i >= len(tokens) or tokens[i].text not in lexicon().dateline_marks:
+    i = _agency(tokens, i, marks)
+    if i >= len(tokens) or tokens[i].text not in marks:
         return None
-    return sentence.doc[tokens[0].i : tokens[i - 1].i + 1]
+    return tokens[0].i, tokens[place_end - 1].i + 1, tokens[i - 1].i + 1
 
 
-_DATELINE_REACH = 8  # tokens a dateline and its mark may take
+def _count(tokens: list, i: int, test, most: int = _DATELINE_REACH) -> int:
+    """The index after the run of tokens from ``i`` that pass ``test`` (at most ``most`` of them)."""
+    j = i
+    while j < len(tokens) and j - i < most and test(tokens[j]):
+        j += 1
+    return j
+
+
+def _region(tokens: list, i: int) -> int:
+    """After the place, its state or country: "RENO, Nev.", "PARIS, FRANCE" (not a date: "Tokyo, Feb. 17")."""
+    if i >= len(tokens) or tokens[i].text != "," or _is_date_word(tokens[i + 1 : i + 2]):
+        return i
+    j = _count(tokens, i + 1, lambda t: t.text[:1].isupper() or t.text == ".", most=3)
+    return j if j > i + 1 else i
+
+
+def _is_date_word(tokens: list) -> bool:
+    lex = lexicon()
+    return bool(tokens) and (tokens[0].text in lex.month_names | lex.weekdays or tokens[0].like_num)
+
+
+def _date(tokens: list, i: int) -> tuple[int, bool]:
+    """After a comma, the date: "Jan. 22", "Dec 9", "March 3, 2002", "13" (the day alone)."""
+    if i + 1 >= len(tokens) or tokens[i].text != "," or not _is_date_word(tokens[i + 1 : i + 2]):
+        return i, False
+    j = _count(tokens, i + 1, lambda t: _is_date_word([t]), most=3)  # "Sunday March 3"
+    if j + 1 < len(tokens) and tokens[j].text == "," and tokens[j + 1].like_num:
+        j += 2  # the year
+    return j, True
+
+
+def _agency(tokens: list, i: int, marks: frozenset[str]) -> int:
+    """The news agency after the place and date: "(AP)", "(Xinhua)", ", IRNA", "Kyodo", when a mark follows."""
+    j = i + 1 if i < len(tokens) and tokens[i].text == "," else i
+    if j < len(tokens) and tokens[j].text == "(":
+        close = next((k for k in range(j + 1, min(len(tokens), j + _PARENTHESIS_REACH + 1)) if tokens[k].text == ")"), None)
+        if close is not None and close + 1 < len(tokens) and tokens[close + 1].text in marks:
+            return close + 1
+        return i  # the parenthesis is the mark itself: "WASHINGTON (" with no closing dash
+    if j + 1 < len(tokens) and (tokens[j].is_upper or tokens[j].is_title) and tokens[j].is_alpha and tokens[j + 1].text in marks:
+        return j + 1
+    return i
 
 
 def dateline_near(token: Token) -> Span | None:
@@ -147,6 +210,25 @@ def dateline_near(token: Token) -> Span | None:
         if doc[k].is_sent_start:
             return dateline(doc[k : k + _DATELINE_REACH])
     return None
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether the token is part of the dateline opening its sentence (:func:`dateline`)."""
+    place = dateline_near(token) if token.is_upper or token.is_title or token.like_num else None
+    return place is not None and place.start <= token.i < place.end
+
+
+_HUNG_ON_DATELINE = frozenset({"appos", "conj", "list"})
+
+
+def past_dateline(token: Token) -> Token | None:
+    """The word a subject stands for: itself outside a dateline; inside one, the word after the
+    dateline that the parse hung on it ("WASHINGTON -- President Obama said", "Tehran, Dec 9, IRNA --
+    The commission condemned": the name is the place's apposition or conjunct), else None."""
+    if not in_dateline(token):
+        return token
+    end = dateline_near(token).end
+    return next((c for c in token.children if c.i >= end and dep(c) in _HUNG_ON_DATELINE), None)
 
 
 @lru_cache(maxsize=1)
@@ -271,4 +353,21 @@ def make_doc(text: str, segments: Iterable[tuple[int, int]], nlp: Language | Non
         position = end
     add_between(text[position:])
 
-    return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    _split_datelines(doc, [i for i, start in enumerate(starts) if start])
+    return doc
+
+
+def _split_datelines(doc: Doc, sentence_starts: list[int]) -> None:
+    """Parse a dateline as a sentence of its own: the parser, which never saw one in training, hangs the
+    sentence's subject on the place ("Tehran, Dec 9, IRNA -- The commission condemned": the place as
+    subject, the commission its conjunct). The article's sentences (Punkt's) stay as they are."""
+    for k in sentence_starts:
+        bounds = _dateline_bounds(doc[k : k + _DATELINE_REACH])
+        if bounds is None:
+            continue
+        after = bounds[2] + 1  # the word after the dateline's mark
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        if after < len(doc) and not doc[after].is_sent_start:
+            doc[after].is_sent_start = True

@@ -445,7 +445,7 @@ def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
         if lower in _NP_STOP and not (k == last and lower in _PRONOUNS):
             break
         plural_possessive = w in ("'", "’") and k > first and doc.word(k - 1).endswith("s")
-        if not (w[0].isalnum() or w in ("'s", "’s", "&", "-", ".") or plural_possessive):
+        if not (w[0].isalnum() or w in ("'s", "’s", "&", "-", ".") or plural_possessive) or _spaced_dash(doc, k):
             break
         if lower in _CUE_FORMS and w.islower() and k != last:
             break
@@ -456,6 +456,13 @@ def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
     if doc.word(start) in ("'s", "’s", "&", "-", "."):
         return None
     return start, last + 1
+
+
+def _spaced_dash(doc: _Doc, k: int) -> bool:
+    """A hyphen with a space before it is a dash between phrases ("(AP) - President Cardoso"), not one
+    joining the words of a name ("Danilov-Danilyan")."""
+    start = doc.tokens[k][0]
+    return doc.word(k) == "-" and start > 0 and doc.text[start - 1].isspace()
 
 
 def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:

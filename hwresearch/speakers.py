@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dateline_near, dep
+from hwresearch.nlp import dateline_near, dep, in_dateline, past_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -102,7 +102,7 @@ def actor_head(token: Token) -> Token:
     and the name a dateline the parse took for the subject stands before ("WASHINGTON -- President
     Obama said": the parse makes the name an apposition of the place)."""
     if token.pos_ == "PROPN" and in_dateline(token):
-        return next((c for c in token.children if dep(c) == "appos" and c.i > token.i), token)
+        return past_dateline(token) or token
     if token.pos_ != "PROPN":
         for child in token.children:
             if dep(child) == "appos" and child.pos_ == "PROPN":
@@ -182,7 +182,7 @@ def is_nominal(token: Token) -> bool:
         return False  # "her newly announced plans": a possessive determiner, never the source
     if token.pos_ == "PRON" or token.lower_ in _PERSONAL:
         return token.lower_ in _PERSONAL
-    if token.lower_ in _LEX.time_words or token.text in _LEX.months or token.is_punct or token.lower_ in _LEX.negations:
+    if token.lower_ in _LEX.time_words or token.text in _LEX.month_names or token.is_punct or token.lower_ in _LEX.negations:
         return False  # "Thursday" or "n't" read as the subject
     if in_dateline(token):
         return False  # "RENO, Nev. —": where the story was filed, not who speaks
@@ -194,12 +194,6 @@ def is_nominal(token: Token) -> bool:
 
 
 _MISREAD_NAMES = frozenset({"INTJ", "ADJ", "ADV", "X"})  # tags the tagger gives names it does not know
-
-
-def in_dateline(token: Token) -> bool:
-    """Whether the token is part of the dateline opening its sentence (:func:`hwresearch.nlp.dateline`)."""
-    place = dateline_near(token) if token.is_upper else None
-    return place is not None and place.start <= token.i < place.end
 
 
 def _named(token: Token) -> bool:

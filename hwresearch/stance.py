@@ -49,7 +49,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.lexicon import lexicon
-from hwresearch.nlp import dep, token_columns
+from hwresearch.nlp import dep, past_dateline, token_columns
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -589,8 +589,7 @@ _HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
 _CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
 _TIME_UNITS = frozenset(_PREDICATES["links"]["time_units"])
 # words of a date or a time ("on Monday", "Jan. 22", "last week"): when, never who or toward what
-_TIME_WORDS = (_LEX.time_words | _TIME_UNITS | {w.lower() for w in _LEX.months | _LEX.holidays}
-               | {w.lower() for w in _LEX.month_abbreviations} | {w.lower() + "." for w in _LEX.month_abbreviations})
+_TIME_WORDS = _LEX.time_words | _TIME_UNITS | {w.lower() for w in _LEX.month_names | _LEX.holidays}
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
@@ -881,6 +880,7 @@ def _subjects(token) -> list:
     fronted place or time ("WASHINGTON, Jan. 22 - ... Rumsfeld defended", "Los Angeles, a judge
     questioned"), and the one nearest before the predicate is the subject."""
     found = [c for c in _children(token, {"nsubj"}) if _case(c) not in _PREPOSITIONS]  # "After talks, X agreed"
+    found = [s for s in map(past_dateline, found) if s is not None]  # "Tehran, Dec 9, IRNA -- The commission condemned"
     if len(found) > 1:
         nominal = [c for c in found if c.tag_.startswith(_NOMINAL_TAGS)] or found  # "Critics ... sharply questioned": not "sharply"
         before = [c for c in nominal if c.i < token.i]
