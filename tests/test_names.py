@@ -347,3 +347,15 @@ def test_an_acronym_after_the_is_a_name_though_tagged_a_common_noun():
 def test_a_known_city_is_a_name_in_a_title_case_line():
     text = "Why Toledo Voters Are Angry About Taxes\n\nThe count went on."
     assert row(extract_names(text), text, "Toledo")["entity_type"] == "place"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("WASHINGTON, Jan. 22 — Defense Secretary Donald Rumsfeld defended the plan on Tuesday.", "WASHINGTON"),
+    ("Tehran, Dec 9, IRNA -- The Islamic Human Rights Commission on Sunday condemned the plan.", "Tehran"),
+    ("BEIJING, March 3 (Xinhua) -- China praised the agreement on Monday.", "BEIJING"),
+])
+def test_a_wire_datelines_date_and_agency_are_no_names(text: str, place: str):
+    names = extract_names(text)
+    dated = names[names["reason"] == "dateline"]
+    assert list(dated["text"]) == [place] and set(dated["entity_type"]) == {"place"}
+    assert not names["text"].isin(["Jan.", "Dec", "March", "IRNA", "Xinhua", "Dec 9"]).any(), names.to_string()

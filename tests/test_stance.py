@@ -373,6 +373,9 @@ def test_an_entity_the_content_mentions_on_the_side_is_no_attributed_target(text
     [
         # a dateline or a fronted place the parse took for a second subject: the subject nearest the verb holds
         ("BOSTON, Jan. 22 - Senator Jane Smith criticised the merger.", "Jane Smith", "merger"),
+        # a wire dateline the parse would make the subject, the commission its conjunct
+        ("Tehran, Dec 9, IRNA -- The Islamic Human Rights Commission on Sunday condemned the merger.",
+         "Islamic Human Rights Commission", "merger"),
         # a fronted adverbial is no complement of the verb after it, and a time is never a target
         ("In Los Angeles, a federal district judge questioned the detention.", "judge", "detention"),
         ("On Monday, the unions praised Initech.", "unions", "Initech"),
