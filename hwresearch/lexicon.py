@@ -109,6 +109,7 @@ class Lexicon:
     group_nouns: dict[str, str]  # plural noun -> actor type
     # speakers: nouns for people, their endings, and what a report comes in
     human_nouns: frozenset[str]
+    irregular_plurals: dict[str, str]  # plural -> singular, of human nouns
     human_suffixes: tuple[str, ...]
     not_human: frozenset[str]
     document_nouns: frozenset[str]
@@ -136,6 +137,12 @@ class Lexicon:
     def verb_forms(self, lemma: str) -> frozenset[str]:
         """The inflected forms of ``lemma`` with this lexicon's doubling and irregular tables."""
         return inflections(lemma, self.double_final, self.irregular)
+
+    def is_human_noun(self, word: str) -> bool:
+        """Whether ``word``, singular or plural, in any case, is a noun for people ("Children", "Veterans")."""
+        lower = word.lower()
+        singular = self.irregular_plurals.get(lower) or (lower[:-1] if lower.endswith("s") else lower)
+        return lower in self.human_nouns or singular in self.human_nouns
 
     @property
     def month_names(self) -> frozenset[str]:
@@ -251,6 +258,7 @@ def lexicon(language: str = "en") -> Lexicon:
         group_nouns={w: kind for kind, nouns in actors["group_nouns"].items() for w in nouns},
         name_descriptors={w: kind for kind, nouns in actors["name_descriptors"].items() for w in nouns},
         human_nouns=frozenset(data["speakers"]["human_nouns"]),
+        irregular_plurals=dict(data["speakers"]["irregular_plurals"]),
         human_suffixes=tuple(data["speakers"]["human_suffixes"]),
         not_human=frozenset(data["speakers"]["not_human"]),
         document_nouns=frozenset(data["speakers"]["document_nouns"]),

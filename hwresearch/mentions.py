@@ -1494,6 +1494,8 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
     if word in _LEX.domain_prepositions:  # "Center for Education Statistics", not "Senate on Tuesday"
         opening = doc[first].text
         return _body_of(head, word) and opening not in _LEX.weekdays | _LEX.month_names | _LEX.given_names
+    if between.tag_ == "POS":  # "Children's Defense Fund", "People's Liberation Army": not "Huawei's Ren"
+        return left[1] - left[0] == 1 and _LEX.is_human_noun(head) and doc[last - 1].text in _LEX.organisation_heads
     if word in _LEX.name_conjunctions:
         # "Securities and Exchange Commission", "Procter & Gamble": one organisation, not two names.
         return word == "&" or (

@@ -359,3 +359,17 @@ def test_a_wire_datelines_date_and_agency_are_no_names(text: str, place: str):
     dated = names[names["reason"] == "dateline"]
     assert list(dated["text"]) == [place] and set(dated["entity_type"]) == {"place"}
     assert not names["text"].isin(["Jan.", "Dec", "March", "IRNA", "Xinhua", "Dec 9"]).any(), names.to_string()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Children's Defense Fund said the cuts were cruel.", "Children's Defense Fund"),
+    ("The People's Liberation Army said the drills were over.", "People's Liberation Army"),
+    ("The Veterans' Affairs Department said the wait was too long.", "Veterans' Affairs Department"),
+])
+def test_a_possessive_of_people_inside_an_organisations_name_is_part_of_it(text: str, name: str):
+    assert name in set(extract_names(text)["text"])
+
+
+def test_a_possessive_between_two_names_still_parts_them():
+    names = set(extract_names("Huawei's Ren Zhengfei said the ban was a mistake.")["text"])
+    assert {"Huawei", "Ren Zhengfei"} <= names
