@@ -295,14 +295,43 @@ def parse(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None =
 def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
     """Run the pipeline's components over Docs from :func:`make_doc`, in batches (faster than one by one)."""
     nlp = nlp or current_pipeline()
-    stream: Iterable[Doc] = docs
+    stream: Iterable[Doc] = [_straight_twin(doc) for doc in docs]
     for _, component in nlp.pipeline:
         stream = component.pipe(stream, batch_size=_BATCH) if hasattr(component, "pipe") else map(component, stream)
-    done = list(stream)
+    done = [doc if twin is doc else _annotated_from(twin, doc) for doc, twin in zip(docs, stream)]
     for doc in done:
         for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # no Token object for the other words
             doc[i].pos_, doc[i].tag_ = "SPACE", "_SP"
     return done
+
+
+_CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_COPIED = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP"]
+
+
+def _straight_twin(doc: Doc) -> Doc:
+    """The Doc itself, or for a text with curly apostrophes ("doesn’t", "we’d") a twin with straight
+    ones, token for token, for the pipeline to read: it learnt English from EWT, written with straight
+    apostrophes, and tagged "n’t" and "’d" as proper nouns, the subjects of their clauses. The same
+    length, so the twin's annotations belong to the same tokens (:func:`_annotated_from`)."""
+    from spacy.tokens import Doc
+
+    if "’" not in doc.text and "‘" not in doc.text:
+        return doc
+    return Doc(doc.vocab, words=[t.text.translate(_CURLY_APOSTROPHES) for t in doc],
+               spaces=[bool(t.whitespace_) for t in doc], sent_starts=[bool(t.is_sent_start) for t in doc])
+
+
+def _annotated_from(twin: Doc, doc: Doc) -> Doc:
+    """``doc`` with the tags, lemmas and parse of its straight-apostrophe twin; a word the lemmatizer
+    left as it was keeps its own spelling as lemma ("O’Neill")."""
+    attributes = _COPIED + (["ENT_IOB", "ENT_TYPE"] if twin.has_annotation("ENT_IOB") else [])
+    doc.from_array(attributes, twin.to_array(attributes))
+    for token, read in zip(doc, twin):
+        if read.lemma_ == read.text and token.text != read.text:
+            token.lemma_ = token.text
+    doc.tensor = twin.tensor
+    return doc
 
 
 def make_doc(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None = None) -> Doc:
@@ -356,6 +385,7 @@ def make_doc(text: str, segments: Iterable[tuple[int, int]], nlp: Language | Non
     doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     _split_datelines(doc, [i for i, start in enumerate(starts) if start])
     return doc
+
 
 
 def _split_datelines(doc: Doc, sentence_starts: list[int]) -> None:

@@ -156,3 +156,15 @@ def test_token_columns_and_heads_read_what_the_tokens_hold(seed):
     ]
     assert heads(doc) == [t.head.i for t in doc]
     assert any(head != i for i, head in enumerate(heads(doc)))  # the seed is parsed: not every token is a root
+
+
+def test_curly_apostrophes_are_read_as_straight_ones():
+    """The pipeline learnt from EWT, written with straight apostrophes; "doesn’t" and "we’d" are tagged
+    as "doesn't" and "we'd" are, while the Doc keeps the article's own characters."""
+    curly = "The plan doesn’t work, and we’d say so, O’Neill’s aide said."
+    straight = curly.replace("’", "'")
+    doc, twin = load_article(curly).doc, load_article(straight).doc
+    assert doc.text == curly
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in twin]
+    assert {t.text: t.tag_ for t in doc}["n’t"] == "RB"
+    assert "O’Neill" in {t.lemma_ for t in doc}  # a name keeps its own spelling as lemma
