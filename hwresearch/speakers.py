@@ -152,9 +152,10 @@ def _without_clauses(token: Token) -> int:
 
 
 def is_actor(token: Token, documents: bool = False) -> bool:
-    """Whether a head token can name a speaker: a name, a personal or relative pronoun, a noun for people
-    or for an organisation or group (lexicon), or a noun a name modifies ("the Trump campaign"). With
-    ``documents``, a study or a document that "shows" counts too ("the poll found")."""
+    """Whether a head token can name a speaker: a name, a personal or relative pronoun, a noun for people,
+    for an organisation ("the union", "the charity") or a group (lexicon), or a noun a name modifies
+    ("the Trump campaign"). With ``documents``, a study or a document that "shows" counts too ("the
+    poll found")."""
     if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and _named(token):
         return True
     lower = token.lower_
@@ -168,6 +169,7 @@ def is_actor(token: Token, documents: bool = False) -> bool:
     return (
         lemma in _LEX.human_nouns or lower in _LEX.group_nouns or lemma in _LEX.description_nouns
         or lower in _LEX.description_nouns or lower in _LEX.plural_nouns or lemma in _LEX.role_nouns
+        or _LEX.name_descriptors.get(lemma) == "organisation" or lemma in _LEX.plural_antecedents
         or token.text in _LEX.organisation_heads
         or (lemma.endswith(_LEX.human_suffixes) and lemma not in _LEX.not_human)
         or any(dep(c) in ("compound", "nmod:poss") and c.pos_ == "PROPN" for c in token.children)

@@ -50,6 +50,7 @@ from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.lexicon import lexicon
 from hwresearch.nlp import dep, past_dateline, token_columns
+from hwresearch.speakers import is_actor
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -599,9 +600,6 @@ _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
 _COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
 _CLAUSES = {"ccomp", "xcomp"}
-# a holder the mentions layer left out: a name ("Tbeishat") or a plural noun ("critics"); a singular
-# common noun is mostly a thing ("pressure"), not someone who holds a view
-_HOLDER_TAGS = {"NNP", "NNPS", "NNS"}
 
 
 @dataclass(frozen=True)
@@ -732,11 +730,10 @@ class _Holders:
 
 
 def _may_hold(token) -> bool:
-    """A word that can name a holder: a name, a plural, an acronym the tagger took for a common noun
-    ("KRDC"), a singular noun for a person ("the widow", "a farmer"), or one that speaks or stands for
-    many ("the statement", "the community")."""
-    return (token.tag_ in _HOLDER_TAGS or (token.tag_ == "NN" and token.text.isupper() and len(token) > 1)
-            or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_WORDS))
+    """A word that can name a holder: what can name a speaker (:func:`hwresearch.speakers.is_actor`: a
+    name, a noun for people, an organisation or a group, a document), or a noun that speaks or stands
+    for many ("the statement", "the community")."""
+    return is_actor(token, documents=True) or (token.pos_ == "NOUN" and token.lemma_.lower() in _HOLDER_WORDS)
 
 
 _NAMING = frozenset({"compound", "flat", "amod"})  # the words that name a noun ("Kyoto Protocol", "Jane Smith")

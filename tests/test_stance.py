@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hwresearch import Codebook, InputError, load_article, stance_statements
+from hwresearch import Codebook, InputError, extract_quotes, load_article, stance_statements
 from hwresearch.evaluate import read_stance_gold, score_stance, stance_agreement
 from hwresearch.stance import ARTICLE_HOLDER, COLUMNS, issue_ids, sentence_comparison
 
@@ -424,3 +424,17 @@ def test_a_common_noun_target_keeps_its_of_complement():
     """"called for the return of inspectors": what is favoured is the return of inspectors, not "return"."""
     rows = stance_statements(load_article("Senator Jane Smith called for the return of inspectors."), Codebook.empty())
     assert list(rows["target"]) == ["return of inspectors"], rows.to_string()
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The union criticised the merger.", "union"),
+    ("The charity condemned the cuts.", "charity"),
+])
+def test_a_noun_for_an_organisation_holds_an_opinion_as_it_speaks(text: str, holder: str):
+    """One definition of what can name an actor, shared with the speakers: "the union said" has a
+    speaker, so "the union criticised" has a holder."""
+    rows = stance_statements(load_article(text), Codebook.empty())
+    signed = rows[rows["polarity"] == "against"]
+    assert [h.split()[-1] for h in signed["holder"]] == [holder], rows.to_string()
+    assert [q.split()[-1] for q in extract_quotes(load_article(text.replace("criticised", "said it opposed")
+                                                            .replace("condemned", "said it opposed")))["speaker"]] == [holder]
