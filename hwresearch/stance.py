@@ -640,6 +640,7 @@ def _predicate_table() -> dict[tuple[str, str], _Predicate]:
 
 
 _PREDICATE_TABLE = _predicate_table()
+_PREDICATE_WORDS = frozenset(word for _, word in _PREDICATE_TABLE)
 _WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
 
 
@@ -902,7 +903,13 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
     """Opinion predicates: holder -> target with the predicate's polarity, negation turning it around."""
     out = []
     sentences = _SentenceIndex(article)
-    for token in article.doc:
+    doc = article.doc
+    strings = doc.vocab.strings
+    lemmas, lowers = token_columns(doc, ["LEMMA", "LOWER"])
+    # A Token object only for a word the lexicon has: building one per word cost most of this stage.
+    for i in [i for i, (lemma, lower) in enumerate(zip(lemmas, lowers))
+              if strings[lemma].lower() in _PREDICATE_WORDS or strings[lower] in _PREDICATE_WORDS]:
+        token = doc[i]
         predicate = _predicate(token)
         if predicate is None:
             continue
