@@ -324,6 +324,11 @@ class _Doc:
         ("Farmers fear that ..." where the tagger took "fear" for a noun)."""
         return self.pos[i] in ("VERB", "AUX") or self.tags[i].startswith("VB") or self.doc_index[i] in self.predicates
 
+    def adverb(self, i: int) -> bool:
+        """An "-ly" adverb ("has recently said") by the tagger: "family", "ally", "assembly" are nouns."""
+        word = self.word(i)
+        return word.endswith("ly") and len(word) > 3 and word.islower() and self.tags[i].startswith("RB")
+
     def word(self, i: int) -> str:
         s, e = self.tokens[i]
         return self.text[s:e]
@@ -372,7 +377,7 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
     while j >= first:
         w = doc.word(j).lower()
         timed = w in _TIME_LEAD and j + 1 < cue_tok and doc.word(j + 1).lower() in _TIME_WORDS
-        if w in _AUX or w in _TIME_WORDS or timed or (w.endswith("ly") and len(w) > 3 and doc.word(j).islower()):
+        if w in _AUX or w in _TIME_WORDS or timed or doc.adverb(j):
             j -= 1
         else:
             break
@@ -401,7 +406,28 @@ def _source_left(doc: _Doc, first: int, cue_tok: int) -> tuple[int, int] | None:
         head = _np_left(doc, first, k) if k >= first else None
         return (head[0], j + 1) if head else (j, j + 1)
     np = _np_left(doc, first, j)
-    return _antecedent(doc, first, np[0]) or np if np else None
+    return _antecedent(doc, first, np[0]) or _grown_to_subject(doc, np, cue_tok) if np else None
+
+
+def _grown_to_subject(doc: _Doc, np: tuple[int, int], cue_tok: int) -> tuple[int, int]:
+    """The noun phrase before a cue, grown to the parse's subject of the cue where that subject ends
+    with it and starts further left with no punctuation between: "a spokesman for the ministry said",
+    "those close to the talks said" (the token rules stop at the preposition, and took "a spokesman
+    for" for the end of the content)."""
+    source = cue_source(doc.parsed, *doc.tokens[cue_tok])
+    if source is None:
+        return np
+    words = [t for t in source.subtree if not (t.is_punct or t.is_space)]  # the parse hangs ", " on the subject
+    if not words:
+        return np
+    left, right = words[0].idx, words[-1].idx + len(words[-1])
+    np_start, np_end = doc.tokens[np[0]][0], doc.tokens[np[1] - 1][1]
+    if right != np_end or left >= np_start or any(c in _SUBJECT_BREAKS for c in doc.text[left:np_start]):
+        return np
+    return doc.token_range(left, np_end)[0], np[1]
+
+
+_SUBJECT_BREAKS = frozenset(",;:()[]\"“”—–")
 
 
 def _antecedent(doc: _Doc, first: int, start: int) -> tuple[int, int] | None:
@@ -456,6 +482,18 @@ def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
     if doc.word(start) in ("'s", "’s", "&", "-", "."):
         return None
     return start, last + 1
+
+
+def _described(doc: _Doc, first: int, limit: int) -> tuple[int, int]:
+    """ "those" or "some" with what describes them, up to clause punctuation: "those familiar with the
+    strategy", "some close to the talks" (the word alone names nobody)."""
+    k = first + 1
+    while k < limit and k - first <= _DESCRIPTION_REACH and doc.word(k) not in _CLAUSE_PUNCT and doc.word(k) not in ".!?":
+        k += 1
+    return first, k
+
+
+_DESCRIPTION_REACH = 8  # words that may describe "those" in a source
 
 
 def _spaced_dash(doc: _Doc, k: int) -> bool:
@@ -899,6 +937,8 @@ class _Extractor:
         source_tok = _np_right(doc, after_tok, end_tok)
         if source_tok is None:
             return None
+        if source_tok[1] - source_tok[0] == 1 and doc.word(source_tok[0]).lower() in _LEX.indefinite_speakers:
+            source_tok = _described(doc, source_tok[0], end_tok)  # "according to those briefed on the effort"
         source = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
         rest = _trim(text, source[1], s_end)
         tail = text[rest[0] : rest[1]].strip(" .!?")
@@ -1099,7 +1139,7 @@ def _passive(doc: _Doc, source_end: int, cue_tok: int, form: str) -> bool:
         w = doc.word(k).lower()
         if w in _BE:
             return True
-        if not (w in _AUX or (w.endswith("ly") and len(w) > 3)):
+        if not (w in _AUX or doc.adverb(k)):
             return False
         k -= 1
     return False

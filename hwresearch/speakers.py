@@ -29,6 +29,8 @@ _RIGHT_PARTS = frozenset({"flat", "compound", "flat:name", "fixed"})
 # Prepositions whose phrase stays with a role noun ("a spokeswoman for the agency", "officials at the
 # ministry"), and the one that stays with a name ("University of Toronto").
 _ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
+# What describes the people a word like "those" or "some" stands for ("those briefed on the talks").
+_DESCRIBED = frozenset({"amod", "acl"})
 _REACH = 3  # heads walked up for a shared subject
 _PERSONAL = (frozenset(_LEX.pronoun_referents) | _LEX.relative_pronouns | _LEX.object_pronouns | {"you", "yourself"}
              | _LEX.standalone_determiners | _LEX.quantifiers | _LEX.indefinite_speakers)  # "many said", "most say"
@@ -120,7 +122,8 @@ def actor_head(token: Token) -> Token:
 
 def phrase(token: Token) -> tuple[int, int]:
     """Character span of the speaker's noun phrase around its head: its left modifiers and the rest of a
-    name, a role noun's "for"/"of"/"at" phrase; never a relative clause, an apposition or trailing words."""
+    name, a role noun's "for"/"of"/"at" phrase, what describes "those" or "some"; never a relative clause,
+    an apposition or trailing words."""
     first, last = token.i, token.i
     name = token.pos_ == "PROPN"
     for child in token.children:
@@ -133,13 +136,24 @@ def phrase(token: Token) -> tuple[int, int]:
             case = next((g.lower_ for g in child.children if dep(g) == "case"), "")
             if (case == "of" and child.pos_ == "PROPN") or (not name and case in _ROLE_PREPOSITIONS):
                 last = max(last, _without_clauses(child))
+        elif child.i > token.i and label in _DESCRIBED and token.lower_ in _LEX.indefinite_speakers:
+            last = max(last, child.right_edge.i)  # "those familiar with the plan": "those" alone names nobody
     doc = token.doc
+    if token.lower_ in _LEX.indefinite_speakers and _described_by_head(token):
+        last = max(last, _without_clauses(token.head))  # "according to those briefed on it", parsed as a clause
     place = dateline_near(doc[first]) if first < token.i else None
     if place is not None and first < place.end <= token.i:
         first = place.end  # "RENO, Nev. — Smith": the dateline the parse hung on the name is no part of it
     while first < token.i and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _described_by_head(token: Token) -> bool:
+    """ "those briefed on the effort", "those familiar with it": the parse made the participle or
+    adjective describing "those" its predicate, with "those" as subject."""
+    head = token.head
+    return dep(token) in ("nsubj", "nsubj:pass") and head.i == token.i + 1 and head.tag_ in ("VBN", "VBG", "JJ")
 
 
 def _without_clauses(token: Token) -> int:
