@@ -1368,10 +1368,16 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
         known_place = text in _place_words() or text in world_places() and token.lower_ not in lowered
         return 2 if text in proper_inside or known_place or _headline_person(token, lowered) else 0
     if token.is_sent_start and not token.is_upper:
-        # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case.
-        known = text in proper_inside or token.lower_ not in lowered or text in _place_words() or text in _LEX.given_names
+        # Opening a sentence, a word is a name if it is one elsewhere or never written in lower case,
+        # unless the part-of-speech head reads a function word where the Penn head reads a name
+        # ("Plus Obama is nominating": CCONJ and NNP).
+        unseen = token.lower_ not in lowered and token.pos_ not in _FUNCTION_POS
+        known = text in proper_inside or unseen or text in _place_words() or text in _LEX.given_names
         return 2 if known else 0
     return 2
+
+
+_FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "PRON", "AUX", "PART"})
 
 
 def _capitalised_inside(token) -> bool:

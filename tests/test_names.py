@@ -373,3 +373,8 @@ def test_a_possessive_of_people_inside_an_organisations_name_is_part_of_it(text:
 def test_a_possessive_between_two_names_still_parts_them():
     names = set(extract_names("Huawei's Ren Zhengfei said the ban was a mistake.")["text"])
     assert {"Huawei", "Ren Zhengfei"} <= names
+
+
+def test_a_sentence_opening_conjunction_the_penn_tagger_calls_a_name_opens_no_name():
+    names = set(extract_names("He took other steps. Plus Obama is nominating Todd Jones to lead the agency.")["text"])
+    assert "Obama" in names and not any(n.startswith("Plus") for n in names)
