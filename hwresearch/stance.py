@@ -1001,7 +1001,7 @@ def _content_targets(article: Article, start: int, end: int, mentions: _MentionI
     found = [_Target(m.actor, "entity", m.start, m.end) for m in mentions.overlapping(start, end)
              if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS and not _aside(article, m)]
     span = article.span(start, end)
-    roots = [t for t in span if not (start <= t.head.idx < end) or t.head is t]
+    roots = [t for t in span if not (start <= t.head.idx < end) or t.head.i == t.i]
     for root in roots:
         for arg in _children(root, _SUBJECTS):
             if _mention_of(mentions, arg) is None:
