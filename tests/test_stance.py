@@ -335,7 +335,7 @@ def test_a_resolved_they_speaker_holds_the_attributed_opinion():
 @pytest.mark.xfail(strict=True, reason="the target-sentiment model follows the content's overall tone here: it "
                    "labels Initech negative, so the attributed opinion is signed against it")
 def test_an_attributed_opinion_is_signed_toward_the_target_not_by_the_contents_overall_tone():
-    """VADER gates, the target model signs (rule:attributed): praise of Initech amid bleak words is for Initech."""
+    """The target model signs (rule:attributed): praise of Initech amid bleak words is for Initech."""
     from hwresearch.sentiment import vader_scores
 
     content = "Initech did an excellent job under terrible, awful conditions."
@@ -438,3 +438,27 @@ def test_a_noun_for_an_organisation_holds_an_opinion_as_it_speaks(text: str, hol
     assert [h.split()[-1] for h in signed["holder"]] == [holder], rows.to_string()
     assert [q.split()[-1] for q in extract_quotes(load_article(text.replace("criticised", "said it opposed")
                                                             .replace("condemned", "said it opposed")))["speaker"]] == [holder]
+
+
+def _content_targets(text: str, content: str) -> list[str]:
+    """The targets `_content_targets` finds in ``content`` (a stretch of ``text``)."""
+    from hwresearch.mentions import extract_mentions
+    from hwresearch.stance import _content_targets as found
+    from hwresearch.stance import _mention_list, _MentionIndex, _Targets
+
+    article = load_article(text)
+    index = _MentionIndex(_mention_list(extract_mentions(article, Codebook.empty()), article.text))
+    start = text.index(content)
+    return [t.name for t in found(article, start, start + len(content), index, _Targets(index, article.text))]
+
+
+def test_a_content_holding_its_sentence_root_is_about_the_roots_subject():
+    """A quoted sentence with no cue of its own holds its root: what it says fails is the reform."""
+    text = 'Jane Smith spoke at length. "The reform is failing badly."'
+    assert _content_targets(text, "The reform is failing badly.") == ["reform"]
+
+
+def test_a_bare_noun_phrase_content_is_about_its_noun():
+    """"A shameful budget," said X: the content says nothing but what it calls the budget."""
+    text = '"A shameful budget," Jane Smith said on Monday.'
+    assert _content_targets(text, "A shameful budget") == ["shameful budget"]
