@@ -65,7 +65,7 @@ def _subject(verb: Token) -> Token | None:
         label = dep(verb)
         # "A poll released in August found": the parse takes the participle for the main verb
         misread = label == "advcl" and verb.head.tag_ == "VBN" and verb.head.i < verb.i
-        if verb.head is verb or not (label == "xcomp" or (label == "advcl" and verb.tag_ == "VBG") or misread
+        if verb.head.i == verb.i or not (label == "xcomp" or (label == "advcl" and verb.tag_ == "VBG") or misread
                                      or (label == "conj" and verb.head.lemma_ in _LEX.cue_lemmas)):
             return None  # "said the bill was dead and later claimed": no cue to share a subject with
         verb = verb.head
@@ -83,7 +83,7 @@ def antecedent(relative: Token) -> Token | None:
     if k < 0 or relative.doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
     token = relative.doc[k]
-    while dep(token) in ("flat", "compound") and token.head.i > token.i - 4 and token.head is not token:
+    while dep(token) in ("flat", "compound") and token.head.i > token.i - 4 and token.head.i != token.i:
         token = token.head
     return token
 
@@ -235,7 +235,7 @@ def span_head(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    return next((t for t in span if not (t.is_space or t.is_punct) and not (span.start <= t.head.i < span.end and t.head is not t)), span.root)
+    return next((t for t in span if not (t.is_space or t.is_punct) and not (span.start <= t.head.i < span.end and t.head.i != t.i)), span.root)
 
 
 
@@ -262,10 +262,10 @@ def fallback_head(doc: Doc, start: int, end: int, documents: bool = False) -> To
         return head
     climbed = head  # "4 in 10 Republican voters in each state want": the subject the phrase modifies
     for _ in range(_REACH):
-        if dep(climbed) in ("nsubj", "nsubj:pass") or climbed.head is climbed or climbed.head.pos_ in ("VERB", "AUX"):
+        if dep(climbed) in ("nsubj", "nsubj:pass") or climbed.head.i == climbed.i or climbed.head.pos_ in ("VERB", "AUX"):
             break
         climbed = climbed.head
-    return climbed if climbed is not head and dep(climbed) in ("nsubj", "nsubj:pass") and is_nominal(climbed) else None
+    return climbed if climbed.i != head.i and dep(climbed) in ("nsubj", "nsubj:pass") and is_nominal(climbed) else None
 
 
 def _determined(token: Token) -> bool:
