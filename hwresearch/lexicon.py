@@ -53,6 +53,7 @@ class Lexicon:
     indefinite_articles: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
+    second_person: frozenset[str]
     relative_pronouns: frozenset[str]
     wh_words: frozenset[str]
     pronoun_referents: dict[str, str]  # pronoun -> male / female / it / plural / speaker
@@ -204,6 +205,7 @@ def lexicon(language: str = "en") -> Lexicon:
         indefinite_articles=frozenset(words["indefinite_articles"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),
+        second_person=frozenset(words["second_person"]),
         relative_pronouns=frozenset(words["relative_pronouns"]),
         wh_words=frozenset(words["wh_words"]),
         pronoun_referents={p: referent for referent, forms in words["pronouns"].items() for p in forms},

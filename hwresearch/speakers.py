@@ -32,7 +32,7 @@ _ROLE_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with"})
 # What describes the people a word like "those" or "some" stands for ("those briefed on the talks").
 _DESCRIBED = frozenset({"amod", "acl"})
 _REACH = 3  # heads walked up for a shared subject
-_PERSONAL = (frozenset(_LEX.pronoun_referents) | _LEX.relative_pronouns | _LEX.object_pronouns | {"you", "yourself"}
+_PERSONAL = (frozenset(_LEX.pronoun_referents) | _LEX.relative_pronouns | _LEX.object_pronouns | _LEX.second_person
              | _LEX.standalone_determiners | _LEX.quantifiers | _LEX.indefinite_speakers)  # "many said", "most say"
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 

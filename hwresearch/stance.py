@@ -714,8 +714,8 @@ class _Holders:
             return None
         if word in _RELATIVE_SUBJECTS and dep(token.head) == "acl:relcl":
             token = token.head.head
-        elif word in _THING_PRONOUNS:
-            return None
+        elif word in _THING_PRONOUNS or word in _LEX.second_person:
+            return None  # "it" is mostly a thing; "you" is whoever is addressed
         elif word in _FIRST_PERSON:
             quote = self.speaker_at(token.idx)
             if quote is None or quote["speaker"].lower() in _PRONOUNS:  # an unresolved "he" is nobody a reader could name
@@ -791,7 +791,8 @@ class _Targets:
             elif mention is None and head.pos_ in {"NOUN", "PROPN"}:
                 start, end = _noun_phrase(head)
                 end = max([end, *(_noun_phrase(c, _NAMING | {"nummod"})[1] for c in _children(head, {"nmod"})
-                                  if c.i > head.i and _case(c) == "of")])  # "the return of inspectors": who returns is part of it
+                                  if c.i > head.i and _case(c) == "of" and _nominal(c))])
+                # "the return of inspectors": who returns is part of it; "of enlisting" is what X is accused of
                 found.append(_Target(self.text[start:end], "entity", start, end))
         return found
 
@@ -865,6 +866,13 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
 
 
 _NOMINAL_TAGS = ("NN", "PRP", "WP")  # nouns, names, pronouns (the tag: the parse's POS follows its label)
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
+def _nominal(token) -> bool:
+    """A noun phrase's head, not a verb: a gerund with an object ("of enlisting his friends") is a clause
+    whatever its tag."""
+    return token.pos_ in _NOMINAL_POS and not _children(token, _OBJECTS)
 
 
 def _following(token, candidates: list) -> list:

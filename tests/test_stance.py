@@ -462,3 +462,17 @@ def test_a_bare_noun_phrase_content_is_about_its_noun():
     """"A shameful budget," said X: the content says nothing but what it calls the budget."""
     text = '"A shameful budget," Jane Smith said on Monday.'
     assert _content_targets(text, "A shameful budget") == ["shameful budget"]
+
+
+def test_you_holds_no_opinion():
+    """ "You" is whoever the speaker addresses: no holder a reader could name."""
+    rows = stance_statements(load_article('"You could support the merger," Jane Smith told the crowd.'), Codebook.empty())
+    assert not rows["holder"].str.lower().isin(["you"]).any(), rows.to_string()
+
+
+def test_what_someone_is_accused_of_is_no_part_of_the_target():
+    text = ('Sen. Jane Smith (R-Texas) on Friday lashed out at the mayor, accusing the billionaire of enlisting '
+            '"his friends at the Daily Clarion and his political henchmen to do his bidding."')
+    rows = stance_statements(load_article(text), Codebook.empty())
+    signed = rows[rows["polarity"] == "against"]
+    assert "billionaire" in set(signed["target"]) and not signed["target"].str.contains("enlisting").any(), rows.to_string()
