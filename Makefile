@@ -62,11 +62,15 @@ run: install
 	@find $(OUT) -type f | sort | sed 's/^/  /'
 endif
 
+# One pytest run over tests/ and the notebooks, on two worker processes (pytest-xdist): the suite is
+# CPU-bound and serial it used one of the two cores. --dist loadscope sends each test module, and each
+# notebook, whole to one worker, so a notebook's cells run in order in one kernel (nbval's docs ask for
+# it) and a module's fixtures are built once. TEST_WORKERS=0 runs serially in one process.
+TEST_WORKERS ?= 2
 test: install
 	@mkdir -p $(SCRATCH)
-	$(BIN)/python -m pytest tests
-	$(BIN)/python -m pytest --nbval --nbval-current-env \
-		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider $(NOTEBOOKS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope -p no:cacheprovider \
+		--nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg tests $(NOTEBOOKS)
 
 # Lint (pyflakes, bugbear, isort rules) and the layering test: imports go only to the left.
 check: install
