@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from hwresearch.errors import InputError
@@ -145,12 +145,12 @@ class Lexicon:
         singular = self.irregular_plurals.get(lower) or (lower[:-1] if lower.endswith("s") else lower)
         return lower in self.human_nouns or singular in self.human_nouns
 
-    @property
+    @cached_property
     def month_names(self) -> frozenset[str]:
         """Month names as written, capitalised: in full, abbreviated, abbreviated with its period ("Jan.")."""
-        return self.months | self.month_abbreviations | {m + "." for m in self.month_abbreviations}
+        return frozenset(self.months | self.month_abbreviations | {m + "." for m in self.month_abbreviations})
 
-    @property
+    @cached_property
     def time_words(self) -> frozenset[str]:
         """Lower-case words of a time phrase: weekdays, time nouns and time adverbs."""
         return frozenset({w.lower() for w in self.weekdays} | self.time_nouns | self.time_adverbs)

@@ -175,8 +175,14 @@ def _region(tokens: list, i: int) -> int:
 
 
 def _is_date_word(tokens: list) -> bool:
+    """Whether the first of ``tokens`` is a month, a weekday or a number."""
+    return bool(tokens) and (tokens[0].text in _date_words() or tokens[0].like_num)
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
     lex = lexicon()
-    return bool(tokens) and (tokens[0].text in lex.month_names | lex.weekdays or tokens[0].like_num)
+    return lex.month_names | lex.weekdays
 
 
 def _date(tokens: list, i: int) -> tuple[int, bool]:
