@@ -484,18 +484,6 @@ def _np_left(doc: _Doc, first: int, last: int) -> tuple[int, int] | None:
     return start, last + 1
 
 
-def _described(doc: _Doc, first: int, limit: int) -> tuple[int, int]:
-    """ "those" or "some" with what describes them, up to clause punctuation: "those familiar with the
-    strategy", "some close to the talks" (the word alone names nobody)."""
-    k = first + 1
-    while k < limit and k - first <= _DESCRIPTION_REACH and doc.word(k) not in _CLAUSE_PUNCT and doc.word(k) not in ".!?":
-        k += 1
-    return first, k
-
-
-_DESCRIPTION_REACH = 8  # words that may describe "those" in a source
-
-
 def _spaced_dash(doc: _Doc, k: int) -> bool:
     """A hyphen with a space before it is a dash between phrases ("(AP) - President Cardoso"), not one
     joining the words of a name ("Danilov-Danilyan")."""
@@ -937,8 +925,6 @@ class _Extractor:
         source_tok = _np_right(doc, after_tok, end_tok)
         if source_tok is None:
             return None
-        if source_tok[1] - source_tok[0] == 1 and doc.word(source_tok[0]).lower() in _LEX.indefinite_speakers:
-            source_tok = _described(doc, source_tok[0], end_tok)  # "according to those briefed on the effort"
         source = (doc.tokens[source_tok[0]][0], doc.tokens[source_tok[1] - 1][1])
         rest = _trim(text, source[1], s_end)
         tail = text[rest[0] : rest[1]].strip(" .!?")
