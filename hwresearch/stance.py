@@ -600,6 +600,8 @@ _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
 _COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
 _CLAUSES = {"ccomp", "xcomp"}
+# a noun with a copula or a subject predicates something ("being a threat"): it is no bare noun phrase
+_PREDICATING = frozenset({"cop", "nsubj", "nsubj:pass"})
 
 
 @dataclass(frozen=True)
@@ -1021,7 +1023,8 @@ def _content_targets(article: Article, start: int, end: int, mentions: _MentionI
             if _mention_of(mentions, arg) is None:
                 found += [t for t in targets.in_phrase(arg) if start <= t.start and t.end <= end]
     if not found:  # a bare noun phrase that names nobody ("a shameful budget") is about its noun
-        found = [t for root in roots if root.pos_ == "NOUN" for t in targets.in_phrase(root) if start <= t.start and t.end <= end]
+        found = [t for root in roots if root.pos_ == "NOUN" and not _children(root, _PREDICATING)
+                 for t in targets.in_phrase(root) if start <= t.start and t.end <= end]
     seen, unique = set(), []
     for t in sorted(found, key=lambda t: t.start):
         if (t.start, t.end) not in seen:
