@@ -476,3 +476,11 @@ def test_what_someone_is_accused_of_is_no_part_of_the_target():
     rows = stance_statements(load_article(text), Codebook.empty())
     signed = rows[rows["polarity"] == "against"]
     assert "billionaire" in set(signed["target"]) and not signed["target"].str.contains("enlisting").any(), rows.to_string()
+
+
+def test_what_an_accuser_calls_the_accused_is_no_target_of_its_own():
+    """ "accused X of being a threat": the accuser is against X, not against "threat" (a noun with a
+    copula predicates; only a bare noun phrase content is about its noun)."""
+    text = "The US government has accused Huawei of being a national security threat."
+    rows = stance_statements(load_article(text), Codebook.empty())
+    assert not rows["target"].str.contains("threat").any(), rows.to_string()
