@@ -126,6 +126,7 @@ def phrase(token: Token) -> tuple[int, int]:
     an apposition or trailing words."""
     first, last = token.i, token.i
     name = token.pos_ == "PROPN"
+    indefinite = token.lower_ in _LEX.indefinite_speakers
     for child in token.children:
         label = dep(child)
         if child.i < token.i and label in _LEFT_PARTS and not child.is_punct:
@@ -134,12 +135,12 @@ def phrase(token: Token) -> tuple[int, int]:
             last = max(last, _without_clauses(child))
         elif child.i > token.i and label == "nmod":
             case = next((g.lower_ for g in child.children if dep(g) == "case"), "")
-            if (case == "of" and child.pos_ == "PROPN") or (not name and case in _ROLE_PREPOSITIONS):
-                last = max(last, _without_clauses(child))
-        elif child.i > token.i and label in _DESCRIBED and token.lower_ in _LEX.indefinite_speakers:
+            if (case == "of" and child.pos_ == "PROPN") or (not name and case in _ROLE_PREPOSITIONS) or indefinite:
+                last = max(last, _without_clauses(child))  # "those close to the talks", "some in the party"
+        elif child.i > token.i and label in _DESCRIBED and indefinite:
             last = max(last, child.right_edge.i)  # "those familiar with the plan": "those" alone names nobody
     doc = token.doc
-    if token.lower_ in _LEX.indefinite_speakers and _described_by_head(token):
+    if indefinite and _described_by_head(token):
         last = max(last, _without_clauses(token.head))  # "according to those briefed on it", parsed as a clause
     place = dateline_near(doc[first]) if first < token.i else None
     if place is not None and first < place.end <= token.i:

@@ -760,6 +760,7 @@ def test_a_source_after_its_content_keeps_its_prepositional_phrase(text: str, co
 @pytest.mark.parametrize("text, speaker", [
     ("The plan was dropped, according to those briefed on the effort.", "those briefed on the effort"),
     ("Those familiar with the plan said it was dead.", "Those familiar with the plan"),
+    ("The plan is dead, those close to the talks said.", "those close to the talks"),
 ])
 def test_those_as_a_source_is_named_with_what_describes_them(text: str, speaker: str):
     assert speaker_words(text, only(text)) == speaker
