@@ -43,7 +43,7 @@ import pandas as pd
 from hwresearch.article import Article, load_article, register_stage
 from hwresearch.codebook import Codebook, CodebookSource, resolve_codebook
 from hwresearch.lexicon import lexicon, world_places, world_towns
-from hwresearch.nlp import dateline, dateline_place, dep, token_columns
+from hwresearch.nlp import dateline_parts, dep, token_columns
 
 COLUMNS = ["start", "end", "text", "actor", "actor_id", "actor_type", "mention_kind", "sent_id"]
 MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
@@ -51,6 +51,7 @@ MENTION_KINDS = ("name", "title", "pronoun", "description", "metonymy")
 # ---- word classes, from the shared lexicon (lang/en) ------------------------------------------------
 _LEX = lexicon()
 MONTHS = _LEX.month_names
+_NO_DOMAIN_OPENERS = _LEX.weekdays | MONTHS | _LEX.given_names  # "Senate on Tuesday", "Council for Jane"
 PRONOUNS = {p: referent for p, referent in _LEX.pronoun_referents.items() if referent != "speaker"}
 # Words after which a subject pronoun "it" is a subject (followed by a verb), not an object.
 AUXILIARIES = _LEX.auxiliaries | _LEX.linking_verbs
@@ -1257,10 +1258,10 @@ def _find_names(article: Article) -> list[_Name]:
     }
     names: list[_Name] = []
     for sentence, headline in sentences:
-        place = _dateline(sentence)
-        if place is not None:
-            names.append(place)
-        start = dateline(sentence).end if place is not None else sentence.start  # past its date and agency too
+        parts = dateline_parts(sentence)  # "Tehran, Dec 9, IRNA --": a place, then no names at all
+        if parts is not None:
+            names.append(_Name(parts[0].start, parts[0].end, "place", "dateline", dateline=True))
+        start = parts[1].end if parts is not None else sentence.start  # past its date and agency too
         for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames):
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
@@ -1328,13 +1329,6 @@ def _headline_like(sentence, part: str | None) -> bool:
     # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
     common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)
     return common >= 2 or all(t.is_upper for t in words)
-
-
-def _dateline(sentence) -> _Name | None:
-    """ "MOSCOW —": the dateline's place (:func:`hwresearch.nlp.dateline`) is a place, not a name of an
-    actor; its date and agency ("Tehran, Dec 9, IRNA --") are no names at all."""
-    place = dateline_place(sentence)
-    return None if place is None else _Name(place.start, place.end, "place", "dateline", dateline=True)
 
 
 def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:
@@ -1499,7 +1493,7 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
         return _body_of(head, word) or head in _LEX.place_heads
     if word in _LEX.domain_prepositions:  # "Center for Education Statistics", not "Senate on Tuesday"
         opening = doc[first].text
-        return _body_of(head, word) and opening not in _LEX.weekdays | _LEX.month_names | _LEX.given_names
+        return _body_of(head, word) and opening not in _NO_DOMAIN_OPENERS
     if between.tag_ == "POS":  # "Children's Defense Fund", "People's Liberation Army": not "Huawei's Ren"
         return left[1] - left[0] == 1 and _LEX.is_human_noun(head) and doc[last - 1].text in _LEX.organisation_heads
     if word in _LEX.name_conjunctions:

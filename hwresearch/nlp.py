@@ -124,10 +124,10 @@ def dateline(sentence: Span) -> Span | None:
     return None if bounds is None else sentence.doc[bounds[0] : bounds[2]]
 
 
-def dateline_place(sentence: Span) -> Span | None:
-    """The place of the sentence's dateline ("RENO, Nev." in "RENO, Nev., Jan. 3 (AP) —"), else None."""
+def dateline_parts(sentence: Span) -> tuple[Span, Span] | None:
+    """(the place, the whole dateline) of the sentence ("RENO, Nev." and "RENO, Nev., Jan. 3 (AP)"), else None."""
     bounds = _dateline_bounds(sentence)
-    return None if bounds is None else sentence.doc[bounds[0] : bounds[1]]
+    return None if bounds is None else (sentence.doc[bounds[0] : bounds[1]], sentence.doc[bounds[0] : bounds[2]])
 
 
 _DATELINE_REACH = 12  # tokens a dateline and its mark may take ("Brasilia, 13 (Agencia Brasil - ABr) -")

@@ -637,10 +637,11 @@ def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
     ("Hillary Clinton — who ran twice — lost.", None, None),  # Title Case without a date opens prose
 ])
 def test_one_dateline_detector(text: str, whole: str | None, place: str | None):
-    from hwresearch.nlp import dateline, dateline_place
+    from hwresearch.nlp import dateline, dateline_parts
 
     sentence = next(load_article(text).doc.sents)
-    found, found_place = dateline(sentence), dateline_place(sentence)
+    parts = dateline_parts(sentence)
+    found, found_place = dateline(sentence), parts[0] if parts is not None else None
     assert (found.text if found is not None else None) == whole
     assert (found_place.text if found_place is not None else None) == place
 
