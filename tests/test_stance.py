@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hwresearch import Codebook, InputError, extract_quotes, load_article, stance_statements
+from hwresearch import Codebook, InputError, extract_quotes, load_article, stakeholder_positions, stance_statements
 from hwresearch.evaluate import read_stance_gold, score_stance, stance_agreement
 from hwresearch.stance import ARTICLE_HOLDER, COLUMNS, issue_ids, sentence_comparison
 
@@ -484,3 +484,35 @@ def test_what_an_accuser_calls_the_accused_is_no_target_of_its_own():
     text = "The US government has accused Huawei of being a national security threat."
     rows = stance_statements(load_article(text), Codebook.empty())
     assert not rows["target"].str.contains("threat").any(), rows.to_string()
+
+
+def test_a_content_that_names_no_one_is_about_the_person_the_passage_last_named():
+    """methods.md, attributed opinions: '"It was a disgrace," Smith said' judges whoever the passage is
+    about, here the person named in the sentence before; its own words sign it."""
+    text = ('Senator John Smith met President Barack Obama on Monday. '
+            '"It was a disgrace and a shameful failure," Smith said.')
+    rows = stance_statements(load_article(text), Codebook.empty())
+    topical = rows[rows["method"] == "rule:attributed-topic"]
+    assert list(zip(topical["holder"], topical["target"], topical["polarity"])) == [("John Smith", "Barack Obama", "against")]
+    assert text[int(topical["start"].iloc[0]):int(topical["end"].iloc[0])].startswith("It was a disgrace")
+
+
+@pytest.mark.parametrize("text", [
+    # the only person before the content is the speaker: no one to judge
+    'Barack Obama spoke in Ohio on Monday. "It was a disgrace and a shameful failure," Obama said.',
+    # an organisation named before a quote is its setting more often than its topic
+    'Senator John Smith visited Acme Corp on Monday. "It was a disgrace and a shameful failure," Smith said.',
+    # words that evaluate nothing take no side
+    'Senator John Smith met President Barack Obama on Monday. "We talked about the budget," Smith said.',
+])
+def test_no_topic_statement_without_a_person_to_judge_or_words_that_judge(text):
+    rows = stance_statements(load_article(text), Codebook.empty())
+    assert "rule:attributed-topic" not in set(rows["method"]), rows.to_string()
+
+
+def test_a_topic_guess_alone_settles_no_position():
+    """A topic statement guesses its target as well as its side: one alone makes no position."""
+    text = ('Senator John Smith met President Barack Obama on Monday. '
+            '"It was a disgrace and a shameful failure," Smith said.')
+    positions = stakeholder_positions(stance_statements(load_article(text), Codebook.empty()))
+    assert positions.empty or not ((positions["actor"] == "John Smith") & (positions["target"] == "Barack Obama")).any()
