@@ -16,7 +16,9 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
     is no target), or the subject of a clause an attitude verb takes ("X fears that Y
     ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts only
     with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
-    ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back").
+    ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back"),
+    except for a verb of labelling, whose label after the object decides by its own words ("X called Y
+    a liar"; a negated label says nothing).
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
   - attributed opinions (``rule:attributed``): the speaker of each attribution (from
     :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
@@ -77,7 +79,8 @@ METHOD_NOTES = {
     "rule:assert": "the holder's own words or acts invoke the issue",
     "rule:cue": "the article mentions the issue in its own voice",
     "rule:verb": "an opinion verb: its subject (or passive agent) holds, its object or complement is the target "
-                 "(a verb of feeling, \"the plan irked X\": the object holds, the subject is the target)",
+                 "(a verb of feeling, \"the plan irked X\": the object holds, the subject is the target; a verb of "
+                 "labelling, \"X called Y a liar\": the label decides the side)",
     "rule:noun": "an opinion noun: its possessor holds (\"X's criticism of Y\"), its complement is the target",
     "rule:adjective": "an opinion adjective: its subject holds (\"X is critical of Y\"), its complement is the target",
     "rule:attributed": "the speaker's content leans toward or against an entity it is about",
@@ -617,6 +620,7 @@ class _Predicate:
     preposition: str | None = None  # the one preposition that introduces the target ("call for")
     felt_by_object: bool = False  # the object holds, the subject is the target ("the plan irked X")
     wanting: bool = False  # only a direct object is the target ("X demands Y", not "X wants Y fired")
+    labelling: bool = False  # the label after the object decides the side ("X called Y a coward")
 
 
 def _predicate_table() -> dict[tuple[str, str], _Predicate]:
@@ -641,6 +645,9 @@ def _predicate_table() -> dict[tuple[str, str], _Predicate]:
         for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
             for word in entries[key]:
                 table[(kind, word)] = _Predicate(word, polarity, kind)
+    for verb in _PREDICATES["labelling"]["verbs"]:  # their side is the label's: looked up last ("call for" first)
+        for form in _LEX.verb_forms(verb) | {verb}:
+            table[("verb labelling", form)] = _Predicate(verb, "neutral", "verb", labelling=True)
     return table
 
 
@@ -661,6 +668,7 @@ def _predicate(token) -> _Predicate | None:
         if _children(token, {"nsubj:pass"}) or _felt_by(token):
             keys.insert(0, "verb felt")
         keys += [f"verb {_case(c)}" for c in _children(token, _COMPLEMENTS) if _case(c)]
+        keys.append("verb labelling")
     for key in keys:
         found = _PREDICATE_TABLE.get((key, token.lemma_.lower())) or _PREDICATE_TABLE.get((key, token.lower_))
         if found is not None:
@@ -847,6 +855,9 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         if passive:
             return agents, _children(token, {"nsubj:pass"})
         holders = _subjects(token) or _inherited_subject(token)
+        if predicate.labelling:  # "called Y a coward": the object, or the first of two secondary predicates
+            named = (_children(token, _OBJECTS) or _children(token, {"xcomp"}))[:1]
+            return holders, _following(token, named)
         if predicate.wanting:
             return holders, _following(token, _children(token, _OBJECTS))
         if predicate.preposition:
@@ -912,6 +923,27 @@ def _inherited_subject(token) -> list:
     return []
 
 
+# Where the label of a labelling verb sits: a secondary predicate (UD xcomp), an "as" phrase, or a
+# nominal the parse hangs on the verb without a preposition ("branded the law a failure").
+_LABELS = frozenset({"xcomp", "obl", "obl:unmarked", "obj", "advcl"})
+
+
+def _label_polarity(token, target_tokens: list) -> str:
+    """A labelling verb's side: the sentiment of the label's own words (VADER), the label being the
+    complement after its object ("a sniveling coward", "as a disaster"); neutral without one."""
+    from hwresearch.sentiment import vader_label
+
+    if not target_tokens:
+        return "neutral"
+    target = target_tokens[0]
+    labels = [c for c in token.children if dep(c) in _LABELS and c.i > target.i
+              and (dep(c) != "obl" or _case(c) == "as") and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
+    if not labels:
+        return "neutral"
+    words = labels[0].subtree
+    return SENTIMENT_TO_POLARITY[vader_label(" ".join(t.text for t in words if t.i > target.i))]
+
+
 def _predicate_statements(article: Article, holders: _Holders, targets: _Targets, codebook: Codebook) -> list[_Statement]:
     """Opinion predicates: holder -> target with the predicate's polarity, negation turning it around."""
     out = []
@@ -927,7 +959,9 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
         if predicate is None:
             continue
         holder_tokens, target_tokens = _links(token, predicate)
-        polarity = predicate.polarity
+        polarity = _label_polarity(token, target_tokens) if predicate.labelling else predicate.polarity
+        if polarity == "neutral" or predicate.labelling and _negated(token):
+            continue  # "did not call Y a liar" says what X did not say, not that X favours Y
         if _negated(token):
             polarity = "against" if polarity == "favor" else "favor"
         for h in holder_tokens:

@@ -516,3 +516,19 @@ def test_a_topic_guess_alone_settles_no_position():
             '"It was a disgrace and a shameful failure," Smith said.')
     positions = stakeholder_positions(stance_statements(load_article(text), Codebook.empty()))
     assert positions.empty or not ((positions["actor"] == "John Smith") & (positions["target"] == "Barack Obama")).any()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor Smith called Tom Jones a liar on Monday.", [("Smith", "Tom Jones", "against")]),
+    ("Mayor Smith described the merger as a disaster.", [("Smith", "merger", "against")]),
+    ("Mayor Smith considers the merger a great success.", [("Smith", "merger", "favor")]),
+    ("Mayor Smith did not call Tom Jones a liar.", []),  # what he did not say is no side
+    ("Mayor Smith called Tom Jones on Monday.", []),  # no label: a phone call
+    ("Mayor Smith called for an inquiry.", [("Smith", "inquiry", "favor")]),  # "call for" still wins
+])
+def test_a_labelling_verb_takes_the_side_of_its_label(text, expected):
+    """stance.toml [predicates.labelling]: the subject holds, the object is the target, and the label
+    after the object decides the side by its own words."""
+    rows = stance_statements(load_article(text), Codebook.empty())
+    verbs = rows[rows["method"] == "rule:verb"]
+    assert list(zip(verbs["holder"], verbs["target"], verbs["polarity"])) == expected, rows.to_string()
