@@ -308,7 +308,42 @@ def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
     for doc in done:
         for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # no Token object for the other words
             doc[i].pos_, doc[i].tag_ = "SPACE", "_SP"
+        _mend_subjects(doc)
     return done
+
+
+# Labels the shipped parser gives a name that is its clause's subject ("Senator Ann Ray called ..."):
+# it learnt from EWT's web text, where a name opening a sentence is often someone spoken to.
+_SUBJECT_MISREAD = frozenset({"vocative", "obl:unmarked"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECT_LABELS = ("nsubj", "csubj", "expl")
+
+
+def _mend_subjects(doc: Doc) -> None:
+    """A name before a finite verb that has no subject is that verb's subject, not someone addressed
+    or a bare adverbial: in news the clause needs a subject, and a person addressed stands after the
+    verb or before an imperative (a base form, left alone). Times stay adverbials ("Monday, X ...")."""
+    labels = doc.to_array("DEP")
+    misread = {doc.vocab.strings[label] for label in _SUBJECT_MISREAD}
+    times = _time_words()
+    for i in [i for i, label in enumerate(labels.tolist()) if label in misread]:
+        token = doc[i]
+        verb = token.head
+        if token.pos_ != "PROPN" or token.i > verb.i or token.lower_ in times or not _finite(verb):
+            continue
+        if any(c.dep_.startswith(_SUBJECT_LABELS) for c in verb.children):
+            continue
+        token.dep_ = "nsubj"
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.time_words | {w.lower() for w in lex.month_names | lex.holidays})
 
 
 _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})

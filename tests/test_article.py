@@ -168,3 +168,43 @@ def test_curly_apostrophes_are_read_as_straight_ones():
     assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in twin]
     assert {t.text: t.tag_ for t in doc}["n’t"] == "RB"
     assert "O’Neill" in {t.lemma_ for t in doc}  # a name keeps its own spelling as lemma
+
+
+def _parsed(words, heads, deps, tags):
+    """A Doc with a hand-written parse, to test a repair rule apart from what the parser predicts."""
+    from spacy.tokens import Doc
+
+    from hwresearch.nlp import current_pipeline
+
+    pos = ["PROPN" if t == "NNP" else "PUNCT" if t in {",", "."} else "VERB" if t.startswith("VB") else "NOUN" for t in tags]
+    return Doc(current_pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+@pytest.mark.parametrize("tag, expected", [("VBD", "nsubj"), ("VB", "vocative")])
+def test_a_name_read_as_addressed_before_a_finite_verb_without_subject_is_its_subject(tag, expected):
+    """nlp._mend_subjects: "Ray, called Jones" with a finite verb and no subject makes Ray the subject;
+    before a base form ("Ray, call Jones") Ray is addressed, and stays so."""
+    from hwresearch.nlp import _mend_subjects
+
+    doc = _parsed(["Ray", ",", "call", "Jones", "."], [2, 2, 2, 2, 2], ["vocative", "punct", "ROOT", "obj", "punct"],
+                  ["NNP", ",", tag, "NNP", "."])
+    _mend_subjects(doc)
+    assert doc[0].dep_ == expected
+
+
+def test_a_time_before_a_subjectless_verb_stays_an_adverbial():
+    from hwresearch.nlp import _mend_subjects
+
+    doc = _parsed(["Monday", ",", "called", "Jones", "."], [2, 2, 2, 2, 2],
+                  ["obl:unmarked", "punct", "ROOT", "obj", "punct"], ["NNP", ",", "VBD", "NNP", "."])
+    _mend_subjects(doc)
+    assert doc[0].dep_ == "obl:unmarked"
+
+
+def test_a_titled_name_before_its_verb_is_the_subject_the_stages_read():
+    """The shipped parser reads "Ann" in "Senator Ann Ray called ..." as someone addressed; the
+    holder of the labelling verb is still Ann Ray."""
+    from hwresearch import Codebook, stance_statements
+
+    rows = stance_statements(load_article("Senator Ann Ray called Tom Jones a liar on Monday."), Codebook.empty())
+    assert ("Ann Ray", "Tom Jones", "against") in set(zip(rows["holder"], rows["target"], rows["polarity"])), rows.to_string()
