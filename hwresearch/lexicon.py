@@ -155,6 +155,11 @@ class Lexicon:
         """Lower-case words of a time phrase: weekdays, time nouns and time adverbs."""
         return frozenset({w.lower() for w in self.weekdays} | self.time_nouns | self.time_adverbs)
 
+    @cached_property
+    def date_words(self) -> frozenset[str]:
+        """Lower-case words that say when: the time words, month names and holidays."""
+        return frozenset(self.time_words | {w.lower() for w in self.month_names | self.holidays})
+
 
 @lru_cache(maxsize=len(LANGUAGES))
 def lexicon(language: str = "en") -> Lexicon:

@@ -324,9 +324,10 @@ def _mend_subjects(doc: Doc) -> None:
     or a bare adverbial: in news the clause needs a subject, and a person addressed stands after the
     verb or before an imperative (a base form, left alone). Times stay adverbials ("Monday, X ...")."""
     labels = doc.to_array("DEP")
-    misread = {doc.vocab.strings[label] for label in _SUBJECT_MISREAD}
-    times = _time_words()
-    for i in [i for i, label in enumerate(labels.tolist()) if label in misread]:
+    misread_ids = {doc.vocab.strings[label] for label in _SUBJECT_MISREAD}
+    times = lexicon().date_words
+    # right to left: of two names before one verb, the nearer is its subject
+    for i in reversed([i for i, label in enumerate(labels.tolist()) if label in misread_ids]):
         token = doc[i]
         verb = token.head
         if token.pos_ != "PROPN" or token.i > verb.i or token.lower_ in times or not _finite(verb):
@@ -336,14 +337,10 @@ def _mend_subjects(doc: Doc) -> None:
         token.dep_ = "nsubj"
 
 
-def _finite(verb: Token) -> bool:
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in _FINITE_TAGS for c in verb.children)
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset(lex.time_words | {w.lower() for w in lex.month_names | lex.holidays})
+def _finite(predicate: Token) -> bool:
+    """A finite verb, or a predicate with a finite auxiliary or copula ("was furious")."""
+    return predicate.tag_ in _FINITE_TAGS or any(c.dep_ in {"aux", "cop"} and c.tag_ in _FINITE_TAGS
+                                                 for c in predicate.children)
 
 
 _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})

@@ -77,7 +77,8 @@ def stakeholder_positions(
     and a side counts when its statements weigh ``min_evidence`` or more in all. One grammatical
     predicate or codebook rule statement (an opinion verb with the actor as subject, an accusation,
     a ban, an offer) settles a side; the leanings read from a speaker's quoted content
-    (``rule:attributed``) take three that agree. A cell where no side counts is left out: on MPQA
+    (``rule:attributed``, and ``rule:attributed-topic`` for a content that names no one) take three
+    that agree. A cell where no side counts is left out: on MPQA
     3.0 dev a third of the favour/against rows were supported by a gold opinion when every statement
     counted, over half at this point (see the README). ``min_evidence=0`` counts every statement,
     DNA's plain ``combine``; :func:`evidence_for` and :func:`dna_statements` keep all statements.

@@ -596,7 +596,7 @@ _HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
 _CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
 _TIME_UNITS = frozenset(_PREDICATES["links"]["time_units"])
 # words of a date or a time ("on Monday", "Jan. 22", "last week"): when, never who or toward what
-_TIME_WORDS = _LEX.time_words | _TIME_UNITS | {w.lower() for w in _LEX.month_names | _LEX.holidays}
+_TIME_WORDS = _LEX.date_words | _TIME_UNITS
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
@@ -960,8 +960,8 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
             continue
         holder_tokens, target_tokens = _links(token, predicate)
         polarity = _label_polarity(token, target_tokens) if predicate.labelling else predicate.polarity
-        if polarity == "neutral" or predicate.labelling and _negated(token):
-            continue  # "did not call Y a liar" says what X did not say, not that X favours Y
+        if predicate.labelling and (polarity == "neutral" or _negated(token)):
+            continue  # no label, or "did not call Y a liar": what X did not say, not that X favours Y
         if _negated(token):
             polarity = "against" if polarity == "favor" else "favor"
         for h in holder_tokens:
@@ -1008,14 +1008,14 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
         for sent_id in sorted({sentences.at(quote["start"]), sentences.at(quote["end"] - 1)} - {None}):
             s_start, s_end = sentences.bounds(sent_id)
             start, end = max(quote["start"], s_start), min(quote["end"], s_end)
-            found = _content_targets(article, start, end, mentions, targets)
-            found = [t for t in found if not _same_side(codebook, quote["speaker"], t.name)]
             if not text[start:end].strip():
                 continue
+            about = _content_targets(article, start, end, mentions, targets)
+            found = [t for t in about if not _same_side(codebook, quote["speaker"], t.name)]
             if found:
                 pending.append((quote, sent_id, start, end, found))
-            elif (topic := _topic_before(sentences, sent_id, start, mentions, quote["speaker"], codebook)) is not None:
-                untargeted.append((quote, sent_id, start, end, topic))
+            elif not about and (topic := _topic_before(sentences, sent_id, start, mentions, quote["speaker"], codebook)):
+                untargeted.append((quote, sent_id, start, end, topic))  # a content about the speaker's own side is no guess
     # One model call for the article: the contents go in as the lines of one text, since target
     # sentiment reads each target within its own line, so every label is the one a call per content
     # gives, at a fraction of the time (the model's fixed cost is paid once, its batches are fuller).
@@ -1034,9 +1034,9 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
                                       polarity, start, end, "rule:attributed", 0.6, sent_id))
     for quote, sent_id, start, end, topic in untargeted:  # no target in the content: its own words sign it
         polarity = SENTIMENT_TO_POLARITY[vader_label(text[start:end])]
-        if polarity != "neutral":
-            out.append(_Statement(quote["speaker"], quote["speaker_type"], topic.actor, "entity",
-                                  polarity, start, end, "rule:attributed-topic", 0.45, sent_id))
+        if polarity != "neutral":  # each sentence its own evidence, as for the attributed statements
+            out.append(_Statement(quote["speaker"], quote["speaker_type"], topic.actor, "entity", polarity,
+                                  start, end, "rule:attributed-topic", _TOPIC_CONFIDENCE, sent_id))
     return out
 
 
@@ -1044,11 +1044,12 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
 # place just before a quote was its setting more often than what it judged (issue 11, dev: every actor
 # kind gave BASIL HTP 26.6 and MPQA 15.1, persons only 28.6 and 15.4; before, 22.9 and 15.5).
 _TOPIC_KINDS = frozenset({"person"})
+_TOPIC_CONFIDENCE = 0.45  # below an attributed statement's 0.6: the target is guessed as well as the side
 
 
 def _topic_before(sentences: _SentenceIndex, sent_id: int, start: int, mentions: _MentionIndex, speaker: str,
                   codebook: Codebook) -> _Mention | None:
-    """The person the passage last named before a content that names no one ("It's destructive to the
+    """The person the passage last mentioned (by name or a resolved pronoun) before a content that names no one ("It's destructive to the
     relationship," Rice said): in the content's sentence or the one before, not the speaker. A content
     without a target of its own is about who the passage is about, as a reader takes it; two sentences
     back found more gold opinions on BASIL dev and fewer on MPQA (29.1 and 15.2)."""

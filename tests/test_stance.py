@@ -502,6 +502,8 @@ def test_a_content_that_names_no_one_is_about_the_person_the_passage_last_named(
     'Barack Obama spoke in Ohio on Monday. "It was a disgrace and a shameful failure," Obama said.',
     # an organisation named before a quote is its setting more often than its topic
     'Senator John Smith visited Acme Corp on Monday. "It was a disgrace and a shameful failure," Smith said.',
+    # a content about the speaker's own side names its target: no guess at someone else
+    'Senator John Smith met President Barack Obama on Monday. "John Smith did a wonderful job," Smith said.',
     # words that evaluate nothing take no side
     'Senator John Smith met President Barack Obama on Monday. "We talked about the budget," Smith said.',
 ])
