@@ -1049,10 +1049,11 @@ _TOPIC_CONFIDENCE = 0.45  # below an attributed statement's 0.6: the target is g
 
 def _topic_before(sentences: _SentenceIndex, sent_id: int, start: int, mentions: _MentionIndex, speaker: str,
                   codebook: Codebook) -> _Mention | None:
-    """The person the passage last mentioned (by name or a resolved pronoun) before a content that names no one ("It's destructive to the
-    relationship," Rice said): in the content's sentence or the one before, not the speaker. A content
-    without a target of its own is about who the passage is about, as a reader takes it; two sentences
-    back found more gold opinions on BASIL dev and fewer on MPQA (29.1 and 15.2)."""
+    """The person the passage last mentioned (by name or a resolved pronoun) before a content that
+    names no one ("It's destructive to the relationship," Rice said): in the content's sentence or the
+    one before, not the speaker. A content without a target of its own is about who the passage is
+    about, as a reader takes it; two sentences back found more gold opinions on BASIL dev and fewer on
+    MPQA (29.1 and 15.2), and the article's most mentioned person where none is that near, 29.7 and 15.0."""
     first = sentences.starts[max(sentences.index[sent_id] - 1, 0)]
     named = [m for m in mentions.overlapping(first, start) if m.end <= start and m.actor_type in _TOPIC_KINDS
              and m.actor.lower() not in _PRONOUNS and not _same_side(codebook, speaker, m.actor)]
