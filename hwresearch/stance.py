@@ -959,11 +959,15 @@ def _predicate_statements(article: Article, holders: _Holders, targets: _Targets
         if predicate is None:
             continue
         holder_tokens, target_tokens = _links(token, predicate)
-        polarity = _label_polarity(token, target_tokens) if predicate.labelling else predicate.polarity
-        if predicate.labelling and (polarity == "neutral" or _negated(token)):
-            continue  # no label, or "did not call Y a liar": what X did not say, not that X favours Y
-        if _negated(token):
-            polarity = "against" if polarity == "favor" else "favor"
+        negated = _negated(token)
+        if predicate.labelling:
+            polarity = _label_polarity(token, target_tokens)
+            if polarity == "neutral" or negated:
+                continue  # no label, or "did not call Y a liar": what X did not say, not that X favours Y
+        else:
+            polarity = predicate.polarity
+            if negated:
+                polarity = "against" if polarity == "favor" else "favor"
         for h in holder_tokens:
             holder = holders.of(h)
             if holder is None:
