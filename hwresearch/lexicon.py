@@ -39,6 +39,7 @@ class Lexicon:
     passive_verbs: tuple[str, ...]
     object_preposition: dict[str, str]
     topic_prepositions: frozenset[str]
+    report_topic_prepositions: frozenset[str]
     not_speakers: frozenset[str]  # capitalised, as written
     claim_nouns: frozenset[str]
     setting_nouns: frozenset[str]
@@ -197,6 +198,7 @@ def lexicon(language: str = "en") -> Lexicon:
         passive_verbs=tuple(cues["passive_verbs"]),
         object_preposition=dict(cues["object_preposition"]),
         topic_prepositions=frozenset(cues["topic_prepositions"]),
+        report_topic_prepositions=frozenset(cues["report_topic_prepositions"]),
         not_speakers=frozenset(cues["not_speakers"]),
         claim_nouns=frozenset(cues["claim_nouns"]),
         setting_nouns=frozenset(cues["setting_nouns"]),

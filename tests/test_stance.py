@@ -497,6 +497,30 @@ def test_a_content_that_names_no_one_is_about_the_person_the_passage_last_named(
     assert text[int(topical["start"].iloc[0]):int(topical["end"].iloc[0])].startswith("It was a disgrace")
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ('Senator John Smith met President Barack Obama on Monday. '
+     '"It is garbage and utter lies," Smith said about the Daily Planet article.', "Daily Planet article"),
+    ('Senator John Smith met President Barack Obama on Monday. '
+     '"It was a disgrace and a shameful failure," Smith said of the budget deal.', "budget deal"),
+])
+def test_a_report_that_names_what_a_content_is_about_gives_its_target(text, target):
+    """A cue's "about"/"of" phrase outside the content names its topic, ahead of the person the
+    passage last named (here Obama): the report itself says what the words judge."""
+    rows = stance_statements(load_article(text), Codebook.empty())
+    topical = rows[rows["method"] == "rule:attributed-topic"]
+    assert list(zip(topical["holder"], topical["target"], topical["polarity"])) == [("John Smith", target, "against")]
+
+
+def test_a_time_or_medium_after_the_cue_is_no_topic():
+    """"said on Monday", "said in a statement": only the report-topic prepositions name a topic, so
+    the content falls back to the person named before it."""
+    text = ('Senator John Smith met President Barack Obama on Monday. '
+            '"It was a disgrace and a shameful failure," Smith said on Tuesday in a statement.')
+    rows = stance_statements(load_article(text), Codebook.empty())
+    topical = rows[rows["method"] == "rule:attributed-topic"]
+    assert list(zip(topical["holder"], topical["target"])) == [("John Smith", "Barack Obama")]
+
+
 @pytest.mark.parametrize("text", [
     # the only person before the content is the speaker: no one to judge
     'Barack Obama spoke in Ohio on Monday. "It was a disgrace and a shameful failure," Obama said.',
