@@ -56,6 +56,7 @@ class Lexicon:
     object_pronouns: frozenset[str]
     second_person: frozenset[str]
     relative_pronouns: frozenset[str]
+    object_relatives: frozenset[str]
     wh_words: frozenset[str]
     pronoun_referents: dict[str, str]  # pronoun -> male / female / it / plural / speaker
     auxiliaries: frozenset[str]  # be, have, do, modals, their contractions and negated forms
@@ -214,6 +215,7 @@ def lexicon(language: str = "en") -> Lexicon:
         object_pronouns=frozenset(words["object_pronouns"]),
         second_person=frozenset(words["second_person"]),
         relative_pronouns=frozenset(words["relative_pronouns"]),
+        object_relatives=frozenset(words["object_relatives"]),
         wh_words=frozenset(words["wh_words"]),
         pronoun_referents={p: referent for referent, forms in words["pronouns"].items() for p in forms},
         auxiliaries=frozenset(w for forms in auxiliaries.values() for w in forms),

@@ -15,7 +15,10 @@ the later ones cannot overlap:
    actors;
 3. generic definite descriptions ("the company"), groups ("critics", "Clinton campaign allies"), and
    third-person pronouns, resolved in reading order to the latest compatible actor (salience; between
-   two people of one sentence, the subject), since nothing better is available offline. A "they" with
+   two people of one sentence, the subject), since nothing better is available offline; a description
+   takes the name set beside it ("the chief executive of Acme, Jane Roe"), and neither a description
+   nor a pronoun stands for the other side of its own verb ("Cruz criticized the governor", "Trump,
+   whom he called a liar": the same person there would be "himself"). A "they" with
    no plural mention before it takes a coordination ("Ruiz and Tanaka") or a plural noun phrase of
    people or organisations from the parse ("local unions"), not across a quotation. An "it" or
    "they" without an antecedent is dropped.
@@ -855,13 +858,60 @@ def _resolve(doc: _Document) -> None:
 
 
 def _appositive(doc: _Document, mention: _Mention, kept: list[_Mention], names_at: dict[int, _Mention]) -> _Actor | None:
-    """ "Acme Corp., the company" or "the company, Acme Corp.,": the name beside it."""
+    """ "Acme Corp., the company" or "the company, Acme Corp.,": the name beside it; or the name the
+    parse sets in apposition to the description past its modifiers ("the governor of Texas, Greg Abbott")."""
     if kept and kept[-1].actor is not None and doc.work[kept[-1].end : mention.start] == ", ":
         return kept[-1].actor
     following = names_at.get(mention.end + 2)
     if following is not None and doc.work[mention.end : mention.end + 2] == ", ":
         return following.actor
+    head = _head_of(doc, mention)
+    for apposed in (c for c in head.children if dep(c) == "appos") if head is not None else ():
+        named = _name_covering(names_at, apposed.idx)
+        if named is not None and named.actor is not None:
+            return named.actor
     return None
+
+
+def _head_of(doc: _Document, mention: _Mention):
+    """The parse's head token of a mention's span, or None where the span does not align with tokens."""
+    span = doc.article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _name_covering(names_at: dict[int, _Mention], offset: int) -> _Mention | None:
+    """The name or titled-name mention whose span holds an offset."""
+    starts = sorted(names_at)
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < names_at[starts[i]].end:
+        return names_at[starts[i]]
+    return None
+
+
+# A verb's arguments other than its subject, and its subjects.
+_COMPLEMENTS = frozenset({"obj", "iobj", "obl"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_SHARING = frozenset({"advcl", "xcomp", "conj"})  # verbs that may share the subject of the verb they hang on
+
+
+def _clause_mates(doc: _Document, mention: _Mention, kept: list[_Mention]) -> set[int]:
+    """The actors (by id) a description or pronoun cannot stand for: the other side of its own verb.
+    "Cruz criticized the governor" is not Cruz, nor is "he" in "Trump, whom he called a liar" Trump:
+    the same person on both sides of one verb would be "himself"."""
+    head = _head_of(doc, mention)
+    if head is None or dep(head) not in _COMPLEMENTS | _SUBJECTS:
+        return set()
+    verb = head.head
+    wanted = _SUBJECTS if dep(head) in _COMPLEMENTS else _COMPLEMENTS - {"obl"}
+    mates = [c for c in verb.children if dep(c) in wanted and c.i != head.i]
+    if not mates and wanted is _SUBJECTS and dep(verb) in _SHARING:
+        mates = [c for c in verb.head.children if dep(c) in _SUBJECTS]  # "X lashed out, accusing the mayor"
+    if dep(verb) == "acl:relcl" and any(c.lower_ in _RELATIVES for c in mates):
+        mates.append(verb.head)  # the relative pronoun's noun
+    return {id(m.actor) for m in kept for c in mates if m.actor is not None and m.start <= c.idx < m.end}
+
+
+_RELATIVES = _LEX.relative_pronouns | _LEX.object_relatives
 
 
 def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention], names_at: dict[int, _Mention]) -> None:
@@ -869,11 +919,13 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
     actor = _appositive(doc, mention, kept, names_at)
     if actor is not None:
         _set_type(actor, wanted)
+    excluded = _clause_mates(doc, mention, kept) if actor is None else set()
     candidates = [
         previous.actor
         for previous in reversed(kept[-_LOOKBACK:])
         if previous.actor is not None and previous.salient and previous.actor.type == wanted
         and _gender_fits(previous.actor, mention.wanted_gender) and _role_fits(previous.actor, mention.role)
+        and id(previous.actor) not in excluded
     ]
     if actor is None and candidates:
         # "the president": the latest person titled so, else the latest person.
@@ -921,11 +973,12 @@ def _resolve_pronoun(doc: _Document, mention: _Mention, kept: list[_Mention]) ->
         return False
     window = 3 if want in ("male", "female") else 1
     object_position = pronoun in _LEX.object_pronouns and _is_object(doc, mention, pronoun, after)
+    excluded = _clause_mates(doc, mention, kept)
     candidates, preferred = [], 0
     for previous in reversed(kept[-_LOOKBACK:]):
         if _sentence_distance(previous, mention) > window or preferred > 1:
             break
-        if previous.actor is not None and previous.salient and _fits(previous, previous.actor, want):
+        if previous.actor is not None and previous.salient and _fits(previous, previous.actor, want) and id(previous.actor) not in excluded:
             candidates.append(previous)
             preferred += want not in ("male", "female") or previous.actor.type == "person"
     if not candidates and want in ("male", "female"):

@@ -309,6 +309,7 @@ def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
         for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # no Token object for the other words
             doc[i].pos_, doc[i].tag_ = "SPACE", "_SP"
         _mend_subjects(doc)
+        _mend_object_relatives(doc)
     return done
 
 
@@ -335,6 +336,33 @@ def _mend_subjects(doc: Doc) -> None:
         if any(c.dep_.startswith(_SUBJECT_LABELS) for c in verb.children):
             continue
         token.dep_ = "nsubj"
+
+
+_OBJECT_LABELS = frozenset({"obj", "obl", "nmod", "iobj"})
+
+
+def _mend_object_relatives(doc: Doc) -> None:
+    """ "Trump, whom he called a demagogue": "whom" is the object of the verb after it, whose clause
+    modifies the noun before the comma. The shipped parser saw few such clauses in EWT and hangs "whom"
+    on the verb as an adverb, the clause on the sentence as parataxis; a relative clause's object stays
+    unread then (who was called what). Mended only where the noun is no part of the clause itself."""
+    relatives, times = lexicon().object_relatives, lexicon().date_words
+    lower = doc.to_array("LOWER").tolist()
+    for i in [i for i, word in enumerate(lower) if doc.vocab.strings[word] in relatives]:
+        relative, verb = doc[i], doc[i].head
+        if dep(relative) in _OBJECT_LABELS or relative.i == 0 or verb.i <= relative.i or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        noun = doc[relative.i - 1]
+        while noun.i > 0 and noun.is_punct:
+            noun = doc[noun.i - 1]
+        while dep(noun) in ("flat", "compound") and noun.head.i != noun.i and noun.head.i < relative.i:
+            noun = noun.head  # "Donald Trump, whom": the name's head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in times or verb.is_ancestor(noun):
+            continue  # "whom" stands for a person: not a time ("met Hale on Monday, whom ...")
+        if any(doc[k].is_sent_start for k in range(noun.i + 1, relative.i + 1)):
+            continue  # a clause never hangs on the sentence before
+        relative.dep_ = "obj"
+        verb.head, verb.dep_ = noun, "acl:relcl"
 
 
 def _finite(predicate: Token) -> bool:

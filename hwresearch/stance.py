@@ -53,7 +53,7 @@ from hwresearch.article import Article, load_article
 from hwresearch.codebook import Codebook, CodebookSource, Issue, resolve_codebook
 from hwresearch.lexicon import lexicon
 from hwresearch.nlp import dep, past_dateline, token_columns
-from hwresearch.speakers import is_actor
+from hwresearch.speakers import antecedent, is_actor
 from hwresearch.tables import check_table
 from hwresearch.text import squash_spaces
 
@@ -591,6 +591,7 @@ _PREDICATES = _LEX.stance["predicates"]
 _LINK_PREPOSITIONS = frozenset(_PREDICATES["links"]["prepositions"])
 _AGENT_PREPOSITIONS = frozenset(_PREDICATES["links"]["agent_prepositions"])
 _RELATIVE_SUBJECTS = frozenset(_PREDICATES["links"]["relative_subjects"])
+_RELATIVES = _LEX.relative_pronouns | _LEX.object_relatives  # what a relative pronoun target stands for
 _HOLDER_NOUNS = frozenset(_PREDICATES["links"]["holder_nouns"])
 _HOLDER_WORDS = _HOLDER_NOUNS | _LEX.human_nouns
 _CAUSE_PREPOSITIONS = frozenset(_PREDICATES["links"]["cause_prepositions"])
@@ -792,6 +793,10 @@ class _Targets:
         Issues are left to the codebook's cues: an issue is a claim, and a predicate against a word of
         it is not against the claim ("concerned about the threat" favors the claim of a threat)."""
         found = []
+        if token.lower_ in _RELATIVES:  # "the plan, which he called bold": the plan
+            token = antecedent(token)
+            if token is None:
+                return found
         for head in [token, *(c for c in token.children if dep(c) == "conj")]:
             if _when(head):
                 continue
@@ -892,8 +897,9 @@ def _nominal(token) -> bool:
 
 
 def _following(token, candidates: list) -> list:
-    """The candidates that come after the predicate (its complements; see :func:`_links`)."""
-    return [c for c in candidates if c.i > token.i]
+    """The candidates that come after the predicate (its complements; see :func:`_links`), or open
+    its relative clause ("the plan, which he praised"; "Trump, whom he called a liar")."""
+    return [c for c in candidates if c.i > token.i or (c.lower_ in _RELATIVES and dep(token) == "acl:relcl")]
 
 
 def _subjects(token) -> list:

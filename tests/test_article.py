@@ -192,6 +192,32 @@ def test_a_name_read_as_addressed_before_a_finite_verb_without_subject_is_its_su
     assert doc[0].dep_ == expected
 
 
+def test_whom_is_the_object_of_a_relative_clause_on_the_noun_before_it():
+    """nlp._mend_object_relatives: in "Ann met Ray, whom she called a liar" as the shipped parser reads
+    it ("whom" an adverb, the clause parataxis of "met"), "whom" becomes the object of "called", and the
+    clause a relative clause on Ray."""
+    from hwresearch.nlp import _mend_object_relatives
+
+    words = ["Ann", "met", "Ray", ",", "whom", "she", "called", "a", "liar", "."]
+    doc = _parsed(words, [1, 1, 1, 6, 6, 6, 1, 8, 6, 1],
+                  ["nsubj", "ROOT", "obj", "punct", "advmod", "nsubj", "parataxis", "det", "obj", "punct"],
+                  ["NNP", "VBD", "NNP", ",", "WP", "PRP", "VBD", "DT", "NN", "."])
+    _mend_object_relatives(doc)
+    assert (doc[4].dep_, doc[4].head.text) == ("obj", "called")
+    assert (doc[6].dep_, doc[6].head.text) == ("acl:relcl", "Ray")
+    assert doc[8].dep_ == "obj"  # the label keeps its own reading
+
+
+def test_whom_inside_its_own_clause_is_left_alone():
+    """ "Ann asked whom Ray met": no noun before "whom", no relative clause to mend."""
+    from hwresearch.nlp import _mend_object_relatives
+
+    doc = _parsed(["Ann", "asked", "whom", "Ray", "met", "."], [1, 1, 4, 4, 1, 1],
+                  ["nsubj", "ROOT", "obj", "nsubj", "ccomp", "punct"], ["NNP", "VBD", "WP", "NNP", "VBD", "."])
+    _mend_object_relatives(doc)
+    assert [(t.dep_, t.head.i) for t in doc] == [("nsubj", 1), ("ROOT", 1), ("obj", 4), ("nsubj", 4), ("ccomp", 1), ("punct", 1)]
+
+
 def test_a_time_before_a_subjectless_verb_stays_an_adverbial():
     from hwresearch.nlp import _mend_subjects
 

@@ -454,3 +454,28 @@ def test_a_name_with_and_without_its_middle_initial_is_one_person():
     text = "President Donald J. Trump signed the order on Friday. Later, Donald Trump said it was a good day."
     frame = extract_mentions(text, Codebook.empty())
     assert frame.loc[frame["text"].str.contains("Trump"), "actor_id"].nunique() == 1
+
+
+def _actors_of(text: str) -> list[tuple[str, str]]:
+    frame = extract_mentions(load_article(text), Codebook.empty())
+    return list(zip(frame["text"], frame["actor"]))
+
+
+def test_a_role_noun_names_the_person_the_passage_is_about():
+    # News refers back by role ("the billionaire", "the congressman") as well as by title.
+    found = _actors_of("Sen. Ted Cruz lashed out at Donald Trump, accusing the billionaire of lying.")
+    assert ("the billionaire", "Donald Trump") in found
+    found = _actors_of("Blake Farenthold resigned. The four-term congressman said he was sorry.")
+    assert ("The four-term congressman", "Blake Farenthold") in found
+
+
+def test_a_description_takes_the_name_the_parse_sets_beside_it():
+    # The name follows the description's modifiers: no comma right after the role noun.
+    found = _actors_of("Donald Trump spoke. The chief executive of Acme, Jane Roe, said the deal was good.")
+    assert ("The chief executive", "Jane Roe") in found
+
+
+def test_a_described_object_is_not_its_own_verbs_subject():
+    # "Cruz criticized the governor": the governor is someone else, or it would be "himself".
+    found = _actors_of("Greg Abbott is the governor. Ted Cruz met him. Cruz criticized the governor on Monday.")
+    assert found[-1] == ("the governor", "Greg Abbott")
