@@ -309,6 +309,7 @@ def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
         for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # no Token object for the other words
             doc[i].pos_, doc[i].tag_ = "SPACE", "_SP"
         _mend_subjects(doc)
+        _mend_fronted_subjects(doc)
         _mend_object_relatives(doc)
     return done
 
@@ -336,6 +337,31 @@ def _mend_subjects(doc: Doc) -> None:
         if any(c.dep_.startswith(_SUBJECT_LABELS) for c in verb.children):
             continue
         token.dep_ = "nsubj"
+
+
+_FRONTED_MISREAD = frozenset({"nmod", "appos", "conj"})
+
+
+def _mend_fronted_subjects(doc: Doc) -> None:
+    """ "In an interview with Fox News, Ryan hammered Obama": the name after a fronted phrase and its
+    comma is the subject of the finite verb that phrase hangs on, when that verb has none. The shipped
+    parser often joins the name to the phrase before the comma (as its nmod, apposition or conjunct),
+    and the clause is left without anyone who acts."""
+    labels = doc.to_array("DEP").tolist()
+    misread_ids = {doc.vocab.strings[label] for label in _FRONTED_MISREAD}
+    times = lexicon().date_words
+    for i in [i for i, label in enumerate(labels) if label in misread_ids and i > 0]:
+        token = doc[i]
+        if token.pos_ != "PROPN" or doc[i - 1].text != "," or token.head.i > i or token.lower_ in times:
+            continue
+        verb = token.head
+        while verb.head.i != verb.i and verb.i < i:
+            verb = verb.head  # up through the fronted phrase to what it hangs on
+        if verb.i < i or verb.pos_ not in ("VERB", "AUX") or not _finite(verb):
+            continue
+        if any(c.dep_.startswith(_SUBJECT_LABELS) for c in verb.children):
+            continue
+        token.head, token.dep_ = verb, "nsubj"
 
 
 _OBJECT_LABELS = frozenset({"obj", "obl", "nmod", "iobj"})

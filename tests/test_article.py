@@ -192,6 +192,22 @@ def test_a_name_read_as_addressed_before_a_finite_verb_without_subject_is_its_su
     assert doc[0].dep_ == expected
 
 
+def test_a_name_after_a_fronted_phrase_is_the_subject_of_a_verb_without_one():
+    """nlp._mend_fronted_subjects: "In talks, Ryan hammered Obama" read with Ryan as an nmod of "talks"
+    makes Ryan the subject of "hammered"; where the verb has a subject, the name stays where it was."""
+    from hwresearch.nlp import _mend_fronted_subjects
+
+    doc = _parsed(["In", "talks", ",", "Ryan", "hammered", "Obama", "."], [1, 4, 3, 1, 4, 4, 4],
+                  ["case", "obl", "punct", "nmod", "ROOT", "obj", "punct"], ["IN", "NNS", ",", "NNP", "VBD", "NNP", "."])
+    _mend_fronted_subjects(doc)
+    assert (doc[3].dep_, doc[3].head.text) == ("nsubj", "hammered")
+    doc = _parsed(["In", "Smith", ",", "Jones", "the", "court", "ruled", "."], [1, 6, 3, 1, 5, 6, 6, 6],
+                  ["case", "obl", "punct", "conj", "det", "nsubj", "ROOT", "punct"],
+                  ["IN", "NNP", ",", "NNP", "DT", "NN", "VBD", "."])
+    _mend_fronted_subjects(doc)
+    assert (doc[3].dep_, doc[3].head.text) == ("conj", "Smith")
+
+
 def test_whom_is_the_object_of_a_relative_clause_on_the_noun_before_it():
     """nlp._mend_object_relatives: in "Ann met Ray, whom she called a liar" as the shipped parser reads
     it ("whom" an adverb, the clause parataxis of "met"), "whom" becomes the object of "called", and the

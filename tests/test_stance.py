@@ -569,3 +569,13 @@ def test_a_relative_pronoun_object_stands_for_the_noun_its_clause_is_on():
     rows = stance_statements(load_article(text), Codebook.empty())
     assert ("Michael Bloomberg", "Donald Trump", "against") in set(zip(rows["holder"], rows["target"], rows["polarity"])), rows.to_string()
     assert "Donald Trump" not in set(rows["holder"]), rows.to_string()
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Jane Roe on Friday lashed out at Mark Hale.",
+    "In an interview with the Daily Clarion, Jane Roe also hammered Mark Hale for his record.",
+    "Jane Roe railed against Mark Hale on Tuesday.",
+])
+def test_verbs_of_criticism_in_news_are_against_their_target(text):
+    rows = stance_statements(load_article(text), Codebook.empty())
+    assert ("Jane Roe", "Mark Hale", "against") in set(zip(rows["holder"], rows["target"], rows["polarity"])), rows.to_string()
