@@ -1016,7 +1016,7 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
     for quote in holders.quotes:
         if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
             continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
-        for sent_id in sorted({sentences.at(quote["start"]), sentences.at(quote["end"] - 1)} - {None}):
+        for sent_id in sentences.overlapping(quote["start"], quote["end"]):
             s_start, s_end = sentences.bounds(sent_id)
             start, end = max(quote["start"], s_start), min(quote["end"], s_end)
             if not text[start:end].strip():
@@ -1101,6 +1101,12 @@ class _SentenceIndex:
     def at(self, offset: int) -> int | None:
         i = bisect_right(self.starts, offset) - 1
         return self.ids[i] if i >= 0 and offset < self.ends[i] else None
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The sentences that ``[start, end)`` overlaps, in order: a long quote's middle ones too."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_left(self.starts, end)
+        return [self.ids[i] for i in range(first, last) if self.ends[i] > start]
 
     def bounds(self, sent_id: int) -> tuple[int, int]:
         i = self.index[sent_id]

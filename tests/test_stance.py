@@ -579,3 +579,14 @@ def test_a_relative_pronoun_object_stands_for_the_noun_its_clause_is_on():
 def test_verbs_of_criticism_in_news_are_against_their_target(text):
     rows = stance_statements(load_article(text), Codebook.empty())
     assert ("Jane Roe", "Mark Hale", "against") in set(zip(rows["holder"], rows["target"], rows["polarity"])), rows.to_string()
+
+
+def test_every_sentence_of_a_long_quote_is_read_for_opinions():
+    """A quote of three sentences holds three contents: the middle one's opinion is the speaker's too
+    (only the first and last sentence were read before)."""
+    text = ('"We met on Monday. Mayor Jane Doe has failed this city and its people terribly. '
+            'We will meet again," Senator John Smith said.')
+    rows = stance_statements(load_article(text), Codebook.empty())
+    middle = rows[rows["target"].str.contains("Jane Doe")]
+    assert list(zip(middle["holder"], middle["polarity"])) == [("John Smith", "against")]
+    assert text[int(middle["start"].iloc[0]):int(middle["end"].iloc[0])].startswith("Mayor Jane Doe has failed")
