@@ -1522,12 +1522,15 @@ def _runs(
             j += 1
         while j > i and doc[j - 1].text == "-":
             j -= 1
-        proper = 2 in kinds[i - start : j - start]
+        first = i  # a hyphen opens no name: "anti-Trump" names "Trump"
+        while first < j and doc[first].text == "-":
+            first += 1
+        proper = 2 in kinds[first - start : j - start]
         # A body's domain may hold no proper noun: "Center for Education Statistics".
-        if runs and (proper or doc[runs[-1][1]].lower_ in _LEX.domain_prepositions) and _joins(doc, runs[-1], i, j):
+        if runs and (proper or doc[runs[-1][1]].lower_ in _LEX.domain_prepositions) and _joins(doc, runs[-1], first, j):
             runs[-1][1] = j
         elif proper:
-            runs.append([i, j])
+            runs.append([first, j])
         i = j + 1
     return [(a, b) for a, b in runs]
 

@@ -479,3 +479,13 @@ def test_a_described_object_is_not_its_own_verbs_subject():
     # "Cruz criticized the governor": the governor is someone else, or it would be "himself".
     found = _actors_of("Greg Abbott is the governor. Ted Cruz met him. Cruz criticized the governor on Monday.")
     assert found[-1] == ("the governor", "Greg Abbott")
+
+
+def test_a_hyphenated_prefix_is_no_part_of_the_name_after_it():
+    """ "anti-Trump texts" mentions Trump: the hyphen (tagged a proper noun beside one) opens no name,
+    so the actor is "Donald Trump", not a second actor "-Trump"."""
+    text = "Peter Strzok exchanged anti-Trump texts. Donald Trump fired him on Friday."
+    found = extract_mentions(load_article(text), Codebook.empty())
+    assert not any(t.startswith("-") for t in found["text"])
+    assert not any(a.startswith("-") for a in found["actor"].dropna())
+    assert "Trump" in set(found["text"])
