@@ -590,3 +590,16 @@ def test_every_sentence_of_a_long_quote_is_read_for_opinions():
     middle = rows[rows["target"].str.contains("Jane Doe")]
     assert list(zip(middle["holder"], middle["polarity"])) == [("John Smith", "against")]
     assert text[int(middle["start"].iloc[0]):int(middle["end"].iloc[0])].startswith("Mayor Jane Doe has failed")
+
+
+def test_a_report_a_name_only_describes_holds_its_own_charge():
+    """ "The US human rights report accuses China of ..." is the report's charge, not the United
+    States' own; a possessor owns its report ("Amnesty International's report")."""
+    text = "The US human rights report also accuses China of restricting religious freedom in Tibet."
+    def accusers(text: str) -> list[str]:
+        rows = stance_statements(load_article(text), Codebook.empty())
+        signed = rows[(rows["target"] == "China") & (rows["polarity"] == "against")]
+        return sorted(set(signed["holder"]))
+
+    assert accusers(text) == ["US human rights report"]
+    assert accusers("Amnesty International's report accuses China of torture.") == ["Amnesty International"]
