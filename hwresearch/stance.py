@@ -947,7 +947,8 @@ _LABELS = frozenset({"xcomp", "obl", "obl:unmarked", "obj", "advcl"})
 
 def _label_polarity(token, target_tokens: list) -> str:
     """A labelling verb's side: the sentiment of the label's own words (VADER), the label being the
-    complement after its object ("a sniveling coward", "as a disaster"); neutral without one."""
+    complement after its object ("a sniveling coward", "as a disaster"), or what the parse reads as
+    the object's apposition ('called the plan "a constructive proposal"'); neutral without one."""
     from hwresearch.sentiment import vader_label
 
     if not target_tokens:
@@ -955,6 +956,7 @@ def _label_polarity(token, target_tokens: list) -> str:
     target = target_tokens[0]
     labels = [c for c in token.children if dep(c) in _LABELS and c.i > target.i
               and (dep(c) != "obl" or _case(c) == "as") and c.pos_ in {"NOUN", "ADJ", "PROPN"}]
+    labels = labels or [c for c in _children(target, {"appos"}) if c.pos_ in {"NOUN", "ADJ"}]
     if not labels:
         return "neutral"
     words = labels[0].subtree

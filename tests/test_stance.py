@@ -603,3 +603,12 @@ def test_a_report_a_name_only_describes_holds_its_own_charge():
 
     assert accusers(text) == ["US human rights report"]
     assert accusers("Amnesty International's report accuses China of torture.") == ["Amnesty International"]
+
+
+def test_a_label_the_parse_reads_as_an_apposition_still_decides_the_side():
+    """ 'called the plan "a wonderful gift"': the parse hangs the label on the object as an
+    apposition; it is the label all the same."""
+    text = 'Senator Jane Smith called the new tax plan "a wonderful and generous gift."'
+    rows = stance_statements(load_article(text), Codebook.empty())
+    labelled = rows[rows["target"].str.contains("tax plan") & (rows["method"] == "rule:verb")]
+    assert list(zip(labelled["holder"], labelled["polarity"])) == [("Jane Smith", "favor")]
