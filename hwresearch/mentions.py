@@ -1022,16 +1022,32 @@ def _across_a_quote(doc: _Document, mention: _Mention, kept: list[_Mention], wan
 
 def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]) -> list[_Mention]:
     """Of two equally fitting people named in one earlier sentence, the subject is the likelier antecedent
-    ("Trump met Moore on Monday. He said ..." is Trump)."""
+    ("Trump met Moore on Monday. He said ..." is Trump); in the pronoun's own sentence, the subject of
+    the verb whose clause holds it (:func:`_subject_over`)."""
     if len(candidates) < 2:
         return candidates
     first, second = candidates[0], candidates[1]
     same_fit = (first.actor.type, first.actor.gender) == (second.actor.type, second.actor.gender)
-    if not same_fit or first.sent_id != second.sent_id or first.sent_id == pronoun.sent_id or first.actor is second.actor:
+    if not same_fit or first.sent_id != second.sent_id or first.actor is second.actor:
+        return candidates
+    if first.sent_id == pronoun.sent_id:
+        if _subject_over(doc, second, pronoun) and not _is_subject(doc, first):
+            return [second, first, *candidates[2:]]
         return candidates
     if _is_subject(doc, second) and not _is_subject(doc, first):
         return [second, first, *candidates[2:]]
     return candidates
+
+
+def _subject_over(doc: _Document, subject: _Mention, pronoun: _Mention) -> bool:
+    """Whether ``subject`` is the subject of a verb whose clause holds ``pronoun``: "Netanyahu told
+    Durbin that he regrets" (he is Netanyahu, the teller, not the nearer addressee)."""
+    span = doc.article.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+    at = doc.article.doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or at is None or dep(span.root) not in ("nsubj", "nsubj:pass"):
+        return False
+    verb = span.root.head
+    return verb.i != at.root.i and verb.is_ancestor(at.root)
 
 
 def _is_subject(doc: _Document, mention: _Mention) -> bool:

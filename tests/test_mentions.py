@@ -489,3 +489,14 @@ def test_a_hyphenated_prefix_is_no_part_of_the_name_after_it():
     assert not any(t.startswith("-") for t in found["text"])
     assert not any(a.startswith("-") for a in found["actor"].dropna())
     assert "Trump" in set(found["text"])
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Tom Ruiz arrived on Monday. Ruiz told Senator Dick Baker on Friday that he regrets the delay.",
+    "Governor Tom Ruiz arrived on Monday. Ruiz assured Senator Dick Baker that he regrets the delay.",
+])
+def test_he_in_a_reported_clause_is_the_teller_not_the_addressee(text):
+    """ "Ruiz told Baker that he regrets": the subject of the verb whose clause holds the pronoun is
+    its likelier antecedent than the nearer addressee."""
+    found = extract_mentions(load_article(text), Codebook.empty())
+    assert found[found["mention_kind"] == "pronoun"]["actor"].tolist() == ["Tom Ruiz"]
