@@ -756,14 +756,16 @@ def _set_type(actor: _Actor, type_: str) -> None:
 
 def _descriptions_and_pronouns(doc: _Document) -> None:
     """Rule 3, the spans: generic definite descriptions and third-person pronouns, resolved later."""
-    demonyms = _places().demonyms
+    places = _places()
     found = []
     for match in _DESCRIPTION.finditer(doc.work):
         determiner, noun = match.group(1).lower(), match.group(2)
         if (noun in _LEX.plural_nouns) != (determiner in ("these", "those")) and determiner != "the":
             continue
         words = match.group(0).split(" ")
-        country = next((demonyms[w] for w in words[1:-1] if w in demonyms), None)
+        # "the Chinese government", "the US government": the government of the country a modifier names
+        country = next((places.demonyms.get(w) or places.countries.get(w) for w in words[1:-1]
+                        if w in places.demonyms or w in places.countries), None)
         if country and _LEX.description_nouns[noun] == "government":
             actor = _government_of(doc, country)
             doc.add(match.start(), match.end(), "description", actor)

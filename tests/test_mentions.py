@@ -500,3 +500,11 @@ def test_he_in_a_reported_clause_is_the_teller_not_the_addressee(text):
     its likelier antecedent than the nearer addressee."""
     found = extract_mentions(load_article(text), Codebook.empty())
     assert found[found["mention_kind"] == "pronoun"]["actor"].tolist() == ["Tom Ruiz"]
+
+
+@pytest.mark.parametrize("text", ["The US government objected on Monday.", "The American government objected on Monday."])
+def test_a_government_described_by_its_country_name_or_demonym_is_that_countrys_government(text):
+    """ "the US government" is the same actor as "the American government" (before, only the demonym
+    was read, and "the US government" stayed unresolved)."""
+    found = extract_mentions(load_article(text), Codebook.empty())
+    assert found["actor"].tolist() == ["Government of the United States"]
