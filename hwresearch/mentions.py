@@ -109,7 +109,10 @@ def _description_pattern() -> re.Pattern[str]:
     Number agreement ("that officials" is a clause, not a description) is checked on the match.
     """
     modifier = rf"[ ](?!(?:{_trie_pattern(sorted(_LEX.not_names))})\b)[\w'-]+"
-    nouns = _trie_pattern(sorted(_LEX.description_nouns))
+    # A person's title is written capitalised as a description too ("The President said", "the US
+    # Secretary"); a name after it makes it a title instead (checked on the match).
+    titled = {noun.capitalize() for noun, kind in _LEX.description_nouns.items() if kind == "person" and " " not in noun}
+    nouns = _trie_pattern(sorted(set(_LEX.description_nouns) | titled))
     return re.compile(rf"(?<![\w'])([Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)(?:{modifier}){{0,4}}[ ]({nouns})(?![\w-])")
 
 
@@ -759,7 +762,10 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
     places = _places()
     found = []
     for match in _DESCRIPTION.finditer(doc.work):
-        determiner, noun = match.group(1).lower(), match.group(2)
+        determiner, written = match.group(1).lower(), match.group(2)
+        noun = written if written in _LEX.description_nouns else written.lower()
+        if written != noun and _NAME_GOES_ON.match(doc.work, match.end()):
+            continue  # "the President Bush": a title of the name that follows
         if (noun in _LEX.plural_nouns) != (determiner in ("these", "those")) and determiner != "the":
             continue
         words = match.group(0).split(" ")

@@ -508,3 +508,15 @@ def test_a_government_described_by_its_country_name_or_demonym_is_that_countrys_
     was read, and "the US government" stayed unresolved)."""
     found = extract_mentions(load_article(text), Codebook.empty())
     assert found["actor"].tolist() == ["Government of the United States"]
+
+
+@pytest.mark.parametrize("text, description", [
+    ("President George W. Bush spoke on Monday. The President asserted his determination.", "The President"),
+    ("Prime Minister Tony Blair spoke on Monday. The Prime Minister defended the plan.", "The Prime Minister"),
+])
+def test_a_capitalised_title_without_a_name_is_a_description_of_the_person(text, description):
+    """World press writes "The President said" for the person named before; a name after the title
+    ("President George W. Bush") keeps it a title."""
+    found = extract_mentions(load_article(text), Codebook.empty())
+    named = found["actor"].iloc[0]
+    assert found[found["text"] == description]["actor"].tolist() == [named]
