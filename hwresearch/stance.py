@@ -253,7 +253,7 @@ def _statements(article: Article, codebook: Codebook, mentions: pd.DataFrame | N
         found = _Sentence(text, s_start, s_end, int(sent.sent_id), in_sentence, sentence_quotes, codebook, words)
         statements.extend(found.statements(cue_patterns, offer_issue))
     records = list({id(q): q for bucket in quotes_by_sentence for q in bucket}.values())
-    holders = _Holders(mention_index, records)
+    holders = _Holders(mention_index, records, text)
     targets = _Targets(mention_index, text)
     statements.extend(_predicate_statements(article, holders, targets, codebook))
     statements.extend(_attributed_statements(article, holders, mention_index, targets, codebook))
@@ -711,8 +711,8 @@ class _Holder:
 class _Holders:
     """Holder finding: the actor a token stands for, through mentions, quotes and relative clauses."""
 
-    def __init__(self, mentions: _MentionIndex, quotes: list[dict]):
-        self.mentions = mentions
+    def __init__(self, mentions: _MentionIndex, quotes: list[dict], text: str):
+        self.mentions, self.text = mentions, text  # the article's text: a Doc's .text is rebuilt on each call
         self.quotes = sorted(quotes, key=lambda q: q["end"] - q["start"])
 
     def speaker_at(self, offset: int) -> dict | None:
@@ -738,7 +738,7 @@ class _Holders:
         mention = _mention_of(self.mentions, token)
         if mention is None and _may_hold(token):  # a name or noun the mentions layer left out
             start, end = _noun_phrase(token)
-            return _Holder(token.doc.text[start:end], "unknown", start, end)
+            return _Holder(self.text[start:end], "unknown", start, end)
         if mention is None or mention.actor.lower() in _PRONOUNS:
             return None
         return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
