@@ -612,3 +612,15 @@ def test_a_label_the_parse_reads_as_an_apposition_still_decides_the_side():
     rows = stance_statements(load_article(text), Codebook.empty())
     labelled = rows[rows["target"].str.contains("tax plan") & (rows["method"] == "rule:verb")]
     assert list(zip(labelled["holder"], labelled["polarity"])) == [("Jane Smith", "favor")]
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Senator John Smith maintains that Acme's routers could be used for espionage.", ["Acme"]),
+    ('"I am proud to have Sheriff Joe Arpaio\'s support in fighting border crime," Governor Rick Perry said.', []),
+])
+def test_a_charge_in_a_quote_is_against_its_subject_not_the_first_name(text, accused):
+    """A charge word in a speaker's content ("espionage", "crime") accuses the subject of its clause
+    or that subject's owner; a content that only fights crime charges no one."""
+    rows = stance_statements(load_article(text), Codebook.empty())
+    charged = rows[(rows["method"] == "rule:accuse") & (rows["holder"] != "(article)")]
+    assert charged["target"].tolist() == accused
