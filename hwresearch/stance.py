@@ -474,10 +474,14 @@ class _Sentence:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is None:
             return None
-        verb = span[0]
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        for subject in _children(verb, _SUBJECTS) or _inherited_subject(verb):
+        # Up to the first word with a subject inside the content: "Y is a threat" (a copula's noun),
+        # "Y spied", "Y's gear could be used to carry out espionage" (a clause on the verb of Y's gear).
+        node = span[0]
+        subjects = _children(node, _SUBJECTS)
+        while not subjects and node.head.i != node.i and quote["start"] <= node.head.idx < quote["end"]:
+            node = node.head
+            subjects = _children(node, _SUBJECTS) or (_inherited_subject(node) if node.pos_ == "VERB" else [])
+        for subject in subjects:
             found = [m for m in self.mentions if quote["start"] <= m.start < quote["end"]
                      and any(m.start <= t.idx < m.end for t in _owned_phrase(subject))]
             if found:

@@ -616,6 +616,7 @@ def test_a_label_the_parse_reads_as_an_apposition_still_decides_the_side():
 
 @pytest.mark.parametrize("text, accused", [
     ("Senator John Smith maintains that Acme's routers could be used for espionage.", ["Acme"]),
+    ("Senator John Smith maintains that Acme's routers could be used to carry out espionage.", ["Acme"]),
     ('"I am proud to have Sheriff Joe Arpaio\'s support in fighting border crime," Governor Rick Perry said.', []),
 ])
 def test_a_charge_in_a_quote_is_against_its_subject_not_the_first_name(text, accused):
