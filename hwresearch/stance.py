@@ -476,8 +476,8 @@ class _Sentence:
             return None
         # Up to the first word with a subject inside the content: "Y is a threat" (a copula's noun),
         # "Y spied", "Y's gear could be used to carry out espionage" (a clause on the verb of Y's gear).
-        node = span[0]
-        subjects = _children(node, _SUBJECTS)
+        node = span[0]  # or who a relative clause on the charge names: "the threat Y poses"
+        subjects = _children(node, _SUBJECTS) or [s for c in _children(node, {"acl:relcl"}) for s in _children(c, _SUBJECTS)]
         while not subjects and node.head.i != node.i and quote["start"] <= node.head.idx < quote["end"]:
             node = node.head
             subjects = _children(node, _SUBJECTS) or (_inherited_subject(node) if node.pos_ == "VERB" else [])
@@ -486,6 +486,11 @@ class _Sentence:
                      and any(m.start <= t.idx < m.end for t in _owned_phrase(subject))]
             if found:
                 return found[0]
+        # The parse may miss the relative clause's subject ("the threat Huawei poses" read as a noun
+        # compound): a name right after the charge word is who it is about.
+        after = span[0].i + 1
+        if after < len(doc) and quote["start"] <= doc[after].idx < quote["end"]:
+            return next((m for m in self.mentions if m.start == doc[after].idx), None)
         return None
 
     def _denials(self, text, s, e, cue_patterns):
