@@ -145,7 +145,8 @@ _CLAUSE_END = re.compile(r"[,;:—–]|\s-\s")
 
 
 class _Words:
-    """The article's words from its Doc (no spaces or punctuation), to count and read the words in a gap."""
+    """The article's words from its Doc (no spaces or punctuation), to count and read the words in a gap;
+    the Doc itself for the rules that read its parse."""
 
     def __init__(self, article: Article):
         self.doc = article.doc
@@ -474,9 +475,10 @@ class _Sentence:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
         if span is None:
             return None
-        # Up to the first word with a subject inside the content: "Y is a threat" (a copula's noun),
-        # "Y spied", "Y's gear could be used to carry out espionage" (a clause on the verb of Y's gear).
-        node = span[0]  # or who a relative clause on the charge names: "the threat Y poses"
+        # The charge's own subject ("Y is a threat": a copula's noun), or that of a relative clause on
+        # it ("the threat Y poses"), else of the first word above it in the content that has one ("Y
+        # spied", "Y's gear could be used to carry out espionage").
+        node = span[0]
         subjects = _children(node, _SUBJECTS) or [s for c in _children(node, {"acl:relcl"}) for s in _children(c, _SUBJECTS)]
         while not subjects and node.head.i != node.i and quote["start"] <= node.head.idx < quote["end"]:
             node = node.head
@@ -795,15 +797,14 @@ def _noun_phrase(head, labels: frozenset[str] = _NAMING) -> tuple[int, int]:
     return min(t.idx for t in words), max(t.idx + len(t) for t in words)
 
 
-# The modifiers whose name a nominal stands for ("the Trump campaign"). A document speaks for its
-# owner, the possessor ("Amnesty's report", however the 's is parsed), but not for a name that only
-# says what it is about or where it is from: "the US human rights report accuses China" is the
-# report's charge (MPQA dev HTP 15.4 -> 15.6).
-_NAME_PARTS = frozenset({"compound", "flat", "nmod:poss", "amod"})
+_NAME_PARTS = frozenset({"compound", "flat", "nmod:poss", "amod"})  # the modifiers whose name a noun stands for
 
 
 def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
-    """The mention that a nominal token heads (or lies in), else the first one in its phrase."""
+    """The mention that a nominal token heads (or lies in), else the first one in its phrase ("the
+    Trump campaign"). A document speaks for its owner, the possessor ("Amnesty's report", however the
+    's is parsed), not for a name that says what it is about or where it is from: "the US human rights
+    report accuses China" is the report's charge (MPQA dev HTP 15.4 -> 15.6)."""
     end = token.idx + len(token)
     at = mentions.overlapping(token.idx, end)
     if at:
