@@ -770,8 +770,7 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
             continue
         words = match.group(0).split(" ")
         # "the Chinese government", "the US government": the government of the country a modifier names
-        country = next((places.demonyms.get(w) or places.countries.get(w) for w in words[1:-1]
-                        if w in places.demonyms or w in places.countries), None)
+        country = next(filter(None, (places.demonyms.get(w) or places.countries.get(w) for w in words[1:-1])), None)
         if country and _LEX.description_nouns[noun] == "government":
             actor = _government_of(doc, country)
             doc.add(match.start(), match.end(), "description", actor)
@@ -1038,11 +1037,8 @@ def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]
     same_fit = (first.actor.type, first.actor.gender) == (second.actor.type, second.actor.gender)
     if not same_fit or first.sent_id != second.sent_id or first.actor is second.actor:
         return candidates
-    if first.sent_id == pronoun.sent_id:
-        if _subject_over(doc, second, pronoun) and not _is_subject(doc, first):
-            return [second, first, *candidates[2:]]
-        return candidates
-    if _is_subject(doc, second) and not _is_subject(doc, first):
+    here = first.sent_id == pronoun.sent_id
+    if (_subject_over(doc, second, pronoun) if here else _is_subject(doc, second)) and not _is_subject(doc, first):
         return [second, first, *candidates[2:]]
     return candidates
 
@@ -1050,17 +1046,24 @@ def _subject_first(doc: _Document, pronoun: _Mention, candidates: list[_Mention]
 def _subject_over(doc: _Document, subject: _Mention, pronoun: _Mention) -> bool:
     """Whether ``subject`` is the subject of a verb whose clause holds ``pronoun``: "Netanyahu told
     Durbin that he regrets" (he is Netanyahu, the teller, not the nearer addressee)."""
-    span = doc.article.doc.char_span(subject.start, subject.end, alignment_mode="expand")
-    at = doc.article.doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
-    if span is None or at is None or dep(span.root) not in ("nsubj", "nsubj:pass"):
+    root, at = _root(doc, subject), _root(doc, pronoun)
+    if root is None or at is None or dep(root) not in _SUBJECT_DEPS:
         return False
-    verb = span.root.head
-    return verb.i != at.root.i and verb.is_ancestor(at.root)
+    return root.head.i != at.i and root.head.is_ancestor(at)
 
 
 def _is_subject(doc: _Document, mention: _Mention) -> bool:
+    root = _root(doc, mention)
+    return root is not None and dep(root) in _SUBJECT_DEPS
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+
+
+def _root(doc: _Document, mention: _Mention):
+    """The parse's head word of a mention (None where its span falls outside the tokens)."""
     span = doc.article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and dep(span.root) in ("nsubj", "nsubj:pass")
+    return span.root if span is not None and len(span) else None
 
 
 def _fits(previous: _Mention, actor: _Actor, want: str) -> bool:

@@ -329,18 +329,24 @@ def _mend_subjects(doc: Doc) -> None:
     """A name before a finite verb that has no subject is that verb's subject, not someone addressed
     or a bare adverbial: in news the clause needs a subject, and a person addressed stands after the
     verb or before an imperative (a base form, left alone). Times stay adverbials ("Monday, X ...")."""
-    labels = doc.to_array("DEP")
-    misread_ids = {doc.vocab.strings[label] for label in _SUBJECT_MISREAD}
-    times = lexicon().date_words
     # right to left: of two names before one verb, the nearer is its subject
-    for i in reversed([i for i, label in enumerate(labels.tolist()) if label in misread_ids]):
-        token = doc[i]
-        verb = token.head
-        if token.pos_ != "PROPN" or token.i > verb.i or token.lower_ in times or not _finite(verb):
-            continue
-        if any(c.dep_.startswith(_SUBJECT_LABELS) for c in verb.children):
-            continue
-        token.dep_ = "nsubj"
+    for token in reversed(_names_labelled(doc, _SUBJECT_MISREAD)):
+        if token.i < token.head.i and _lacks_subject(token.head):
+            token.dep_ = "nsubj"
+
+
+def _names_labelled(doc: Doc, labels: frozenset[str]) -> list[Token]:
+    """The proper nouns the parse gives one of ``labels``, times left out ("Monday, X ..."): read
+    from the label array, so only those words become Token objects."""
+    wanted = {doc.vocab.strings[label] for label in labels}
+    times = lexicon().date_words
+    found = (doc[i] for i, label in enumerate(doc.to_array("DEP").tolist()) if label in wanted)
+    return [t for t in found if t.pos_ == "PROPN" and t.lower_ not in times]
+
+
+def _lacks_subject(predicate: Token) -> bool:
+    """A finite predicate with no subject of its own: in news its clause still needs one."""
+    return _finite(predicate) and not any(c.dep_.startswith(_SUBJECT_LABELS) for c in predicate.children)
 
 
 _FRONTED_MISREAD = frozenset({"nmod", "appos", "conj"})
@@ -351,21 +357,15 @@ def _mend_fronted_subjects(doc: Doc) -> None:
     comma is the subject of the finite verb that phrase hangs on, when that verb has none. The shipped
     parser often joins the name to the phrase before the comma (as its nmod, apposition or conjunct),
     and the clause is left without anyone who acts."""
-    labels = doc.to_array("DEP").tolist()
-    misread_ids = {doc.vocab.strings[label] for label in _FRONTED_MISREAD}
-    times = lexicon().date_words
-    for i in [i for i, label in enumerate(labels) if label in misread_ids and i > 0]:
-        token = doc[i]
-        if token.pos_ != "PROPN" or doc[i - 1].text != "," or token.head.i > i or token.lower_ in times:
+    for token in _names_labelled(doc, _FRONTED_MISREAD):
+        i = token.i
+        if i == 0 or doc[i - 1].text != "," or token.head.i > i:
             continue
         verb = token.head
         while verb.head.i != verb.i and verb.i < i:
             verb = verb.head  # up through the fronted phrase to what it hangs on
-        if verb.i < i or verb.pos_ not in ("VERB", "AUX") or not _finite(verb):
-            continue
-        if any(c.dep_.startswith(_SUBJECT_LABELS) for c in verb.children):
-            continue
-        token.head, token.dep_ = verb, "nsubj"
+        if verb.i > i and verb.pos_ in ("VERB", "AUX") and _lacks_subject(verb):
+            token.head, token.dep_ = verb, "nsubj"
 
 
 _OBJECT_LABELS = frozenset({"obj", "obl", "nmod", "iobj"})

@@ -484,8 +484,8 @@ class _Sentence:
             node = node.head
             subjects = _children(node, _SUBJECTS) or (_inherited_subject(node) if node.pos_ == "VERB" else [])
         for subject in subjects:
-            found = [m for m in self.mentions if quote["start"] <= m.start < quote["end"]
-                     and any(m.start <= t.idx < m.end for t in _owned_phrase(subject))]
+            lo, hi = _noun_phrase(subject, _NAME_PARTS)  # with its owner: "Huawei's equipment"
+            found = [m for m in self.mentions if quote["start"] <= m.start < quote["end"] and m.start < hi and lo < m.end]
             if found:
                 return found[0]
         # The parse may miss the relative clause's subject ("the threat Huawei poses" read as a noun
@@ -776,11 +776,6 @@ class _Holders:
         return _Holder(mention.actor, mention.actor_type, mention.start, mention.end)
 
 
-def _owned_phrase(token) -> list:
-    """A noun with its possessor and name words ("Huawei's equipment", "the Huawei gear")."""
-    return [token, *(t for c in token.children if dep(c) in _NAME_PARTS for t in c.subtree)]
-
-
 def _may_hold(token) -> bool:
     """A word that can name a holder: what can name a speaker (:func:`hwresearch.speakers.is_actor`: a
     name, a noun for people, an organisation or a group, a document), or a noun that speaks or stands
@@ -789,15 +784,18 @@ def _may_hold(token) -> bool:
 
 
 _NAMING = frozenset({"compound", "flat", "amod"})  # the words that name a noun ("Kyoto Protocol", "Jane Smith")
+_NAME_PARTS = _NAMING | {"nmod:poss"}  # and its owner: the modifiers whose name a noun stands for ("Huawei's gear")
 
 
 def _noun_phrase(head, labels: frozenset[str] = _NAMING) -> tuple[int, int]:
     """The span of the head noun with the words that name it, no determiners."""
-    words = [head, *(t for c in head.children if dep(c) in labels for t in c.subtree)]
+    return _phrase_span(head, [c for c in head.children if dep(c) in labels])
+
+
+def _phrase_span(head, modifiers: list) -> tuple[int, int]:
+    """The span of a head word and its chosen modifiers with everything under them."""
+    words = [head, *(t for c in modifiers for t in c.subtree)]
     return min(t.idx for t in words), max(t.idx + len(t) for t in words)
-
-
-_NAME_PARTS = frozenset({"compound", "flat", "nmod:poss", "amod"})  # the modifiers whose name a noun stands for
 
 
 def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
@@ -810,11 +808,9 @@ def _mention_of(mentions: _MentionIndex, token) -> _Mention | None:
     if at:
         return max(at, key=lambda m: m.end - m.start)
     if token.pos_ == "NOUN" and token.lemma_.lower() in _LEX.document_nouns:
-        modifiers = [c for c in token.children if dep(c) == "nmod:poss" or c.doc[c.right_edge.i].tag_ == "POS"]
+        lo, hi = _phrase_span(token, [c for c in token.children if dep(c) == "nmod:poss" or c.doc[c.right_edge.i].tag_ == "POS"])
     else:
-        modifiers = [c for c in token.children if dep(c) in _NAME_PARTS]
-    phrase = [token, *(t for c in modifiers for t in c.subtree)]
-    lo, hi = min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+        lo, hi = _noun_phrase(token, _NAME_PARTS)
     inside = [m for m in mentions.overlapping(lo, hi) if lo <= m.start and m.end <= hi]
     return inside[0] if inside else None
 
