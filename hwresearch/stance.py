@@ -119,6 +119,7 @@ _ACCUSE = re.compile(
     + r")\b"
 )
 _DENY = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('denial', 'verbs'))})\b")
+_CHARGING_CUES = frozenset(f for verb in _LEX.stance["accusation"]["charging_cues"] for f in _LEX.verb_forms(verb))
 _CLAIM_BEFORE = re.compile(
     rf"(?i),\s+(?:a|an|the)\s+(?:{_any(_LEX.claim_nouns | {n + 's' for n in _LEX.claim_nouns})})\s+$"
 )
@@ -456,15 +457,19 @@ class _Sentence:
             if target is not None:
                 self.add(holder, target.actor, "entity", "against", (hit.start(), target.end), "rule:accuse", 0.9)
         for q in self.quotes:
-            if _DENY.search(q["cue"] or "") or not _CHARGE.search(text, q["start"], q["end"]):
-                continue
-            if _REJECTION.search(text, q["start"], q["end"]):
+            if _DENY.search(q["cue"] or "") or _REJECTION.search(text, q["start"], q["end"]):
                 continue
             charge = _CHARGE.search(text, q["start"], q["end"])
-            accused = self._charged(charge.start(), q)
+            if charge is not None:
+                where = charge.span()
+            elif set((q["cue"] or "").lower().split()[-1:]) & _CHARGING_CUES:
+                where = (q["start"], q["start"] + 1)  # "alleged that Y ...": the content's clause is the charge
+            else:
+                continue
+            accused = self._charged(where[0], q)
             if accused is not None:
                 stretch = _Stretch(q["start"], q["end"], q["speaker"], q["speaker_type"], "quote")
-                span = _covering((accused.start, accused.end), charge.span())  # the accused may follow the charge
+                span = _covering((accused.start, accused.end), where)  # the accused may follow the charge
                 self.add(stretch, accused.actor, "entity", "against", span, "rule:accuse", 0.7)
 
     def _charged(self, offset: int, quote: dict) -> _Mention | None:
@@ -1066,7 +1071,8 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
             start, end = max(quote["start"], s_start), min(quote["end"], s_end)
             if not text[start:end].strip():
                 continue
-            about = _content_targets(article, start, end, mentions, targets)
+            about = _content_targets(article, start, end, mentions, targets,
+                                     label=_labelled_by_cue(article, quote) is not None)
             found = [t for t in about if not _same_side(codebook, quote["speaker"], t.name)]
             if found:
                 pending.append((quote, sent_id, start, end, found))
@@ -1123,6 +1129,9 @@ _ABOUT = _LEX.report_topic_prepositions
 def _cue_topic(article: Article, quote: dict, targets: _Targets) -> _Target | None:
     """What the report itself says its content is about: the phrase of a topic preposition on the cue
     verb, outside the content ('"It is garbage," Cruz said about the article'; "said of Obama")."""
+    labelled = _labelled_by_cue(article, quote)
+    if labelled is not None and (found := targets.in_phrase(labelled)):  # 'called Trump "a demagogue"'
+        return found[0]
     if quote["cue_start"] < 0:
         return None
     for verb in article.span(quote["cue_start"], quote["cue_end"]):
@@ -1131,6 +1140,29 @@ def _cue_topic(article: Article, quote: dict, targets: _Targets) -> _Target | No
                 found = targets.in_phrase(phrase)
                 if found:
                     return found[0]
+    return None
+
+
+_LABELLING_VERBS = frozenset(_PREDICATES["labelling"]["verbs"])
+
+
+def _labelled_by(verb):
+    """The object a labelling verb labels ("called *Trump* a demagogue", "*whom* he called ..."), or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LABELLING_VERBS:
+        return None
+    objects = _children(verb, _OBJECTS)
+    return objects[0] if objects else None
+
+
+def _labelled_by_cue(article: Article, quote: dict):
+    """The object a quote's labelling cue labels, outside the content ('called Trump "a demagogue"',
+    'whom he called "a liar"'), or None: such a content is a label, about that object."""
+    if quote["cue_start"] < 0:
+        return None
+    for verb in article.span(quote["cue_start"], quote["cue_end"]):
+        labelled = _labelled_by(verb)
+        if labelled is not None and not quote["start"] <= labelled.idx < quote["end"]:
+            return labelled
     return None
 
 
@@ -1158,21 +1190,24 @@ class _SentenceIndex:
         return self.starts[i], self.ends[i]
 
 
-def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets) -> list[_Target]:
+def _content_targets(article: Article, start: int, end: int, mentions: _MentionIndex, targets: _Targets,
+                     label: bool = False) -> list[_Target]:
     """The entities an attributed content is about: every actor it mentions, except those it
     mentions only on the side (:func:`_aside`), and the nouns its clauses are about (their subjects;
     an object is mostly what is done, not whom it is about); failing those, the noun of a content that
     is a bare noun phrase (a root noun: "A shameful budget," X said). Only as a fallback: beside other
-    targets, the root noun cost the seed gold precision."""
+    targets, the root noun cost the seed gold precision; never for a ``label`` (the content of a
+    labelling cue, 'called Y "a demagogue"', says what Y is)."""
     found = [_Target(m.actor, "entity", m.start, m.end) for m in mentions.overlapping(start, end)
              if start <= m.start and m.end <= end and m.actor.lower() not in _PRONOUNS and not _aside(article, m)]
     span = article.span(start, end)
     roots = [t for t in span if not (start <= t.head.idx < end) or t.head.i == t.i]
     for root in roots:
         for arg in _children(root, _SUBJECTS):
-            if _mention_of(mentions, arg) is None:
+            named = _mention_of(mentions, arg)
+            if named is None or _aside(article, named):  # "Some US politicians": the politicians, not the US
                 found += [t for t in targets.in_phrase(arg) if start <= t.start and t.end <= end]
-    if not found:  # a bare noun phrase that names nobody ("a shameful budget") is about its noun
+    if not found and not label:  # a bare noun phrase that names nobody ("a shameful budget") is about its noun
         found = [t for root in roots if root.pos_ == "NOUN" and not _children(root, _PREDICATING)
                  for t in targets.in_phrase(root) if start <= t.start and t.end <= end]
     seen, unique = set(), []

@@ -202,6 +202,14 @@ def test_expletive_it_is_dropped(seed, seed_mentions):
     assert position not in set(seed_mentions["start"])
 
 
+@pytest.mark.parametrize("sentence", ["It seems that the merger is dead.", "It takes courage to say so."])
+def test_an_it_the_parse_calls_an_expletive_names_no_one(sentence):
+    """UD's expl: "it" stands for the clause after it, not for the company named before."""
+    text = f"Acme Corp. reported a loss on Monday. {sentence}"
+    rows = extract_mentions(load_article(text), Codebook.empty())
+    assert text.index(sentence) not in set(rows["start"]), rows.to_string()
+
+
 def test_first_person_is_left_to_the_quotes_stage(seed, seed_mentions):
     assert not seed_mentions["text"].str.lower().isin(["i", "we", "our", "us"]).any()
 

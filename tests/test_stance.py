@@ -625,3 +625,30 @@ def test_a_charge_in_a_quote_is_against_its_subject_not_the_first_name(text, acc
     rows = stance_statements(load_article(text), Codebook.empty())
     charged = rows[(rows["method"] == "rule:accuse") & (rows["holder"] != "(article)")]
     assert charged["target"].tolist() == accused
+
+
+def test_a_label_in_quotes_is_about_who_it_labels_not_its_own_noun():
+    """'whom he called a "dangerous demagogue" and a "bomb-thrower"': the quoted label says what Trump
+    is; "demagogue" and "bomb-thrower" are no targets of their own."""
+    text = ('Michael Bloomberg threw several jabs at Donald Trump, whom he called a "dangerous demagogue" '
+            'and a "bomb-thrower."')
+    rows = stance_statements(load_article(text), Codebook.empty())
+    assert set(rows["target"]) == {"Donald Trump"}, rows.to_string()
+
+
+@pytest.mark.parametrize("cue", ["alleged", "charged"])
+def test_a_cue_that_charges_is_against_its_contents_subject(cue):
+    """ "alleged that Y took bribes": the content is a charge whatever its words, against its subject."""
+    text = f"The prosecutor, Jane Roe, {cue} that Mayor Tom Hale took money from developers."
+    rows = stance_statements(load_article(text), Codebook.empty())
+    charged = rows[rows["method"] == "rule:accuse"]
+    assert list(zip(charged["holder"], charged["target"], charged["polarity"])) == [("Jane Roe", "Tom Hale", "against")], rows.to_string()
+    said = stance_statements(load_article(text.replace(cue, "said")), Codebook.empty())
+    assert "rule:accuse" not in set(said["method"]), said.to_string()
+
+
+def test_a_subject_a_name_only_modifies_is_still_what_a_content_is_about():
+    """ "Some US politicians have made a mistake": the content judges the politicians; the US only
+    says which ones (a modifier is no target, but its noun is)."""
+    text = '"Some US politicians have made a mistake," Ma Dazheng said.'
+    assert _content_targets(text, "Some US politicians have made a mistake") == ["US politicians"]
