@@ -7,6 +7,7 @@ is in one class for all of them. Verb lists hold lemmas; their inflected forms c
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -80,6 +81,7 @@ class Lexicon:
     time_adverbs: frozenset[str]
     time_openers: frozenset[str]
     not_names: frozenset[str]
+    exclamations: frozenset[str]  # lower case: "god help"
     # actors
     titles: tuple[str, ...]  # as written
     trailing_titles: frozenset[str]  # as written
@@ -146,6 +148,16 @@ class Lexicon:
         lower = word.lower()
         singular = self.irregular_plurals.get(lower) or (lower[:-1] if lower.endswith("s") else lower)
         return lower in self.human_nouns or singular in self.human_nouns
+
+    @cached_property
+    def _exclamation_pattern(self) -> re.Pattern:
+        phrases = sorted(self.exclamations, key=len, reverse=True)
+        return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b")
+
+    def in_exclamation(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` lies in an oath or exclamation ("God" in '"God help us," she said')."""
+        return any(m.start() <= start and end <= m.end()
+                   for m in self._exclamation_pattern.finditer(text, max(0, start - 20), end + 20))
 
     @cached_property
     def month_names(self) -> frozenset[str]:
@@ -239,6 +251,7 @@ def lexicon(language: str = "en") -> Lexicon:
         time_adverbs=frozenset(time["adverbs"]),
         time_openers=frozenset(time["openers"]),
         not_names=frozenset(words["capitalised"]["not_names"]),
+        exclamations=frozenset(e.lower() for e in words["capitalised"]["exclamations"]),
         titles=tuple(actors["titles"]),
         trailing_titles=frozenset(actors["trailing_titles"]),
         title_modifiers=frozenset(actors["title_modifiers"]),

@@ -546,7 +546,7 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     for name in _doc_names(doc.article):
         start, end = parsed[name.first].idx, parsed[name.last - 1].idx + len(parsed[name.last - 1])
         surface = doc.work[start:end]
-        if name.dateline or _MASK in surface or "\n" in surface:
+        if name.dateline or _MASK in surface or "\n" in surface or _LEX.in_exclamation(doc.work, start, end):
             continue
         if name.type == "place" and surface not in places.capitals and surface not in places.countries and surface not in places.regions:
             continue

@@ -846,7 +846,7 @@ class _Targets:
             if token is None:
                 return found
         for head in [token, *(c for c in token.children if dep(c) == "conj")]:
-            if _when(head):
+            if _when(head) or _LEX.in_exclamation(self.text, head.idx, head.idx + len(head)):  # "God help us"
                 continue
             mention = _mention_of(self.mentions, head)
             if mention is not None and _only_modifies(head, mention):  # "this US proposal": the proposal

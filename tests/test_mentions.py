@@ -210,6 +210,19 @@ def test_an_it_the_parse_calls_an_expletive_names_no_one(sentence):
     assert text.index(sentence) not in set(rows["start"]), rows.to_string()
 
 
+@pytest.mark.parametrize("exclamation", ["God help us", "Thank God", "Good Lord"])
+def test_a_word_of_exclamation_names_no_actor(exclamation):
+    """lang/en function_words [capitalised] exclamations: an oath in a quote names no one who acts."""
+    text = f'"{exclamation}, the vote is over," Jane Smith said on Monday.'
+    rows = extract_mentions(load_article(text), Codebook.empty())
+    assert list(rows["actor"].dropna()) == ["Jane Smith"], rows.to_string()
+
+
+def test_outside_an_exclamation_god_is_a_name():
+    rows = extract_mentions(load_article("Jane Smith thanked God and her coach for the win."), Codebook.empty())
+    assert "God" in set(rows["text"]), rows.to_string()
+
+
 def test_first_person_is_left_to_the_quotes_stage(seed, seed_mentions):
     assert not seed_mentions["text"].str.lower().isin(["i", "we", "our", "us"]).any()
 

@@ -652,3 +652,9 @@ def test_a_subject_a_name_only_modifies_is_still_what_a_content_is_about():
     says which ones (a modifier is no target, but its noun is)."""
     text = '"Some US politicians have made a mistake," Ma Dazheng said.'
     assert _content_targets(text, "Some US politicians have made a mistake") == ["US politicians"]
+
+
+def test_an_exclamation_is_no_target():
+    """ "God help us," X said: the speaker exclaims; God is not what the content judges."""
+    rows = stance_statements(load_article('"God help us," Michael Bloomberg said on Wednesday.'), Codebook.empty())
+    assert "God" not in set(rows["target"]), rows.to_string()
