@@ -1253,6 +1253,7 @@ class _Turn:
         self.text = article.text
         self.article = article
         self.named: tuple[str, str | None, int, str | None] | None = None  # speaker, type, paragraph, gender
+        self.issued: tuple[str, str | None, int, frozenset[str]] | None = None  # speaker, type, paragraph, document nouns of the cue
 
     def speaker(self, a: Attribution, speaker: str, speaker_type: str | None) -> tuple[str, str | None]:
         """The speaker of ``a`` after the turn rule, and remember a named person speaker."""
@@ -1260,6 +1261,16 @@ class _Turn:
         sent = self.article.sentences
         paragraph = int(sent["para_id"].iat[a.sent_id]) if 0 <= a.sent_id < len(sent) else -1
         pronoun = _TURN_PRONOUNS.get(words.lower())
+        document = self._document_of(a.speaker) if speaker_type is None else None
+        if document is not None:  # "X said in a statement ... 'B,' the statement said": X's statement
+            held = self.issued
+            if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and document in held[3]:
+                return held[0], held[1]
+            return speaker, speaker_type
+        if speaker_type is not None and a.cue is not None:
+            nouns = frozenset(t.lemma_.lower() for t in self.article.span(*a.cue) if t.lemma_.lower() in _LEX.document_nouns)
+            if nouns:
+                self.issued = (speaker, speaker_type, paragraph, nouns)
         if pronoun is not None:
             held = self.named
             if held is not None and paragraph - held[2] <= _TURN_PARAGRAPHS and held[3] in (None, pronoun):
@@ -1275,6 +1286,15 @@ class _Turn:
             self.named = (speaker, speaker_type, paragraph, _gender(words, speaker))
         return speaker, speaker_type
 
+
+    def _document_of(self, span: tuple[int, int]) -> str | None:
+        """The noun of a definite document speaker no possessor owns ("the statement"), else None."""
+        head = span_head(self.article.doc, *span)
+        if head is None or head.pos_ != "NOUN" or head.lemma_.lower() not in _LEX.document_nouns:
+            return None
+        first = self.text[span[0] : span[1]].split()[0].lower()
+        owned = any(dep(c) == "nmod:poss" for c in head.children)
+        return head.lemma_.lower() if first in ("the", "that", "this") and not owned else None
 
     def _describes_a_person(self, span: tuple[int, int]) -> bool:
         """A definite description of one person by role ("the governor", "the four-term congressman")."""

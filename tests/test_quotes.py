@@ -608,6 +608,15 @@ def test_a_role_description_continues_the_named_speakers_turn():
     assert speaker_words(text, frame.iloc[1]) == "the governor"
 
 
+def test_the_document_a_speaker_issued_speaks_for_that_speaker():
+    """ "X said in a statement ... 'B,' the statement said": the statement is X's; a document the
+    turn's cue did not name ("the report said") stays the words of its own span."""
+    text = ("Senator Jane Roe said in a statement on Friday that the vote was fair. "
+            "“We respect the result,” the statement said. “It is final,” the report said.")
+    frame = quotes(text)
+    assert frame["speaker"].tolist() == ["Jane Roe", "Jane Roe", "the report"]
+
+
 def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
     from hwresearch.speakers import is_actor, is_nominal
 
