@@ -987,9 +987,14 @@ def _signed_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attributi
 
 def _floating_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribution], None]) -> None:
     """A quote that fills its sentence, right after an attributed quote, inherits the speaker and
-    continues the same attribution act ('"A," he said. "B."')."""
+    continues the same attribution act ('"A," he said. "B."'): the act of the sentence's last quote, not of
+    a report around it ('"A," said Trump, according to TIME. "B."' continues Trump)."""
     covered = sorted((a.start, a.end) for a in found)
-    by_sentence = {a.sent_id: a for a in found}
+    by_sentence: dict[int, Attribution] = {}
+    for a in found:
+        held = by_sentence.get(a.sent_id)
+        if held is None or not (a.start <= held.start and held.end <= a.end):
+            by_sentence[a.sent_id] = a
     for quote in doc.quotes:
         if _covered(covered, quote):
             continue

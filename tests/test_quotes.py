@@ -617,6 +617,16 @@ def test_the_document_a_speaker_issued_speaks_for_that_speaker():
     assert frame["speaker"].tolist() == ["Jane Roe", "Jane Roe", "the report"]
 
 
+def test_a_quote_continues_its_own_speaker_not_the_report_around_it():
+    """ '"A," said Trump, according to TIME. "B."': TIME reports the quote, Trump speaks it, and the
+    next quote sentence continues Trump."""
+    text = ('"I want to see the records," said Donald Trump in an interview, according to TIME. '
+            '"How come nobody at the hospital knows anything about his birth at all?"')
+    frame = quotes(text)
+    last = frame[frame["text"].str.startswith("How come")]
+    assert last["speaker"].tolist() == ["Donald Trump"], frame.to_string()
+
+
 def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
     from hwresearch.speakers import is_actor, is_nominal
 
