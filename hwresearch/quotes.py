@@ -1017,8 +1017,11 @@ def _cueless_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribut
     news convention: a quote paragraph continues the last-named speaker, and so the act); short ones
     are scare quotes. With no such speaker the quote stays in the table with none, an act of its own."""
     covered = sorted((a.start, a.end) for a in found)
+    # Whoever was last quoted in their own words holds the floor before an indirect report in between
+    # ("the article alleging that he ..."); the latest speaker of any kind where no one was quoted.
     spoken = sorted((a.start, a.sent_id, a.speaker, a.act) for a in found if a.speaker is not None)
-    spoken_starts = [start for start, *_ in spoken]
+    quoted = sorted((a.start, a.sent_id, a.speaker, a.act) for a in found
+                    if a.speaker is not None and doc.quote_at(a.start) is not None)
     for quote in doc.quotes:
         s, e = quote.inner(doc.text)
         if _covered(covered, quote) or len(doc.text[s:e].split()) < 8:
@@ -1026,10 +1029,12 @@ def _cueless_quotes(doc: _Doc, found: list[Attribution], add: Callable[[Attribut
         sent_id = _sentence_of(doc, quote.start)
         if sent_id is None:
             continue
-        i = bisect_left(spoken_starts, quote.start) - 1
         speaker = act = None
-        if i >= 0 and doc.sent_para[sent_id] - doc.sent_para[spoken[i][1]] <= _INHERIT_PARAGRAPHS:
-            speaker, act = spoken[i][2], spoken[i][3]
+        for earlier in (quoted, spoken):
+            i = bisect_left(earlier, (quote.start,)) - 1
+            if i >= 0 and doc.sent_para[sent_id] - doc.sent_para[earlier[i][1]] <= _INHERIT_PARAGRAPHS:
+                speaker, act = earlier[i][2], earlier[i][3]
+                break
         add(Attribution(s, e, None, speaker, None, sent_id, act))
 
 

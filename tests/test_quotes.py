@@ -627,6 +627,16 @@ def test_a_quote_continues_its_own_speaker_not_the_report_around_it():
     assert last["speaker"].tolist() == ["Donald Trump"], frame.to_string()
 
 
+def test_a_cueless_quote_continues_who_was_last_quoted_not_an_indirect_report_between():
+    """A quote paragraph with no cue continues the speaker last quoted in their own words; "the
+    article alleging that ..." reports in between and does not take the floor."""
+    text = ('"It is garbage," Senator Ted Cruz said about the Daily Clarion article alleging that he had affairs.\n\n'
+            '"It is a tabloid smear, and it has come from my rival and his many henchmen."')
+    frame = quotes(text)
+    last = frame[frame["text"].str.startswith("It is a tabloid")]
+    assert last["speaker"].tolist() == ["Ted Cruz"], frame.to_string()
+
+
 def test_a_speaker_is_a_noun_phrase_never_an_adverb_or_a_verb():
     from hwresearch.speakers import is_actor, is_nominal
 
