@@ -22,6 +22,17 @@ _WORLD_CITY_POPULATION = 100_000  # smaller towns: see world_places
 _WORLD_TOWN_POPULATION = 15_000  # the smallest GeoNames towns read at all: see world_towns
 
 
+def _phrase_pattern(phrases: frozenset[str]) -> re.Pattern:
+    """One case-blind pattern for a list of fixed phrases, longest first, any run of spaces between words."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) + r")\b")
+
+
+def _inside(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within a match of ``pattern`` (phrases of a few words)."""
+    return any(m.start() <= start and end <= m.end() for m in pattern.finditer(text, max(0, start - 30), end + 30))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """One language's word classes. Sets of lower-case words unless the name says otherwise."""
@@ -82,6 +93,7 @@ class Lexicon:
     time_openers: frozenset[str]
     not_names: frozenset[str]
     exclamations: frozenset[str]  # lower case: "god help"
+    impersonal_it: frozenset[str]  # lower case: "when it comes to"
     # actors
     titles: tuple[str, ...]  # as written
     trailing_titles: frozenset[str]  # as written
@@ -151,13 +163,19 @@ class Lexicon:
 
     @cached_property
     def _exclamation_pattern(self) -> re.Pattern:
-        phrases = sorted(self.exclamations, key=len, reverse=True)
-        return re.compile(r"(?i)\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b")
+        return _phrase_pattern(self.exclamations)
+
+    @cached_property
+    def _impersonal_it_pattern(self) -> re.Pattern:
+        return _phrase_pattern(self.impersonal_it)
 
     def in_exclamation(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies in an oath or exclamation ("God" in '"God help us," she said')."""
-        return any(m.start() <= start and end <= m.end()
-                   for m in self._exclamation_pattern.finditer(text, max(0, start - 20), end + 20))
+        return _inside(self._exclamation_pattern, text, start, end)
+
+    def in_impersonal_it(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is the "it" of an idiom that stands for no one ("when it comes to")."""
+        return _inside(self._impersonal_it_pattern, text, start, end)
 
     @cached_property
     def month_names(self) -> frozenset[str]:
@@ -252,6 +270,7 @@ def lexicon(language: str = "en") -> Lexicon:
         time_openers=frozenset(time["openers"]),
         not_names=frozenset(words["capitalised"]["not_names"]),
         exclamations=frozenset(e.lower() for e in words["capitalised"]["exclamations"]),
+        impersonal_it=frozenset(e.lower() for e in words["words"]["impersonal_it"]),
         titles=tuple(actors["titles"]),
         trailing_titles=frozenset(actors["trailing_titles"]),
         title_modifiers=frozenset(actors["title_modifiers"]),

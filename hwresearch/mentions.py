@@ -1162,7 +1162,7 @@ def _is_expletive(doc: _Document, mention: _Mention, after: str) -> bool:
     """ "it's still on the table", "it was clear": "it" + copula, unless an actor's predicate follows;
     or what the parse calls an expletive ("it seems that", "it takes courage to", "it is a shame")."""
     span = doc.article.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is not None and dep(span.root) == "expl":
+    if (span is not None and dep(span.root) == "expl") or _LEX.in_impersonal_it(doc.work, mention.start, mention.end):
         return True
     modal_be = after in _LEX.modals and _next_word(doc.work, doc.work.find(after, mention.end) + len(after)) == "be"
     if after in _LEX.linking_verbs or modal_be:

@@ -202,7 +202,8 @@ def test_expletive_it_is_dropped(seed, seed_mentions):
     assert position not in set(seed_mentions["start"])
 
 
-@pytest.mark.parametrize("sentence", ["It seems that the merger is dead.", "It takes courage to say so."])
+@pytest.mark.parametrize("sentence", ["It seems that the merger is dead.", "It takes courage to say so.",
+                                      "Jobs matter most when it comes to votes.", "As it turns out, the deal stands."])
 def test_an_it_the_parse_calls_an_expletive_names_no_one(sentence):
     """UD's expl: "it" stands for the clause after it, not for the company named before."""
     text = f"Acme Corp. reported a loss on Monday. {sentence}"
