@@ -5,6 +5,7 @@ of that text it is, so offsets follow from ``str.find``; it was written before t
 """
 
 import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -208,7 +209,8 @@ def test_an_it_the_parse_calls_an_expletive_names_no_one(sentence):
     """UD's expl: "it" stands for the clause after it, not for the company named before."""
     text = f"Acme Corp. reported a loss on Monday. {sentence}"
     rows = extract_mentions(load_article(text), Codebook.empty())
-    assert text.index(sentence) not in set(rows["start"]), rows.to_string()
+    it = text.index(sentence) + re.search(r"\b[Ii]t\b", sentence).start()
+    assert it not in set(rows["start"]), rows.to_string()
 
 
 @pytest.mark.parametrize("exclamation", ["God help us", "Thank God", "Good Lord"])
