@@ -23,8 +23,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "basil_speakers_dev.json"
 BENCHMARK = REPO / "benchmarks" / "basil_speakers.py"
-# Measured: 88.2% of 119 person-speaker spans right (87.4% before role nouns and the parse's appositions); the floor is one point lower (one span is 0.8 points).
-RIGHT_SHARE_FLOOR = 87.2
+# Measured: 92.4% of 119 person-speaker spans right (88.2% before "the statement said", "according to" reports
+# and indirect reports between quotes; 87.4% before role nouns and the parse's appositions); the floor is one
+# point lower (one span is 0.8 points).
+RIGHT_SHARE_FLOOR = 91.4
 
 
 def _benchmark():
