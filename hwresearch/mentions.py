@@ -926,6 +926,8 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
     actor = _appositive(doc, mention, kept, names_at)
     if actor is not None:
         _set_type(actor, wanted)
+    if actor is None:
+        actor = _leader_named(doc, mention, kept)
     excluded = _clause_mates(doc, mention, kept) if actor is None else set()
     candidates = [
         previous.actor
@@ -945,6 +947,20 @@ def _resolve_description(doc: _Document, mention: _Mention, kept: list[_Mention]
             actor = recent[-1].actor
             _set_type(actor, wanted)
     mention.actor = actor
+
+
+def _leader_named(doc: _Document, mention: _Mention, kept: list[_Mention]) -> _Actor | None:
+    """ "the administration", "this regime": the one an earlier name led ("the Obama administration",
+    "the Assad regime"), whose leader is who it stands for, not the latest government body named."""
+    head = _head_of(doc, mention)
+    if head is None or _LEX.name_descriptors.get(head.lemma_.lower()) != "leader" or head.idx < mention.start:
+        return None
+    noun = head.lower_
+    for previous in reversed(kept[-_LOOKBACK:]):
+        after = doc.work[previous.end : previous.end + len(noun) + 2].lower().split()
+        if previous.actor is not None and previous.kind == "name" and after[:1] == [noun]:
+            return previous.actor
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -226,6 +226,15 @@ def test_outside_an_exclamation_god_is_a_name():
     assert "God" in set(rows["text"]), rows.to_string()
 
 
+def test_the_administration_is_the_one_its_leader_named():
+    """ "the Obama administration ... this administration": Obama's, not the latest government body."""
+    text = ("The Obama administration wants to tie foreign aid to rights, the Justice Department said. "
+            "Rick Perry said this administration must change course.")
+    rows = extract_mentions(load_article(text), Codebook.empty())
+    row = rows[rows["text"] == "this administration"].iloc[0]
+    assert row["actor"] == "Obama", rows.to_string()
+
+
 def test_first_person_is_left_to_the_quotes_stage(seed, seed_mentions):
     assert not seed_mentions["text"].str.lower().isin(["i", "we", "our", "us"]).any()
 
