@@ -64,6 +64,7 @@ class Lexicon:
     dateline_marks: frozenset[str]  # as written
     always_capitalised: frozenset[str]  # as written
     indefinite_articles: frozenset[str]
+    definite_determiners: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
     second_person: frozenset[str]
@@ -241,6 +242,7 @@ def lexicon(language: str = "en") -> Lexicon:
         dateline_marks=frozenset(words["dateline_marks"]),
         always_capitalised=frozenset(words["always_capitalised"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
+        definite_determiners=frozenset(words["definite_determiners"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),
         second_person=frozenset(words["second_person"]),

@@ -1304,7 +1304,7 @@ class _Turn:
             return None
         first = self.text[span[0] : span[1]].split()[0].lower()
         owned = any(dep(c) == "nmod:poss" for c in head.children)
-        return head.lemma_.lower() if first in ("the", "that", "this") and not owned else None
+        return head.lemma_.lower() if first in _LEX.definite_determiners and not owned else None
 
     def _describes_a_person(self, span: tuple[int, int]) -> bool:
         """A definite description of one person by role ("the governor", "the four-term congressman")."""

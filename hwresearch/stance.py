@@ -119,7 +119,7 @@ _ACCUSE = re.compile(
     + r")\b"
 )
 _DENY = re.compile(rf"(?i)\b(?:{_any(_LEX.stance_forms('denial', 'verbs'))})\b")
-_CHARGING_CUES = frozenset(f for verb in _LEX.stance["accusation"]["charging_cues"] for f in _LEX.verb_forms(verb))
+_CHARGING_CUES = _LEX.stance_forms("accusation", "charging_verbs")
 _CLAIM_BEFORE = re.compile(
     rf"(?i),\s+(?:a|an|the)\s+(?:{_any(_LEX.claim_nouns | {n + 's' for n in _LEX.claim_nouns})})\s+$"
 )
@@ -1066,17 +1066,17 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
     for quote in holders.quotes:
         if _DENY.fullmatch(quote["cue"].split()[-1] if quote["cue"] else "") or quote["speaker"].lower() in _PRONOUNS:
             continue  # a denial is the predicate's; an unresolved "he" is nobody a reader could name
+        labelled = _labelled_by_cue(article, quote)
         for sent_id in sentences.overlapping(quote["start"], quote["end"]):
             s_start, s_end = sentences.bounds(sent_id)
             start, end = max(quote["start"], s_start), min(quote["end"], s_end)
             if not text[start:end].strip():
                 continue
-            about = _content_targets(article, start, end, mentions, targets,
-                                     label=_labelled_by_cue(article, quote) is not None)
+            about = _content_targets(article, start, end, mentions, targets, label=labelled is not None)
             found = [t for t in about if not _same_side(codebook, quote["speaker"], t.name)]
             if found:
                 pending.append((quote, sent_id, start, end, found))
-            elif not about and (topic := _cue_topic(article, quote, targets)
+            elif not about and (topic := _cue_topic(article, quote, targets, labelled)
                                 or _topic_before(sentences, sent_id, start, mentions, quote["speaker"], codebook)):
                 untargeted.append((quote, sent_id, start, end, topic))  # a content about the speaker's own side is no guess
     # One model call for the article: the contents go in as the lines of one text, since target
@@ -1126,10 +1126,10 @@ def _topic_before(sentences: _SentenceIndex, sent_id: int, start: int, mentions:
 _ABOUT = _LEX.report_topic_prepositions
 
 
-def _cue_topic(article: Article, quote: dict, targets: _Targets) -> _Target | None:
-    """What the report itself says its content is about: the phrase of a topic preposition on the cue
-    verb, outside the content ('"It is garbage," Cruz said about the article'; "said of Obama")."""
-    labelled = _labelled_by_cue(article, quote)
+def _cue_topic(article: Article, quote: dict, targets: _Targets, labelled=None) -> _Target | None:
+    """What the report itself says its content is about: what its labelling cue labels (``labelled``,
+    from :func:`_labelled_by_cue`), or the phrase of a topic preposition on the cue verb, outside the
+    content ('"It is garbage," Cruz said about the article'; "said of Obama")."""
     if labelled is not None and (found := targets.in_phrase(labelled)):  # 'called Trump "a demagogue"'
         return found[0]
     if quote["cue_start"] < 0:
