@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -305,10 +305,12 @@ def parse(text: str, segments: Iterable[tuple[int, int]], nlp: Language | None =
 def annotate(docs: list[Doc], nlp: Language | None = None) -> list[Doc]:
     """Run the pipeline's components over Docs from :func:`make_doc`, in batches (faster than one by one)."""
     nlp = nlp or current_pipeline()
-    stream: Iterable[Doc] = [_straight_twin(doc) for doc in docs]
+    twins = [_parser_twin(doc) for doc in docs]
+    stream: Iterable[Doc] = [twin.doc if isinstance(twin, _Twin) else twin for twin in twins]
     for _, component in nlp.pipeline:
         stream = component.pipe(stream, batch_size=_BATCH) if hasattr(component, "pipe") else map(component, stream)
-    done = [doc if twin is doc else _annotated_from(twin, doc) for doc, twin in zip(docs, stream)]
+    done = [_annotated_from(_Twin(read, twin.kept), doc) if isinstance(twin, _Twin) else read
+            for doc, twin, read in zip(docs, twins, stream)]
     for doc in done:
         for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():  # no Token object for the other words
             doc[i].pos_, doc[i].tag_ = "SPACE", "_SP"
@@ -405,28 +407,70 @@ _CURLY_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _COPIED = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP"]
 
 
-def _straight_twin(doc: Doc) -> Doc:
-    """The Doc itself, or for a text with curly apostrophes ("doesn’t", "we’d") a twin with straight
-    ones, token for token, for the pipeline to read: it learnt English from EWT, written with straight
-    apostrophes, and tagged "n’t" and "’d" as proper nouns, the subjects of their clauses. The same
-    length, so the twin's annotations belong to the same tokens (:func:`_annotated_from`)."""
+class _Twin(NamedTuple):
+    """What the pipeline reads of a Doc: its words without whitespace tokens, with straight
+    apostrophes; ``kept[j]`` is the index in the Doc of the twin's token ``j``."""
+
+    doc: Doc
+    kept: list[int]
+
+
+def _parser_twin(doc: Doc) -> Doc | _Twin:
+    """The Doc itself, or a twin for the pipeline to read, in which the Doc's line breaks and runs of
+    spaces inside a sentence (hard-wrapped text: "rejected \\nthe protocol") are plain spaces, and
+    curly apostrophes ("doesn’t", "we’d") are straight. The pipeline learnt English from EWT, which
+    has neither: it made a line break the head of the object after it ("rejected" lost "the protocol"),
+    and tagged "n’t" and "’d" as proper nouns, the subjects of their clauses. Whitespace that is a
+    sentence of its own (between paragraphs) stays, so the words around it read the same context."""
     from spacy.tokens import Doc
 
-    if "’" not in doc.text and "‘" not in doc.text:
+    starts = doc.to_array("SENT_START").tolist()
+    inside = [bool(space) and start != 1 for space, start in zip(doc.to_array("IS_SPACE").tolist(), starts)]
+    curly = "’" in doc.text or "‘" in doc.text
+    if not curly and not any(inside):
         return doc
-    return Doc(doc.vocab, words=[t.text.translate(_CURLY_APOSTROPHES) for t in doc],
-               spaces=[bool(t.whitespace_) for t in doc], sent_starts=[bool(t.is_sent_start) for t in doc])
+    kept = [i for i, dropped in enumerate(inside) if not dropped]
+    words = [doc[i].text for i in kept]
+    if curly:
+        words = [word.translate(_CURLY_APOSTROPHES) for word in words]
+    spaces = [bool(doc[i].whitespace_) or (i + 1 < len(doc) and inside[i + 1]) for i in kept]
+    return _Twin(Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[starts[i] == 1 for i in kept]), kept)
 
 
-def _annotated_from(twin: Doc, doc: Doc) -> Doc:
-    """``doc`` with the tags, lemmas and parse of its straight-apostrophe twin; a word the lemmatizer
-    left as it was keeps its own spelling as lemma ("O’Neill")."""
-    attributes = _COPIED + (["ENT_IOB", "ENT_TYPE"] if twin.has_annotation("ENT_IOB") else [])
-    doc.from_array(attributes, twin.to_array(attributes))
-    for token, read in zip(doc, twin):
-        if read.lemma_ == read.text and token.text != read.text:
-            token.lemma_ = token.text
-    doc.tensor = twin.tensor
+def _annotated_from(twin: _Twin, doc: Doc) -> Doc:
+    """``doc`` with the tags, lemmas and parse of its twin. A whitespace token the twin left out hangs
+    on the word before it (its sentence starts with a word the twin kept); a word the lemmatizer left
+    as it was keeps its own spelling as lemma ("O’Neill")."""
+    read, kept = twin
+    attributes = _COPIED + (["ENT_IOB", "ENT_TYPE"] if read.has_annotation("ENT_IOB") else [])
+    # Signed views of spaCy's unsigned arrays: a head is stored as its offset from the word.
+    values = read.to_array(attributes).view(np.int64)
+    head, dep_label, lemma = (attributes.index(a) for a in ("HEAD", "DEP", "LEMMA"))
+    iob = attributes.index("ENT_IOB") if "ENT_IOB" in attributes else None
+    out = np.zeros((len(doc), len(attributes)), dtype=np.int64)
+    out[kept] = values
+    out[kept, head] = [kept[j + int(offset)] - i for j, (i, offset) in enumerate(zip(kept, values[:, head]))]
+    space_label = np.uint64(doc.vocab.strings.add("dep")).astype(np.int64)
+    position = dict(zip(kept, range(len(kept))))
+    previous = 0
+    for i in range(len(doc)):
+        if i in position:
+            previous = i
+            continue
+        out[i, head], out[i, dep_label] = previous - i, space_label
+        out[i, lemma] = np.uint64(doc[i].orth).astype(np.int64)
+        if iob is not None:  # inside a name that goes on after it, else outside any ("O")
+            after = next((position[k] for k in range(i + 1, len(doc)) if k in position), None)
+            goes_on = after is not None and values[after, iob] == 1
+            out[i, iob], out[i, iob + 1] = (1, values[after, iob + 1]) if goes_on else (2, 0)
+    doc.from_array(attributes, out.view(np.uint64))
+    for j, i in enumerate(kept):
+        if read[j].lemma_ == read[j].text and doc[i].text != read[j].text:
+            doc[i].lemma_ = doc[i].text
+    if read.tensor is not None and len(read.tensor):
+        tensor = np.zeros((len(doc), read.tensor.shape[1]), dtype=read.tensor.dtype)
+        tensor[kept] = read.tensor
+        doc.tensor = tensor
     return doc
 
 

@@ -170,6 +170,24 @@ def test_curly_apostrophes_are_read_as_straight_ones():
     assert "O’Neill" in {t.lemma_ for t in doc}  # a name keeps its own spelling as lemma
 
 
+def test_line_breaks_and_double_spaces_inside_a_sentence_are_parsed_as_plain_spaces():
+    """Hard-wrapped text (wire copy, MPQA's world press) breaks lines inside sentences and doubles
+    spaces; EWT has neither, and its parser made a line break the head of the object after it. The
+    words are tagged and parsed as in the unwrapped sentence; each whitespace token hangs on the word
+    before it, and a blank line between paragraphs is still a sentence of its own."""
+    wrapped = "Bush rejected \nthe 1997 Kyoto protocol,  saying it \nhindered growth.\n\nHe  left."
+    plain = "Bush rejected the 1997 Kyoto protocol, saying it hindered growth.\n\nHe left."
+    doc, twin = load_article(wrapped).doc, load_article(plain).doc
+    assert doc.text == wrapped
+    words = [t for t in doc if not t.is_space]
+    assert [(t.text, t.tag_, t.dep_, t.head.text) for t in words] == [
+        (t.text, t.tag_, t.dep_, t.head.text) for t in twin if not t.is_space]
+    by_text = {t.text: t for t in doc}
+    assert by_text["protocol"].head.text == "rejected"
+    breaks = [t for t in doc if t.is_space and t.text != "\n\n"]
+    assert [(t.tag_, t.dep_, t.head.i) for t in breaks] == [("_SP", "dep", t.i - 1) for t in breaks]
+    assert "\n\n" in [s.text for s in doc.sents]  # the blank line: a sentence of its own, as before
+
 def _parsed(words, heads, deps, tags):
     """A Doc with a hand-written parse, to test a repair rule apart from what the parser predicts."""
     from spacy.tokens import Doc
