@@ -138,6 +138,8 @@ class Lexicon:
     places: dict
     first_names: dict[str, str]  # given name -> male / female
     given_names: frozenset[str]  # every given name, those of either gender too
+    # evaluative words of news that VADER lacks: word -> valence on VADER's scale
+    news_valence: dict[str, float]
 
     def stance_forms(self, relation: str, *kinds: str) -> frozenset[str]:
         """Every written form of a stance relation's entries of these kinds; verbs with their inflections."""
@@ -199,7 +201,7 @@ def lexicon(language: str = "en") -> Lexicon:
     """The word classes of ``language`` (only English ships), loaded once."""
     if language not in LANGUAGES:
         raise InputError(f"no lexicon for language {language!r}; available: {', '.join(LANGUAGES)}")
-    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "stance", "places", "first_names", "speakers")}
+    data = {name: _read(language, name) for name in ("abbreviations", "cues", "verbs", "function_words", "actors", "stance", "places", "first_names", "speakers", "sentiment")}
     cues, verbs, words, actors = data["cues"], data["verbs"], data["function_words"], data["actors"]
     double_final = frozenset(verbs["double_final"])
     irregular = verbs["irregular"]
@@ -312,6 +314,7 @@ def lexicon(language: str = "en") -> Lexicon:
         places=data["places"],
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},
         given_names=frozenset((*data["first_names"]["male"], *data["first_names"]["female"], *data["first_names"].get("either", ()))),
+        news_valence={word: float(value) for word, value in data["sentiment"]["valence"].items()},
     )
 
 

@@ -39,6 +39,7 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 from threadpoolctl import ThreadpoolController
 
 from hwresearch.errors import InputError
+from hwresearch.lexicon import lexicon as word_classes
 from hwresearch.text import word_spans
 
 LABELS = ("negative", "neutral", "positive")
@@ -119,6 +120,23 @@ def vader_label(text: str) -> str:
     return _label_from_compound(vader_scores(text)["compound"])
 
 
+@lru_cache(maxsize=1)
+def _news_analyzer() -> SentimentIntensityAnalyzer:
+    """VADER with the evaluative words of news that its lexicon lacks (``lang/en/sentiment.toml``)."""
+    _analyzer()  # installs the lexicon file where nltk finds it
+    analyzer = SentimentIntensityAnalyzer(lexicon_file=_LEXICON_RESOURCE)
+    analyzer.lexicon.update(word_classes().news_valence)
+    return analyzer
+
+
+def evaluation_label(text: str) -> str:
+    """How a speaker's own words judge, where no target is named: VADER's rules (negation, "but",
+    intensifiers) over its lexicon and the news words it lacks ("phony", "corruption"). The plain
+    VADER label (:func:`vader_label`) stays the baseline."""
+    _check_text(text)
+    return _label_from_compound(_news_analyzer().polarity_scores(text)["compound"])
+
+
 def _label_from_compound(compound: float) -> str:
     if compound >= 0.05:
         return "positive"
@@ -186,7 +204,7 @@ def _lexicons() -> tuple[dict[str, float], dict[str, float]]:
 
 @lru_cache(maxsize=1)
 def _vader_valence() -> dict[str, float]:
-    return {word: valence / 4.0 for word, valence in _analyzer().lexicon.items()}
+    return {word: valence / 4.0 for word, valence in _news_analyzer().lexicon.items()}
 
 
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:

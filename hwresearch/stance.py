@@ -986,7 +986,7 @@ def _label_polarity(token, target_tokens: list) -> str:
     """A labelling verb's side: the sentiment of the label's own words (VADER), the label being the
     complement after its object ("a sniveling coward", "as a disaster"), or what the parse reads as
     the object's apposition ('called the plan "a constructive proposal"'); neutral without one."""
-    from hwresearch.sentiment import vader_label
+    from hwresearch.sentiment import evaluation_label
 
     if not target_tokens:
         return "neutral"
@@ -997,7 +997,7 @@ def _label_polarity(token, target_tokens: list) -> str:
     if not labels:
         return "neutral"
     words = labels[0].subtree
-    return SENTIMENT_TO_POLARITY[vader_label(" ".join(t.text for t in words if t.i > target.i))]
+    return SENTIMENT_TO_POLARITY[evaluation_label(" ".join(t.text for t in words if t.i > target.i))]
 
 
 def _predicate_statements(article: Article, holders: _Holders, targets: _Targets, codebook: Codebook) -> list[_Statement]:
@@ -1057,7 +1057,7 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
     (VADER), since the target model needs a target inside the text it reads (``rule:attributed-topic``;
     BASIL dev HTP 22.9 -> 28.6, MPQA 15.5 -> 15.4).
     """
-    from hwresearch.sentiment import target_sentiments, vader_label
+    from hwresearch.sentiment import evaluation_label, target_sentiments
 
     sentences = _SentenceIndex(article)
     text = article.text
@@ -1096,7 +1096,7 @@ def _attributed_statements(article: Article, holders: _Holders, mentions: _Menti
                 out.append(_Statement(quote["speaker"], quote["speaker_type"], target.name, target.kind,
                                       polarity, start, end, "rule:attributed", 0.6, sent_id))
     for quote, sent_id, start, end, topic in untargeted:  # no target in the content: its own words sign it
-        polarity = SENTIMENT_TO_POLARITY[vader_label(text[start:end])]
+        polarity = SENTIMENT_TO_POLARITY[evaluation_label(text[start:end])]
         if polarity != "neutral":  # each sentence its own evidence, as for the attributed statements
             out.append(_Statement(quote["speaker"], quote["speaker_type"], topic.name, "entity", polarity,
                                   start, end, "rule:attributed-topic", _TOPIC_CONFIDENCE, sent_id))

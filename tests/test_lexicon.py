@@ -108,3 +108,14 @@ def test_opinion_predicates_take_one_side():
         favor, against = predicates["favor"][kind], predicates["against"][kind]
         assert not set(favor) & set(against), kind
         assert len(favor) == len(set(favor)) and len(against) == len(set(against)), kind
+
+
+def test_news_valence_holds_only_words_vader_lacks_on_its_scale():
+    """The news words supplement VADER: a word VADER already rates would be rated twice, and a value
+    off VADER's -4..+4 scale would outweigh every word of its own."""
+    from hwresearch.sentiment import _analyzer
+
+    news = lexicon().news_valence
+    assert news, "sentiment.toml [valence] is empty"
+    assert not sorted(set(news) & set(_analyzer().lexicon))
+    assert all(-4.0 <= value <= 4.0 and value != 0 for value in news.values())

@@ -18,6 +18,7 @@ from hwresearch.evaluate import classification_scores
 from hwresearch.sentiment import (
     DENSE_FEATURES,
     LABELS,
+    evaluation_label,
     target_sentiment,
     target_sentiments,
     vader_label,
@@ -237,3 +238,12 @@ def test_dev_reaches_the_recorded_floor(split):
         predicted += target_sentiments(row["sentence_normalized"], spans)
         gold += [polarity[target["polarity"]] for target in row["targets"]]
     assert classification_scores(gold, predicted, LABELS)["macro_f1"] >= floor
+
+
+@pytest.mark.parametrize("text", ["It is about some phony theology.", "That story is garbage.",
+                                  "The claims were baseless."])
+def test_news_words_vader_lacks_sign_a_speakers_own_words(text):
+    """Pejoratives of political news are missing from VADER's social-media lexicon: its baseline label
+    stays neutral, the package's reading of the words is negative."""
+    assert vader_label(text) == "neutral"
+    assert evaluation_label(text) == "negative"

@@ -658,3 +658,10 @@ def test_an_exclamation_is_no_target():
     """ "God help us," X said: the speaker exclaims; God is not what the content judges."""
     rows = stance_statements(load_article('"God help us," Michael Bloomberg said on Wednesday.'), Codebook.empty())
     assert "God" not in set(rows["target"]), rows.to_string()
+
+
+def test_a_pejorative_vader_lacks_signs_an_attributed_opinion():
+    """ "phony" is in no lexicon the target model was fitted with; the news words (lang/en/sentiment.toml)
+    make the speaker's verdict on the plan an opinion against its owner."""
+    rows = stance_statements("\"Senator Smith's plan is phony,\" Jones said.", Codebook.empty())
+    assert _has(rows, "Jones", "Smith", "against")
