@@ -5,11 +5,11 @@ Two layers:
 * VADER, the sentence-level baseline, through ``nltk.sentiment.SentimentIntensityAnalyzer``. The
   lexicon comes from the ``vaderSentiment`` package, copied into a private cache folder that is put on
   ``nltk.data.path``: nltk reads data only from such folders and refuses symlinks, and nothing here
-  ever downloads.
+  ever downloads. :func:`evaluation_label` is VADER with the news words, the package's own reading.
 * ``target_sentiment`` / ``target_sentiments``: a blend of a bidirectional GRU over static word
   vectors and a TF-IDF logistic regression, both reading the target's context with the target's
-  names masked, plus lexicon features (VADER and TextBlob's Pattern lexicon, by side, distance and
-  clause). Fitted on NewsMTSC ``rw_train`` by ``benchmarks/fit_sentiment.py``; the arrays ship in
+  names masked, plus lexicon features (VADER's words with the news words it lacks, from
+  ``lang/en/sentiment.toml``, and TextBlob's Pattern lexicon, by side, distance and clause). Fitted on NewsMTSC ``rw_train`` by ``benchmarks/fit_sentiment.py``; the arrays ship in
   ``data/sentiment_model.npz`` and run here in numpy, so neither torch nor scikit-learn is needed.
 
 Sentence-level sentiment is not sentiment toward a target: in "X slammed Y" the sentence is negative,
