@@ -1341,28 +1341,28 @@ def _organisation_words() -> frozenset[str]:
 def _find_names(article: Article) -> list[_Name]:
     """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
     doc = article.doc
-    strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
-    lower, is_lower, is_alpha = token_columns(doc, ["LOWER", "IS_LOWER", "IS_ALPHA"])
-    lowered = {strings[word] for word, small, alpha in zip(lower, is_lower, is_alpha) if small and alpha}
+    words = _Words(doc)
+    lowered = {lower for lower, small, alpha in zip(words.lower, words.is_lower, words.is_alpha) if small and alpha}
     part_at = _part_kinds(article)
     sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char))) for sentence in doc.sents]
     proper_inside = {
-        t.text for sentence, headline in sentences if not headline
-        for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
+        words.text[i] for sentence, headline in sentences if not headline for i in range(sentence.start, sentence.end)
+        if words.tag[i] in _NAME_TAGS and not words.sent_start[i] and not words.is_upper[i]
     }
     # Surnames: the proper noun after a given name ("Dana Marsh"); the same word alone is that person
     # even where the tagger reads a common noun or an adverb ("Marsh backs the plan", "Long conceded").
     surnames = {
-        t.text for t in doc if t.i and t.is_title and doc[t.i - 1].text in _LEX.given_names
-        and (t.tag_ in _NAME_TAGS or t.lower_ not in lowered)
+        words.text[i] for i in range(1, len(doc)) if words.is_title[i] and words.text[i - 1] in _LEX.given_names
+        and (words.tag[i] in _NAME_TAGS or words.lower[i] not in lowered)
     }
+    plain = _plain_words(words)
     names: list[_Name] = []
     for sentence, headline in sentences:
         parts = dateline_parts(sentence)  # "Tehran, Dec 9, IRNA --": a place, then no names at all
         if parts is not None:
             names.append(_Name(parts[0].start, parts[0].end, "place", "dateline", dateline=True))
         start = parts[1].end if parts is not None else sentence.start  # past its date and agency too
-        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames):
+        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames, plain):
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
     names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
@@ -1371,6 +1371,44 @@ def _find_names(article: Article) -> list[_Name]:
         _take_lone_possessive(doc, name)
     _type_names(doc, names, lowered)
     return names
+
+
+class _Words:
+    """What the name passes read of every token, as lists read from the Doc's arrays at once: a pass over
+    every word then makes no Token object (there are thousands per article, most of them common words)."""
+
+    def __init__(self, doc) -> None:
+        strings = doc.vocab.strings
+        orth, lower, tag, pos, is_lower, is_alpha, is_title, is_upper, sent_start = token_columns(
+            doc, ["ORTH", "LOWER", "TAG", "POS", "IS_LOWER", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "SENT_START"]
+        )
+        self.text: list[str] = [strings[k] for k in orth]
+        self.lower: list[str] = [strings[k] for k in lower]
+        self.tag: list[str] = [strings[k] for k in tag]
+        self.pos: list[str] = [strings[k] for k in pos]
+        self.is_lower, self.is_alpha, self.is_title, self.is_upper = is_lower, is_alpha, is_title, is_upper
+        self.sent_start: list[bool] = [value == 1 for value in sent_start]  # Token.is_sent_start (not None or False)
+
+
+def _plain_words(words: _Words) -> list[bool]:
+    """Per token, whether :func:`_name_word` is sure to give 0, told from the word alone and the two words
+    before it: a mark that is no hyphen or name connector ("&"), or a lower-case word that is no connector
+    ("al", "von"), no proper noun of the parse, no given name, and not after a preposition that may take a
+    place written in lower case ("in kenya"). Most tokens of prose are such, and then need no Token."""
+    connectors, prepositions, given = _LEX.name_connectors, _LOWER_PLACE_PREPOSITIONS, _LEX.given_names
+    lower = words.lower
+    plain = []
+    for i, (text, word) in enumerate(zip(words.text, lower)):
+        if word in connectors:
+            plain.append(False)
+        elif not text[:1].isalpha():
+            plain.append(text != "-")
+        else:
+            plain.append(
+                text.islower() and words.tag[i] not in _NAME_TAGS and words.pos[i] != "PROPN" and text not in given
+                and not (i >= 1 and lower[i - 1] in prepositions) and not (i >= 2 and lower[i - 2] in prepositions)
+            )
+    return plain
 
 
 def _split_place_pair(doc, name: _Name) -> list[_Name]:
@@ -1553,11 +1591,12 @@ def _glued(token) -> bool:
 
 
 def _runs(
-    doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]
+    doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str],
+    plain: list[bool],
 ) -> list[tuple[int, int]]:
     """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
-    that belong inside a name."""
-    kinds = [_name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
+    that belong inside a name. ``plain`` (:func:`_plain_words`) marks the tokens sure to be no name word."""
+    kinds = [0 if plain[i] else _name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
     runs: list[list[int]] = []
     i = start
     while i < end:
