@@ -1344,7 +1344,7 @@ def _find_names(article: Article) -> list[_Name]:
     words = _Words(doc)
     lowered = {lower for lower, small, alpha in zip(words.lower, words.is_lower, words.is_alpha) if small and alpha}
     part_at = _part_kinds(article)
-    sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char))) for sentence in doc.sents]
+    sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char), words)) for sentence in doc.sents]
     proper_inside = {
         words.text[i] for sentence, headline in sentences if not headline for i in range(sentence.start, sentence.end)
         if words.tag[i] in _NAME_TAGS and not words.sent_start[i] and not words.is_upper[i]
@@ -1369,7 +1369,7 @@ def _find_names(article: Article) -> list[_Name]:
     names = [part for name in names for part in _split_place_pair(doc, name)]
     for name in names:
         _take_lone_possessive(doc, name)
-    _type_names(doc, names, lowered)
+    _type_names(doc, names, lowered, words)
     return names
 
 
@@ -1453,20 +1453,21 @@ def _part_kinds(article: Article) -> Callable[[int], str | None]:
     return at
 
 
-def _headline_like(sentence, part: str | None) -> bool:
+def _headline_like(sentence, part: str | None, words: _Words) -> bool:
     """A Title Case or shouted sentence, where capitals do not mark names. In a body paragraph one
     lower-case word is enough to show prose ("Jane Roe, president of Third Way, met Will Hurd"); in the
     headline, capitals on (nearly) every word are Title Case, even where the tagger reads its verbs and
     nouns as names ("Hillary Clinton Releases Tax Returns")."""
-    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    lower = sum(t.text[0].islower() for t in words)
-    if len(words) < (2 if part == "headline" else 4) or lower > 0.2 * len(words) or (part == "body" and lower):
+    text = words.text
+    long = [i for i in range(sentence.start, sentence.end) if words.is_alpha[i] and len(text[i]) >= 4]
+    lower = sum(text[i][0].islower() for i in long)
+    if len(long) < (2 if part == "headline" else 4) or lower > 0.2 * len(long) or (part == "body" and lower):
         return False
     if part == "headline":
         return True
     # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
-    common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)
-    return common >= 2 or all(t.is_upper for t in words)
+    common = sum(words.pos[i] in ("VERB", "NOUN", "ADJ", "ADV") and not words.sent_start[i] for i in long)
+    return common >= 2 or all(words.is_upper[i] for i in long)
 
 
 def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:
@@ -1739,11 +1740,13 @@ def _same_referent(doc, one: _Name, other: _Name) -> bool:
     return a <= b or b <= a
 
 
-def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
+def _type_names(doc, names: list[_Name], lowered: set[str], words: _Words) -> None:
     """Type each name by its strongest evidence, one type for all names of the same text in the article;
     a lone word of a longer name (a surname, "Acme" for "Acme Corp.") refers to it and takes its type."""
     places = _places()
-    shouted = {s.start for s in doc.sents if sum(t.is_upper and len(t) > 1 for t in s) >= 3}
+    shouted = {
+        s.start for s in doc.sents if sum(words.is_upper[i] and len(words.text[i]) > 1 for i in range(s.start, s.end)) >= 3
+    }
     strength: dict[int, int] = {}
     for name in names:
         if name.dateline:
