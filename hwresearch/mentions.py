@@ -1384,12 +1384,12 @@ class _TokenColumns:
 
     def __init__(self, doc) -> None:
         strings = doc.vocab.strings
-        idx, orth, lower, tag, pos, is_lower, is_alpha, is_title, is_upper, sent_start = token_columns(
-            doc, ["IDX", "ORTH", "LOWER", "TAG", "POS", "IS_LOWER", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "SENT_START"]
+        idx, orth, space, lower, tag, pos, is_lower, is_alpha, is_title, is_upper, sent_start = token_columns(
+            doc, ["IDX", "ORTH", "SPACY", "LOWER", "TAG", "POS", "IS_LOWER", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "SENT_START"]
         )
-        self.source: str = doc.text
-        self.idx: list[int] = idx  # each token's character offset in ``source``
         self.text: list[str] = [strings[k] for k in orth]
+        self.source: str = "".join(word + " " if after else word for word, after in zip(self.text, space))  # doc.text
+        self.idx: list[int] = idx  # each token's character offset in ``source``
         self.lower: list[str] = [strings[k] for k in lower]
         self.tag: list[str] = [strings[k] for k in tag]
         self.pos: list[str] = [strings[k] for k in pos]
