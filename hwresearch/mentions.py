@@ -1291,7 +1291,7 @@ def _names_frame(article: Article, names: list[_Name]) -> pd.DataFrame:
         rows.append(
             {
                 "start": start, "end": end, "text": text[start:end], "entity_type": name.type, "reason": name.reason,
-                "title": name.title, "refers_to": _name_text(doc, name.refers_to) if name.refers_to else None,
+                "title": name.title, "refers_to": doc[name.refers_to.first : name.refers_to.last].text if name.refers_to else None,
                 "sent_id": sentence_of(start),
             }
         )
@@ -1315,8 +1315,13 @@ def _sentence_index(article: Article):
     return sentence_of
 
 
-def _name_text(doc, name: _Name) -> str:
-    return doc[name.first : name.last].text
+def _name_text(columns: _TokenColumns, name: _Name) -> str:
+    """``doc[name.first : name.last].text``, sliced from the Doc's text by offset: the typing passes ask
+    for every name's text several times, and a Span per call (6 us) added up to 2 ms an article."""
+    if name.first >= name.last:
+        return ""
+    last = name.last - 1
+    return columns.source[columns.idx[name.first] : columns.idx[last] + len(columns.text[last])]
 
 
 @lru_cache(maxsize=1)
@@ -1341,45 +1346,85 @@ def _organisation_words() -> frozenset[str]:
 def _find_names(article: Article) -> list[_Name]:
     """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
     doc = article.doc
-    strings = doc.vocab.strings  # the words written in lower case, read as one array (no Token objects)
-    lower, is_lower, is_alpha = token_columns(doc, ["LOWER", "IS_LOWER", "IS_ALPHA"])
-    lowered = {strings[word] for word, small, alpha in zip(lower, is_lower, is_alpha) if small and alpha}
+    columns = _TokenColumns(doc)
+    lowered = {lower for lower, small, alpha in zip(columns.lower, columns.is_lower, columns.is_alpha) if small and alpha}
     part_at = _part_kinds(article)
-    sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char))) for sentence in doc.sents]
+    sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char), columns)) for sentence in doc.sents]
     proper_inside = {
-        t.text for sentence, headline in sentences if not headline
-        for t in sentence if t.tag_ in _NAME_TAGS and not t.is_sent_start and not t.is_upper
+        columns.text[i] for sentence, headline in sentences if not headline for i in range(sentence.start, sentence.end)
+        if columns.tag[i] in _NAME_TAGS and not columns.sent_start[i] and not columns.is_upper[i]
     }
     # Surnames: the proper noun after a given name ("Dana Marsh"); the same word alone is that person
     # even where the tagger reads a common noun or an adverb ("Marsh backs the plan", "Long conceded").
     surnames = {
-        t.text for t in doc if t.i and t.is_title and doc[t.i - 1].text in _LEX.given_names
-        and (t.tag_ in _NAME_TAGS or t.lower_ not in lowered)
+        columns.text[i] for i in range(1, len(doc)) if columns.is_title[i] and columns.text[i - 1] in _LEX.given_names
+        and (columns.tag[i] in _NAME_TAGS or columns.lower[i] not in lowered)
     }
+    plain = _plain_words(columns)
     names: list[_Name] = []
     for sentence, headline in sentences:
         parts = dateline_parts(sentence)  # "Tehran, Dec 9, IRNA --": a place, then no names at all
         if parts is not None:
             names.append(_Name(parts[0].start, parts[0].end, "place", "dateline", dateline=True))
         start = parts[1].end if parts is not None else sentence.start  # past its date and agency too
-        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames):
+        for first, last in _runs(doc, start, sentence.end, headline, lowered, proper_inside, surnames, plain):
             names.extend(_split_titles(doc, first, last, surnames))
     # "(D-Mo.)" after a lawmaker's name tells party and state: no name
-    names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(doc, n))]
-    names = [part for name in names for part in _split_place_pair(doc, name)]
+    names = [n for n in names if n.first < n.last and not _PARTY_AND_STATE.fullmatch(_name_text(columns, n))]
+    names = [part for name in names for part in _split_place_pair(doc, name, columns)]
     for name in names:
         _take_lone_possessive(doc, name)
-    _type_names(doc, names, lowered)
+    _type_names(doc, names, lowered, columns)
     return names
 
 
-def _split_place_pair(doc, name: _Name) -> list[_Name]:
+class _TokenColumns:
+    """What the name passes read of every token, as lists read from the Doc's arrays at once: a pass over
+    every word then makes no Token object (there are thousands per article, most of them common words)."""
+
+    def __init__(self, doc) -> None:
+        strings = doc.vocab.strings
+        idx, orth, space, lower, tag, pos, is_lower, is_alpha, is_title, is_upper, sent_start = token_columns(
+            doc, ["IDX", "ORTH", "SPACY", "LOWER", "TAG", "POS", "IS_LOWER", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "SENT_START"]
+        )
+        self.text: list[str] = [strings[k] for k in orth]
+        self.source: str = "".join(word + " " if after else word for word, after in zip(self.text, space))  # doc.text
+        self.idx: list[int] = idx  # each token's character offset in ``source``
+        self.lower: list[str] = [strings[k] for k in lower]
+        self.tag: list[str] = [strings[k] for k in tag]
+        self.pos: list[str] = [strings[k] for k in pos]
+        self.is_lower, self.is_alpha, self.is_title, self.is_upper = is_lower, is_alpha, is_title, is_upper
+        self.sent_start: list[bool] = [value == 1 for value in sent_start]  # Token.is_sent_start (not None or False)
+
+
+def _plain_words(columns: _TokenColumns) -> list[bool]:
+    """Per token, whether :func:`_name_word` is sure to give 0, told from the word alone and the two words
+    before it: a mark that is no hyphen or name connector ("&"), or a lower-case word that is no connector
+    ("al", "von"), no proper noun of the parse, no given name, and not after a preposition that may take a
+    place written in lower case ("in kenya"). Most tokens of prose are such, and then need no Token."""
+    connectors, prepositions, given = _LEX.name_connectors, _LOWER_PLACE_PREPOSITIONS, _LEX.given_names
+    lower = columns.lower
+    plain = []
+    for i, (text, word) in enumerate(zip(columns.text, lower)):
+        if word in connectors:
+            plain.append(False)
+        elif not text[:1].isalpha():
+            plain.append(text != "-")
+        else:
+            plain.append(
+                text.islower() and columns.tag[i] not in _NAME_TAGS and columns.pos[i] != "PROPN" and text not in given
+                and not (i >= 1 and lower[i - 1] in prepositions) and not (i >= 2 and lower[i - 2] in prepositions)
+            )
+    return plain
+
+
+def _split_place_pair(doc, name: _Name, columns: _TokenColumns) -> list[_Name]:
     """ "Yuma Arizona", "costa mesa california": a place and the state or country it lies in,
     written without the comma, are two names."""
     if name.dateline or name.last - name.first < 2:
         return [name]
     world, known = world_places(), _place_words()
-    whole = _name_text(doc, name).title()
+    whole = _name_text(columns, name).title()
     if whole in world or whole in known:
         return [name]
     for cut in range(name.last - 1, name.first, -1):
@@ -1415,20 +1460,21 @@ def _part_kinds(article: Article) -> Callable[[int], str | None]:
     return at
 
 
-def _headline_like(sentence, part: str | None) -> bool:
+def _headline_like(sentence, part: str | None, columns: _TokenColumns) -> bool:
     """A Title Case or shouted sentence, where capitals do not mark names. In a body paragraph one
     lower-case word is enough to show prose ("Jane Roe, president of Third Way, met Will Hurd"); in the
     headline, capitals on (nearly) every word are Title Case, even where the tagger reads its verbs and
     nouns as names ("Hillary Clinton Releases Tax Returns")."""
-    words = [t for t in sentence if t.is_alpha and len(t) >= 4]
-    lower = sum(t.text[0].islower() for t in words)
-    if len(words) < (2 if part == "headline" else 4) or lower > 0.2 * len(words) or (part == "body" and lower):
+    text = columns.text
+    long = [i for i in range(sentence.start, sentence.end) if columns.is_alpha[i] and len(text[i]) >= 4]
+    lower = sum(text[i][0].islower() for i in long)
+    if len(long) < (2 if part == "headline" else 4) or lower > 0.2 * len(long) or (part == "body" and lower):
         return False
     if part == "headline":
         return True
     # A list of names is capitalised too; a headline also capitalises its verbs and common nouns.
-    common = sum(t.pos_ in ("VERB", "NOUN", "ADJ", "ADV") and not t.is_sent_start for t in words)
-    return common >= 2 or all(t.is_upper for t in words)
+    common = sum(columns.pos[i] in ("VERB", "NOUN", "ADJ", "ADV") and not columns.sent_start[i] for i in long)
+    return common >= 2 or all(columns.is_upper[i] for i in long)
 
 
 def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]) -> int:
@@ -1553,11 +1599,12 @@ def _glued(token) -> bool:
 
 
 def _runs(
-    doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str]
+    doc, start: int, end: int, headline: bool, lowered: set[str], proper_inside: set[str], surnames: set[str],
+    plain: list[bool],
 ) -> list[tuple[int, int]]:
     """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
-    that belong inside a name."""
-    kinds = [_name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
+    that belong inside a name. ``plain`` (:func:`_plain_words`) marks the tokens sure to be no name word."""
+    kinds = [0 if plain[i] else _name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
     runs: list[list[int]] = []
     i = start
     while i < end:
@@ -1700,11 +1747,13 @@ def _same_referent(doc, one: _Name, other: _Name) -> bool:
     return a <= b or b <= a
 
 
-def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
+def _type_names(doc, names: list[_Name], lowered: set[str], columns: _TokenColumns) -> None:
     """Type each name by its strongest evidence, one type for all names of the same text in the article;
     a lone word of a longer name (a surname, "Acme" for "Acme Corp.") refers to it and takes its type."""
     places = _places()
-    shouted = {s.start for s in doc.sents if sum(t.is_upper and len(t) > 1 for t in s) >= 3}
+    shouted = {
+        s.start for s in doc.sents if sum(columns.is_upper[i] and len(columns.text[i]) > 1 for i in range(s.start, s.end)) >= 3
+    }
     strength: dict[int, int] = {}
     for name in names:
         if name.dateline:
@@ -1716,11 +1765,11 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
     votes: Counter = Counter()  # (text, type) -> occurrences with that evidence
     for name in names:
         if not name.dateline:
-            votes[_name_text(doc, name), name.type, strength[id(name)]] += 1
+            votes[_name_text(columns, name), name.type, strength[id(name)]] += 1
     for name in names:  # the strongest evidence for each written name; the commonest type, the earliest on ties
         if name.dateline:
             continue
-        text = _name_text(doc, name)
+        text = _name_text(columns, name)
         rank = (strength[id(name)], votes[text, name.type, strength[id(name)]])
         if text not in best or rank > (strength[id(best[text])], votes[text, best[text].type, strength[id(best[text])]]):
             best[text] = name
@@ -1735,16 +1784,16 @@ def _type_names(doc, names: list[_Name], lowered: set[str]) -> None:
     for name in names:
         if name.dateline:
             continue
-        text = _name_text(doc, name)
+        text = _name_text(columns, name)
         chosen = best[text]
         if chosen is not name and strength[id(chosen)] > strength[id(name)] and _spreads(chosen, votes, text, strength[id(chosen)]):
             name.type, name.reason = chosen.type, f"as elsewhere: {chosen.reason}"
         longer = words.get(text) if name.last - name.first == 1 else None
         if longer is not None and strength[id(name)] < _STRONG or (longer is not None and longer.type == "person" and name.type == "person"):
             name.refers_to = None if text in shared else longer
-            name.type, name.reason = longer.type, f"part of {_name_text(doc, longer)}"
-    _listed_alike(doc, names)
-    _link_acronyms(doc, names)
+            name.type, name.reason = longer.type, f"part of {_name_text(columns, longer)}"
+    _listed_alike(doc, names, columns)
+    _link_acronyms(doc, names, columns)
 
 
 def _spreads(chosen: _Name, votes: Counter, text: str, strength: int) -> bool:
@@ -1756,7 +1805,7 @@ def _spreads(chosen: _Name, votes: Counter, text: str, strength: int) -> bool:
     return 2 * support >= sum(count for (written, _, _), count in votes.items() if written == text) - support
 
 
-def _listed_alike(doc, names: list[_Name]) -> None:
+def _listed_alike(doc, names: list[_Name], columns: _TokenColumns) -> None:
     """Names coordinated in the parse are of one kind: an untyped name listed with a typed one takes its
     type ("Steve, Rod and Elyse", "Noida and Gurgaon")."""
     by_head: dict[int, _Name] = {}
@@ -1771,7 +1820,7 @@ def _listed_alike(doc, names: list[_Name]) -> None:
         partners += [by_head.get(child.i) for child in head.children if dep(child) == "conj"]
         typed = [p for p in partners if p is not None and p.type in ("person", "organisation", "place")]
         if typed:
-            name.type, name.reason = typed[0].type, f"listed with {_name_text(doc, typed[0])}"
+            name.type, name.reason = typed[0].type, f"listed with {_name_text(columns, typed[0])}"
 
 
 def _head_token(doc, name: _Name):
@@ -1956,7 +2005,7 @@ def _addressed(sentence, name: _Name) -> bool:
     return name.first == sentence.start and (sentence.end - name.last <= 2 or sentence.start == 0 or sentence.doc[sentence.start - 1].is_space)
 
 
-def _link_acronyms(doc, names: list[_Name]) -> None:
+def _link_acronyms(doc, names: list[_Name], columns: _TokenColumns) -> None:
     """An acronym names the organisation whose initials it spells, or the name it follows in brackets."""
     by_initials: dict[str, _Name] = {}
     for name in names:
@@ -1966,7 +2015,7 @@ def _link_acronyms(doc, names: list[_Name]) -> None:
                 by_initials.setdefault("".join(w[0] for w in words), name)
     previous = None
     for name in names:
-        text = _name_text(doc, name)
+        text = _name_text(columns, name)
         if name.last - name.first == 1 and _ACRONYM.match(text):
             bracketed = previous is not None and doc[name.first - 1].text == "(" and previous.last == name.first - 1
             full = previous if bracketed else by_initials.get(text.replace(".", ""))
@@ -1974,7 +2023,7 @@ def _link_acronyms(doc, names: list[_Name]) -> None:
                 name.refers_to = full.refers_to or full
                 if full.type in ("other", "person") and bracketed:
                     full.type, full.reason = "organisation", "spelled by an acronym"
-                name.type, name.reason = full.type, f"acronym of {_name_text(doc, full)}"
+                name.type, name.reason = full.type, f"acronym of {_name_text(columns, full)}"
         previous = name
 
 

@@ -1275,7 +1275,7 @@ def _offer_issue(issues: Iterable[Issue]) -> Issue | None:
 
 def _mention_list(mentions: pd.DataFrame, text: str) -> list[_Mention]:
     rows = []
-    for m in mentions.itertuples(index=False):
+    for m in mentions[list(MENTION_COLUMNS)].itertuples(index=False):  # only these: a column costs its iteration
         if pd.isna(m.start) or pd.isna(m.end):
             continue
         start, end = int(m.start), int(m.end)
@@ -1311,7 +1311,7 @@ def _quotes_by_sentence(
     sentence_starts = sentences["start"].tolist()
     sentence_ends = sentences["end"].tolist()
     buckets: list[list[dict]] = [[] for _ in sentence_starts]
-    for q in quotes.itertuples(index=False):
+    for q in quotes[list(QUOTE_COLUMNS)].itertuples(index=False):  # only these: a column costs its iteration
         if pd.isna(q.speaker) or pd.isna(q.start):
             continue
         q_start, q_end = int(q.start), int(q.end)
