@@ -408,8 +408,8 @@ _COPIED = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP"]
 
 
 class _Twin(NamedTuple):
-    """What the pipeline reads of a Doc: its words without whitespace tokens, with straight
-    apostrophes; ``kept[j]`` is the index in the Doc of the twin's token ``j``."""
+    """What the pipeline reads of a Doc: its tokens without the whitespace inside sentences, with
+    straight apostrophes; ``kept[j]`` is the index in the Doc of the twin's token ``j``."""
 
     doc: Doc
     kept: list[int]
