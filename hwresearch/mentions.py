@@ -1346,7 +1346,7 @@ def _organisation_words() -> frozenset[str]:
 def _find_names(article: Article) -> list[_Name]:
     """Runs of name words in each sentence, split at titles, typed by gazetteer, form, parse and context."""
     doc = article.doc
-    columns = _TokenColumns(doc)
+    columns = _TokenColumns(doc, article.text)
     lowered = {lower for lower, small, alpha in zip(columns.lower, columns.is_lower, columns.is_alpha) if small and alpha}
     part_at = _part_kinds(article)
     sentences = [(sentence, _headline_like(sentence, part_at(sentence.start_char), columns)) for sentence in doc.sents]
@@ -1382,13 +1382,13 @@ class _TokenColumns:
     """What the name passes read of every token, as lists read from the Doc's arrays at once: a pass over
     every word then makes no Token object (there are thousands per article, most of them common words)."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, source: str) -> None:
         strings = doc.vocab.strings
-        idx, orth, space, lower, tag, pos, is_lower, is_alpha, is_title, is_upper, sent_start = token_columns(
-            doc, ["IDX", "ORTH", "SPACY", "LOWER", "TAG", "POS", "IS_LOWER", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "SENT_START"]
+        idx, orth, lower, tag, pos, is_lower, is_alpha, is_title, is_upper, sent_start = token_columns(
+            doc, ["IDX", "ORTH", "LOWER", "TAG", "POS", "IS_LOWER", "IS_ALPHA", "IS_TITLE", "IS_UPPER", "SENT_START"]
         )
         self.text: list[str] = [strings[k] for k in orth]
-        self.source: str = "".join(word + " " if after else word for word, after in zip(self.text, space))  # doc.text
+        self.source: str = source  # the article's text, which the Doc's is
         self.idx: list[int] = idx  # each token's character offset in ``source``
         self.lower: list[str] = [strings[k] for k in lower]
         self.tag: list[str] = [strings[k] for k in tag]
