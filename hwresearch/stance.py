@@ -8,7 +8,8 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
 
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
     of a verb or adjective (or of the clause a participle hangs on), the possessor of a noun or the
-    subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive (a
+    subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive, the
+    noun a participle with its agent modifies being what is done to it ("a plan backed by X"; a
     relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
     parse gives, the one nearest before the predicate; never "it" or a time); predicate
     matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
@@ -703,7 +704,7 @@ def _predicate(token) -> _Predicate | None:
         return None
     keys = [kind]
     if kind == "verb":
-        if _children(token, {"nsubj:pass"}) or _felt_by(token):
+        if _children(token, {"nsubj:pass"}) or _felt_by(token) or _reduced_passive(token):
             keys.insert(0, "verb felt")
         keys += [f"verb {_case(c)}" for c in _children(token, _COMPLEMENTS) if _case(c)]
         keys.append("verb labelling")
@@ -712,6 +713,14 @@ def _predicate(token) -> _Predicate | None:
         if found is not None:
             return found
     return None
+
+
+def _reduced_passive(token) -> list:
+    """The noun a participle with a "by" agent modifies, which is what is done to it ("a bill opposed
+    by X", the headline "Tokyo irked by Y"), else nothing."""
+    if dep(token) == "acl" and token.tag_ == "VBN" and any(_case(c) == "by" for c in _children(token, {"obl:agent", "obl", "nmod"})):
+        return [token.head]
+    return []
 
 
 def _children(token, labels: set[str] | frozenset[str]):
@@ -901,12 +910,13 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
     if predicate.kind == "verb":
         agents = [c for c in _children(token, {"obl:agent", "obl", "nmod"}) if _case(c) == "by"]
         passive = "nsubj:pass" in labels or "aux:pass" in labels
+        patients = _reduced_passive(token) or _children(token, {"nsubj:pass"})
         if predicate.felt_by_object:  # "Y irked X", "X was irked by Y"
-            if passive:
-                return _children(token, {"nsubj:pass"}), agents
+            if passive or patients:
+                return patients, agents
             return _felt_by(token), _subjects(token) or _inherited_subject(token)
-        if passive:
-            return agents, _children(token, {"nsubj:pass"})
+        if passive or patients:
+            return agents, patients
         holders = _subjects(token) or _inherited_subject(token)
         if predicate.labelling:  # "called Y a coward": the object, or the first of two secondary predicates
             named = (_children(token, _OBJECTS) or _children(token, {"xcomp"}))[:1]

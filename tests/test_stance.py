@@ -279,6 +279,26 @@ def test_who_feels_what_toward_whom(fragment, holder_word, target, polarity):
     assert list(here["polarity"]) == [polarity], rows.to_string()
 
 
+REDUCED_PASSIVES = """Tokyo irked by US stance on Kyoto
+A plan backed by the European Union was rejected on Monday."""
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target_word, polarity",
+    [
+        ("Tokyo irked by", "Japan", "stance", "against"),  # a headline's participle: the noun it modifies feels it
+        ("plan backed by", "European Union", "plan", "favor"),  # the agent holds, toward the noun it is done to
+    ],
+)
+def test_a_participle_with_its_agent_links_the_noun_it_modifies(fragment, holder_word, target_word, polarity):
+    article = load_article(REDUCED_PASSIVES)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & rows["target"].str.contains(target_word)
+                & rows["holder"].str.contains(holder_word)]
+    assert list(here["polarity"]) == [polarity], rows.to_string()
+
+
 HOLDERS = """Ann Ray stayed calm, blaming Globex for the delays. The Initech board voiced concern about Globex.
 The international community condemned Globex. The WTCA condemned Initech. The flood threatened Initech."""
 
