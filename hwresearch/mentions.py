@@ -831,16 +831,16 @@ def _groups(doc: _Document) -> None:
 
 def _compound_start(doc: _Document, start: int, end: int) -> int:
     """Where the noun compound ending in the group noun at ``start:end`` begins in the parse ("Clinton
-    campaign allies"); ``start`` when the noun has no compound modifiers."""
+    campaign allies", "climate-change experts"); ``start`` when the noun has no compound modifiers."""
     span = doc.article.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return start
     noun = span[-1]
     first = noun.i
     for child in reversed(list(noun.lefts)):
-        if dep(child) != "compound" or child.i != first - 1:
+        if dep(child) != "compound" or child.right_edge.i != first - 1:
             break
-        first = child.i
+        first = child.left_edge.i  # with what hangs on it: "climate-change experts"
     return min(start, noun.doc[first].idx) if first < noun.i else start
 
 

@@ -491,6 +491,15 @@ def _spaced_dash(doc: _Doc, k: int) -> bool:
     return doc.word(k) == "-" and start > 0 and doc.text[start - 1].isspace()
 
 
+def _bare_plural(doc: _Doc, first: int, end: int) -> bool:
+    """Whether tokens ``[first, end)`` are a plural noun with only nouns and adjectives before it, no
+    determiner: the people an inverted cue names in news ("..., say experts", "say climate-change experts")."""
+    return doc.tags[end - 1] == "NNS" and all(doc.tags[k] in _BARE_MODIFIER_TAGS for k in range(first, end - 1))
+
+
+_BARE_MODIFIER_TAGS = frozenset({"NN", "NNS", "JJ", "HYPH", "VBN", "VBG"})
+
+
 def _np_right(doc: _Doc, first: int, limit: int) -> tuple[int, int] | None:
     """A noun phrase starting at token ``first``: up to clause punctuation or a stop word."""
     k = first
@@ -667,6 +676,8 @@ class _Speakers:
         span = phrase(actor_head(source))
         if relative is not None and relative.idx >= span[1]:
             span = (span[0], relative.idx + len(relative))
+        if span[0] < found.cue[1] <= span[1] and source.idx >= found.cue[1]:
+            span = (self.doc.tokens[self.doc.token_range(*found.cue)[1]][0], span[1])  # "say experts" read as one phrase: the cue is none of the speaker
         return replace(found, speaker=span)
 
     def sentence_subject(self, first_tok: int, before_tok: int) -> tuple[int, int] | None:
@@ -865,7 +876,8 @@ class _Extractor:
         if source is None:
             return None
         head = doc.word(source[0])
-        if not (head[0].isupper() or head.lower() in _DETERMINERS or head.lower() in _QUANTIFIERS):
+        if not (head[0].isupper() or head.lower() in _DETERMINERS or head.lower() in _QUANTIFIERS
+                or _bare_plural(doc, *source)):
             return None
         if head.lower() in _NP_STOP or _TIME_WORD.match(head):
             return None

@@ -577,6 +577,16 @@ def test_a_possessive_after_the_cue_belongs_to_its_noun_phrase(text, speaker, co
     assert speaker_words(text, row) == speaker and row["text"] == content
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    # news names a group after an inverted cue with no determiner: a bare plural, its modifiers with it
+    ("The plan is a disaster, say experts.", "experts", "The plan is a disaster"),
+    ("The floods will get worse, say climate-change experts.", "climate-change experts", "The floods will get worse"),
+])
+def test_an_inverted_cue_names_a_bare_plural_group(text, speaker, content):
+    row = only(text)
+    assert row["speaker"] == speaker and speaker_words(text, row) == speaker and row["text"] == content
+
+
 def test_a_speaker_named_by_a_relative_pronoun_is_its_antecedent():
     text = "The ruling helps fiscal conservatives who have argued that the program is broken."
     row = only(text)
