@@ -334,6 +334,19 @@ class _Doc:
         return self.text[s:e]
 
 
+def _with_particle(parsed, cue: tuple[int, int]) -> bool:
+    """Whether the parse gives a cue word a particle that makes another verb of it ("ruled out",
+    "gave up"); the phrasal cues ("pointed out") are multiword cues of their own."""
+    span = parsed.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lemma_.lower() in _NO_PARTICLE_VERBS:
+        return False
+    return any(dep(c) == "compound:prt" for c in span[0].children)
+
+
+# verbs of saying that take no particle: a particle the parse gives them is a misreading ("said over the phone")
+_NO_PARTICLE_VERBS = frozenset({"say", "tell"})
+
+
 def _modifies_a_noun(parsed, cue: tuple[int, int]) -> bool:
     """Whether the parse reads a cue as a past participle that modifies a noun ("a statement posted on
     Facebook", "the report released Tuesday"): a reduced relative clause, no report of its own."""
@@ -758,6 +771,8 @@ class _Extractor:
             return None  # "a claim", "the report": a noun, not a cue (but "many said", "some say")
         if group in ("word", "multi") and not doc.is_verb(cue_tok):
             return None  # the tagger reads it as a noun or adjective: "the poll's findings", "13 states"
+        if group == "word" and _with_particle(doc.parsed, cue):
+            return None  # "ruled out talks", "gave up hope": a phrasal verb that reports nothing
         if group == "word" and _modifies_a_noun(doc.parsed, cue):
             return None  # "in a statement posted on Facebook": a participle describing a noun reports nothing
         if match.group() == "thanks" and text.startswith(" to ", cue[1]):

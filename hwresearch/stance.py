@@ -12,7 +12,8 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
     noun a participle with its agent modifies being what is done to it ("a plan backed by X"; a
     relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
     parse gives, the one nearest before the predicate; never "it" or a time); predicate
-    matching reads the lemma (or form) under its part of speech; target finding takes the object, or the complement
+    matching reads the lemma (or form) under its part of speech, a phrasal verb with its particle
+    ("turned down"); target finding takes the object, or the complement
     after a listed preposition, coming after the predicate (a fronted "In Los Angeles," or "On Monday,"
     is no target), or the subject of a clause an attitude verb takes ("X fears that Y
     ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts only
@@ -662,6 +663,12 @@ class _Predicate:
     labelling: bool = False  # the label after the object decides the side ("X called Y a coward")
 
 
+def _forms(verb: str) -> frozenset[str]:
+    """A verb's written forms with itself; a phrasal verb's head inflected, its particle kept ("turned down")."""
+    head, _, particle = verb.partition(" ")
+    return frozenset(f"{form} {particle}".strip() for form in _LEX.verb_forms(head) | {head})
+
+
 def _predicate_table() -> dict[tuple[str, str], _Predicate]:
     """(word class, written form) -> predicate; verbs under every inflection, so a lemmatizer slip
     ("criticised" read as "criticis") still finds them. A prepositional verb is keyed by its
@@ -670,28 +677,28 @@ def _predicate_table() -> dict[tuple[str, str], _Predicate]:
     for polarity in ("favor", "against"):
         entries = _PREDICATES[polarity]
         for verb in entries["verbs"]:
-            for form in _LEX.verb_forms(verb) | {verb}:
+            for form in _forms(verb):
                 table[("verb", form)] = _Predicate(verb, polarity, "verb")
         for verb in entries.get("wanting", []):
-            for form in _LEX.verb_forms(verb) | {verb}:
+            for form in _forms(verb):
                 table[("verb", form)] = _Predicate(verb, polarity, "verb", wanting=True)
         for verb in entries.get("felt_by_object", []):
-            for form in _LEX.verb_forms(verb) | {verb}:
+            for form in _forms(verb):
                 table[("verb felt", form)] = _Predicate(verb, polarity, "verb", felt_by_object=True)
         for verb, preposition in entries.get("prepositional", {}).items():
-            for form in _LEX.verb_forms(verb) | {verb}:
+            for form in _forms(verb):
                 table[(f"verb {preposition}", form)] = _Predicate(verb, polarity, "verb", preposition)
         for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
             for word in entries[key]:
                 table[(kind, word)] = _Predicate(word, polarity, kind)
     for verb in _PREDICATES["labelling"]["verbs"]:  # their side is the label's: looked up last ("call for" first)
-        for form in _LEX.verb_forms(verb) | {verb}:
+        for form in _forms(verb):
             table[("verb labelling", form)] = _Predicate(verb, "neutral", "verb", labelling=True)
     return table
 
 
 _PREDICATE_TABLE = _predicate_table()
-_PREDICATE_WORDS = frozenset(word for _, word in _PREDICATE_TABLE)
+_PREDICATE_WORDS = frozenset(word.split()[0] for _, word in _PREDICATE_TABLE)  # a phrasal verb by its head
 _WORD_CLASS = {"VERB": "verb", "NOUN": "noun", "ADJ": "adjective"}
 
 
@@ -708,10 +715,13 @@ def _predicate(token) -> _Predicate | None:
             keys.insert(0, "verb felt")
         keys += [f"verb {_case(c)}" for c in _children(token, _COMPLEMENTS) if _case(c)]
         keys.append("verb labelling")
+    particles = [c.lower_ for c in _children(token, {"compound:prt"})] if kind == "verb" else []
+    lemmas = [f"{w} {p}" for p in particles for w in (token.lemma_.lower(), token.lower_)] + [token.lemma_.lower(), token.lower_]
     for key in keys:
-        found = _PREDICATE_TABLE.get((key, token.lemma_.lower())) or _PREDICATE_TABLE.get((key, token.lower_))
-        if found is not None:
-            return found
+        for lemma in lemmas:  # a phrasal verb first: "turn down" is a rejection, "turn" is nothing
+            found = _PREDICATE_TABLE.get((key, lemma))
+            if found is not None:
+                return found
     return None
 
 
@@ -921,8 +931,8 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         if predicate.labelling:  # "called Y a coward": the object, or the first of two secondary predicates
             named = (_children(token, _OBJECTS) or _children(token, {"xcomp"}))[:1]
             return holders, _following(token, named)
-        if predicate.wanting:
-            return holders, _following(token, _children(token, _OBJECTS))
+        if predicate.wanting:  # "X urged Y to resign": Y is to act, not favoured
+            return holders, [] if _governs_infinitive(token) else _following(token, _children(token, _OBJECTS))
         if predicate.preposition:
             if _governs_infinitive(token):  # "X called for Y to resign": Y is to act, not favoured
                 return holders, []

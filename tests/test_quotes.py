@@ -587,6 +587,14 @@ def test_an_inverted_cue_names_a_bare_plural_group(text, speaker, content):
     assert row["speaker"] == speaker and speaker_words(text, row) == speaker and row["text"] == content
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry ruled out talks with the rebels.",  # "rule out" rejects, "rule that" reports
+    "Three senators showed up at the debate.",
+])
+def test_a_cue_word_made_another_verb_by_its_particle_reports_nothing(text):
+    assert quotes(text).empty
+
+
 def test_a_speaker_named_by_a_relative_pronoun_is_its_antecedent():
     text = "The ruling helps fiscal conservatives who have argued that the program is broken."
     row = only(text)

@@ -279,6 +279,34 @@ def test_who_feels_what_toward_whom(fragment, holder_word, target, polarity):
     assert list(here["polarity"]) == [polarity], rows.to_string()
 
 
+PHRASAL = """Washington turned down the protocol last year. Senator Jane Smith ruled out talks with the rebels.
+Japan insisted on a binding treaty. The minister refused the offer. Amnesty International sought access to the prisoners."""
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target_word, polarity",
+    [
+        ("turned down the protocol", "United States", "protocol", "against"),  # a phrasal verb: head and particle
+        ("ruled out talks", "Jane Smith", "talks", "against"),
+        ("insisted on a binding treaty", "Japan", "treaty", "favor"),  # a prepositional verb
+        ("refused the offer", "minister", "offer", "against"),
+        ("sought access", "Amnesty", "access", "favor"),  # what is sought: the object
+    ],
+)
+def test_rejections_insistence_and_seeking(fragment, holder_word, target_word, polarity):
+    article = load_article(PHRASAL)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & rows["target"].str.contains(target_word)
+                & rows["holder"].str.contains(holder_word)]
+    assert list(here["polarity"]) == [polarity], rows.to_string()
+
+
+def test_whom_a_holder_urges_to_act_is_not_favoured():
+    rows = stance_statements(load_article("Senator Jane Smith urged the Pentagon to release the report."), Codebook.empty())
+    assert not len(rows[(rows["method"] == "rule:verb") & (rows["polarity"] == "favor")]), rows.to_string()
+
+
 REDUCED_PASSIVES = """Tokyo irked by US stance on Kyoto
 A plan backed by the European Union was rejected on Monday."""
 
