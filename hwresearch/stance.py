@@ -7,9 +7,9 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
 * Generic opinions, read off the article's Doc, for any news text:
 
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
-    of a verb or adjective (or of the clause a participle hangs on), the possessor of a noun or the
-    subject of a light verb over it ("X expressed concern over Y"), the "by" agent of a passive, the
-    noun a participle with its agent modifies being what is done to it ("a plan backed by X"; a
+    of a verb or adjective (or of the clause a participle hangs on), for a noun naming the holder
+    ("a critic of Y") whom it describes, the possessor of another noun or the subject of a light
+    verb over it ("X expressed concern over Y"), the "by" agent of a passive, the noun a participle with its agent modifies being what is done to it ("a plan backed by X"; a
     relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
     parse gives, the one nearest before the predicate; never "it" or a time); predicate
     matching reads the lemma (or form) under its part of speech, a phrasal verb with its particle
@@ -646,6 +646,7 @@ _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 _OBJECTS = {"obj", "iobj"}
 _COMPLEMENTS = {"obl", "nmod", "obl:tmod"}
 _CLAUSES = {"ccomp", "xcomp"}
+_AGENT_TARGETS = frozenset({"of", "for"})  # "a critic of Y", "an advocate for Y"
 # a noun with a copula or a subject predicates something ("being a threat"): it is no bare noun phrase
 _PREDICATING = frozenset({"cop", "nsubj", "nsubj:pass"})
 
@@ -661,6 +662,7 @@ class _Predicate:
     felt_by_object: bool = False  # the object holds, the subject is the target ("the plan irked X")
     wanting: bool = False  # only a direct object is the target ("X demands Y", not "X wants Y fired")
     labelling: bool = False  # the label after the object decides the side ("X called Y a coward")
+    agent: bool = False  # a noun for the holder itself ("X is a critic of Y")
 
 
 def _forms(verb: str) -> frozenset[str]:
@@ -691,6 +693,8 @@ def _predicate_table() -> dict[tuple[str, str], _Predicate]:
         for kind, key in (("noun", "nouns"), ("adjective", "adjectives")):
             for word in entries[key]:
                 table[(kind, word)] = _Predicate(word, polarity, kind)
+        for word in entries.get("agent_nouns", []):
+            table[("noun", word)] = _Predicate(word, polarity, "noun", agent=True)
     for verb in _PREDICATES["labelling"]["verbs"]:  # their side is the label's: looked up last ("call for" first)
         for form in _forms(verb):
             table[("verb labelling", form)] = _Predicate(verb, "neutral", "verb", labelling=True)
@@ -943,6 +947,9 @@ def _links(token, predicate: _Predicate) -> tuple[list, list]:
         if not targets:  # "X fears that Y ...": the attitude is about the clause, its subject the target
             targets = [s for clause in _children(token, _CLAUSES) for s in _children(clause, _SUBJECTS)]
         return holders, targets
+    if predicate.agent:  # "X is a critic of Y", "X, a critic of Y", "critics of Y"
+        holders = _subjects(token) or ([token.head] if dep(token) == "appos" else [token])
+        return holders, _following(token, [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_TARGETS])
     if predicate.kind == "noun":
         holders = _children(token, {"nmod:poss"}) or [c for c in _children(token, {"nmod"}) if _case(c) in _AGENT_PREPOSITIONS]
         if not holders and dep(token) == "obj" and token.head.lemma_.lower() in _LIGHT_VERBS:

@@ -307,6 +307,27 @@ def test_whom_a_holder_urges_to_act_is_not_favoured():
     assert not len(rows[(rows["method"] == "rule:verb") & (rows["polarity"] == "favor")]), rows.to_string()
 
 
+AGENT_NOUNS = """Hugo Chavez is a staunch supporter of oil production cuts.
+Senator Jane Smith, a longtime critic of the war, spoke on Monday. Critics of the plan say it will fail."""
+
+
+@pytest.mark.parametrize(
+    "fragment, holder_word, target_word, polarity",
+    [
+        ("supporter of oil", "Chavez", "cuts", "favor"),  # a predicate nominal: its subject holds
+        ("critic of the war", "Jane Smith", "war", "against"),  # an apposition: the noun it describes holds
+        ("Critics of the plan", "critics", "plan", "against"),  # the people the noun names hold
+    ],
+)
+def test_a_noun_for_the_holder_links_who_it_describes(fragment, holder_word, target_word, polarity):
+    article = load_article(AGENT_NOUNS)
+    rows = stance_statements(article, Codebook.empty())
+    sent_id = article.sentence_at(article.text.index(fragment))
+    here = rows[(rows["sent_id"] == sent_id) & rows["target"].str.contains(target_word)
+                & rows["holder"].str.contains(holder_word, case=False)]
+    assert list(here["polarity"]) == [polarity], rows.to_string()
+
+
 REDUCED_PASSIVES = """Tokyo irked by US stance on Kyoto
 A plan backed by the European Union was rejected on Monday."""
 
