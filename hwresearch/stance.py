@@ -9,8 +9,8 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
   - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
     of a verb or adjective (or of the clause a participle hangs on), for a noun naming the holder
     ("a critic of Y") whom it describes, the possessor of another noun or the subject of a light
-    verb over it ("X expressed concern over Y"), the "by" agent of a passive, the noun a participle with its agent modifies being what is done to it ("a plan backed by X"; a
-    relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
+    verb over it ("X expressed concern over Y"), the "by" agent of a passive, the noun a participle
+    with its agent modifies being what is done to it ("a plan backed by X"; a relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
     parse gives, the one nearest before the predicate; never "it" or a time); predicate
     matching reads the lemma (or form) under its part of speech, a phrasal verb with its particle
     ("turned down"); target finding takes the object, or the complement
