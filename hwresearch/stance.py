@@ -6,21 +6,21 @@ a target and a polarity, and names the mechanism that decided it. Two layers mak
 
 * Generic opinions, read off the article's Doc, for any news text:
 
-  - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject
-    of a verb or adjective (or of the clause a participle hangs on), for a noun naming the holder
-    ("a critic of Y") whom it describes, the possessor of another noun or the subject of a light
-    verb over it ("X expressed concern over Y"), the "by" agent of a passive, the noun a participle
-    with its agent modifies being what is done to it ("a plan backed by X"; a relative pronoun stands for its antecedent, "I"/"we" in a quote for its speaker; of two subjects the
-    parse gives, the one nearest before the predicate; never "it" or a time); predicate
-    matching reads the lemma (or form) under its part of speech, a phrasal verb with its particle
-    ("turned down"); target finding takes the object, or the complement
-    after a listed preposition, coming after the predicate (a fronted "In Los Angeles," or "On Monday,"
-    is no target), or the subject of a clause an attitude verb takes ("X fears that Y
-    ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts only
-    with its preposition ("X called for Y"), and a feeling verb's object holds it toward the subject
-    ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal ("did not back"),
-    except for a verb of labelling, whose label after the object decides by its own words ("X called Y
-    a liar"; a negated label says nothing).
+  - opinion predicates (``lang/en/stance.toml`` ``[predicates]``): holder finding takes the subject of a
+    verb or adjective (or of the clause a participle hangs on), for a noun naming the holder ("a critic
+    of Y") whom it describes, the possessor of another noun or the subject of a light verb over it ("X
+    expressed concern over Y"), the "by" agent of a passive, the noun a participle with its agent
+    modifies being what is done to it ("a plan backed by X"; a relative pronoun stands for its
+    antecedent, "I"/"we" in a quote for its speaker; of two subjects the parse gives, the one nearest
+    before the predicate; never "it" or a time); predicate matching reads the lemma (or form) under its
+    part of speech, a phrasal verb with its particle ("turned down"); target finding takes the object,
+    or the complement after a listed preposition, coming after the predicate (a fronted "In Los
+    Angeles," or "On Monday," is no target), or the subject of a clause an attitude verb takes ("X fears
+    that Y ..."), for a verb of wanting only its object ("X demands Y"); a prepositional verb counts
+    only with its preposition ("X called for Y"), and a feeling verb's object holds it toward the
+    subject ("the plan irked X"); polarity is the predicate's, turned around by a negation or a refusal
+    ("did not back"), except for a verb of labelling, whose label after the object decides by its own
+    words ("X called Y a liar"; a negated label says nothing).
     Methods ``rule:verb``, ``rule:noun``, ``rule:adjective``.
   - attributed opinions (``rule:attributed``): the speaker of each attribution (from
     :func:`hwresearch.quotes.extract_quotes`) toward each entity its content mentions and each noun
