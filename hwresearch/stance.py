@@ -730,10 +730,15 @@ def _predicate(token) -> _Predicate | None:
 
 
 def _reduced_passive(token) -> list:
-    """The noun a participle with a "by" agent modifies, which is what is done to it ("a bill opposed
-    by X", the headline "Tokyo irked by Y"), else nothing."""
-    if dep(token) == "acl" and token.tag_ == "VBN" and any(_case(c) == "by" for c in _children(token, {"obl:agent", "obl", "nmod"})):
+    """What a participle with a "by" agent is done to: the noun it modifies ("a bill opposed by X", the
+    headline "Tokyo irked by Y"), or the subject of the clause it opens ("Backed by X, Y launched ..."),
+    else nothing."""
+    if token.tag_ != "VBN" or not any(_case(c) == "by" for c in _children(token, {"obl:agent", "obl", "nmod"})):
+        return []
+    if dep(token) == "acl":
         return [token.head]
+    if dep(token) == "advcl" and token.i < token.head.i and not _children(token, _SUBJECTS):
+        return _subjects(token.head)
     return []
 
 

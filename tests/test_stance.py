@@ -329,7 +329,8 @@ def test_a_noun_for_the_holder_links_who_it_describes(fragment, holder_word, tar
 
 
 REDUCED_PASSIVES = """Tokyo irked by US stance on Kyoto
-A plan backed by the European Union was rejected on Monday."""
+A plan backed by the European Union was rejected on Monday.
+Criticised by Amnesty International, Initech changed its rules."""
 
 
 @pytest.mark.parametrize(
@@ -337,6 +338,7 @@ A plan backed by the European Union was rejected on Monday."""
     [
         ("Tokyo irked by", "Japan", "stance", "against"),  # a headline's participle: the noun it modifies feels it
         ("plan backed by", "European Union", "plan", "favor"),  # the agent holds, toward the noun it is done to
+        ("Criticised by", "Amnesty", "Initech", "against"),  # a fronted participle: toward the clause's subject
     ],
 )
 def test_a_participle_with_its_agent_links_the_noun_it_modifies(fragment, holder_word, target_word, polarity):
