@@ -226,6 +226,21 @@ def test_a_name_after_a_fronted_phrase_is_the_subject_of_a_verb_without_one():
     assert (doc[3].dep_, doc[3].head.text) == ("conj", "Smith")
 
 
+def test_a_noun_with_a_subject_and_an_object_is_a_verb():
+    """nlp._mend_verbal_nouns: "the US fears a spillover" tagged with "fears" a plural noun, yet parsed
+    with a subject and an object, is a present-tense verb; a noun after a copula stays a noun."""
+    from hwresearch.nlp import _mend_verbal_nouns
+
+    doc = _parsed(["Washington", "fears", "a", "spillover", "."], [1, 1, 3, 1, 1],
+                  ["nsubj", "ROOT", "det", "obj", "punct"], ["NNP", "NNS", "DT", "NN", "."])
+    _mend_verbal_nouns(doc)
+    assert (doc[1].pos_, doc[1].tag_) == ("VERB", "VBZ")
+    doc = _parsed(["They", "are", "teachers", "people", "."], [2, 2, 2, 2, 2],
+                  ["nsubj", "cop", "ROOT", "obj", "punct"], ["PRP", "VBP", "NNS", "NNS", "."])
+    _mend_verbal_nouns(doc)
+    assert (doc[2].pos_, doc[2].tag_) == ("NOUN", "NNS")
+
+
 def test_whom_is_the_object_of_a_relative_clause_on_the_noun_before_it():
     """nlp._mend_object_relatives: in "Ann met Ray, whom she called a liar" as the shipped parser reads
     it ("whom" an adverb, the clause parataxis of "met"), "whom" becomes the object of "called", and the
