@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -140,6 +141,8 @@ class Lexicon:
     given_names: frozenset[str]  # every given name, those of either gender too
     # evaluative words of news that VADER lacks: word -> valence on VADER's scale
     news_valence: dict[str, float]
+    # oaths and exclamations as wholes: lower-case phrase -> valence on VADER's scale ("god help": dismay)
+    exclamation_valence: dict[str, float]
 
     def stance_forms(self, relation: str, *kinds: str) -> frozenset[str]:
         """Every written form of a stance relation's entries of these kinds; verbs with their inflections."""
@@ -171,6 +174,10 @@ class Lexicon:
     @cached_property
     def _impersonal_it_pattern(self) -> re.Pattern:
         return _phrase_pattern(self.impersonal_it)
+
+    def exclamations_in(self, text: str) -> Iterator[re.Match]:
+        """The oaths and exclamations of ``text``, as matches ("God help" in '"God help us," she said')."""
+        return self._exclamation_pattern.finditer(text)
 
     def in_exclamation(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` lies in an oath or exclamation ("God" in '"God help us," she said')."""
@@ -315,6 +322,7 @@ def lexicon(language: str = "en") -> Lexicon:
         first_names={**dict.fromkeys(data["first_names"]["male"], "male"), **dict.fromkeys(data["first_names"]["female"], "female")},
         given_names=frozenset((*data["first_names"]["male"], *data["first_names"]["female"], *data["first_names"].get("either", ()))),
         news_valence={word: float(value) for word, value in data["sentiment"]["valence"].items()},
+        exclamation_valence={phrase: float(value) for phrase, value in data["sentiment"]["exclamations"].items()},
     )
 
 

@@ -24,9 +24,10 @@ import importlib.util
 import itertools
 import math
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -126,15 +127,34 @@ def _news_analyzer() -> SentimentIntensityAnalyzer:
     _analyzer()  # installs the lexicon file where nltk finds it
     analyzer = SentimentIntensityAnalyzer(lexicon_file=_LEXICON_RESOURCE)
     analyzer.lexicon.update(word_classes().news_valence)
+    analyzer.lexicon.update({_exclamation_word(phrase): value
+                             for phrase, value in word_classes().exclamation_valence.items() if value})
     return analyzer
+
+
+def _exclamation_word(phrase: str) -> str:
+    """The one word an exclamation is read as: letters only, so VADER's tokenizer keeps it whole."""
+    return "exclamation" + re.sub(r"[^a-z]", "", phrase.lower())
 
 
 def evaluation_label(text: str) -> str:
     """How a speaker's own words judge, where no target is named: VADER's rules (negation, "but",
-    intensifiers) over its lexicon and the news words it lacks ("phony", "corruption"). The plain
-    VADER label (:func:`vader_label`) stays the baseline."""
+    intensifiers) over its lexicon and the news words it lacks ("phony", "corruption"), an oath read
+    as a whole ("God help us": dismay; BASIL dev HTP 36.1 -> 37.9, all from one article that says it
+    three times). The plain VADER label (:func:`vader_label`) stays the baseline."""
     _check_text(text)
-    return _label_from_compound(_news_analyzer().polarity_scores(text)["compound"])
+    as_words = "".join(_as_words(text))  # "God help us": dismay, not VADER's "help"
+    return _label_from_compound(_news_analyzer().polarity_scores(as_words)["compound"])
+
+
+def _as_words(text: str) -> Iterator[str]:
+    """``text`` with each oath or exclamation replaced by the one word of its valence as a whole."""
+    last = 0
+    for match in word_classes().exclamations_in(text):
+        yield text[last:match.start()]
+        yield f" {_exclamation_word(' '.join(match.group().split()))} "
+        last = match.end()
+    yield text[last:]
 
 
 def _label_from_compound(compound: float) -> str:

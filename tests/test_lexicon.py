@@ -110,6 +110,14 @@ def test_opinion_predicates_take_one_side():
         assert len(favor) == len(set(favor)) and len(against) == len(set(against)), kind
 
 
+def test_every_exclamation_has_its_valence_as_a_whole_on_vaders_scale():
+    """sentiment.toml [exclamations] rates each oath of function_words.toml as a whole: one missing
+    would be read by its words again ("God help us" as praise)."""
+    rated = lexicon().exclamation_valence
+    assert set(rated) == set(lexicon().exclamations)
+    assert all(-4.0 <= value <= 4.0 for value in rated.values())
+
+
 def test_news_valence_holds_only_words_vader_lacks_on_its_scale():
     """The news words supplement VADER: a word VADER already rates would be rated twice, and a value
     off VADER's -4..+4 scale would outweigh every word of its own."""

@@ -240,6 +240,14 @@ def test_dev_reaches_the_recorded_floor(split):
     assert classification_scores(gold, predicted, LABELS)["macro_f1"] >= floor
 
 
+@pytest.mark.parametrize("text, label", [("Trump says he will run the nation like his business? God help us.", "negative"),
+                                         ("God forbid it happens again.", "negative"), ("Thank God it is over.", "positive")])
+def test_an_exclamation_signs_as_a_whole_not_by_its_words(text, label):
+    """"God help us" is dismay: VADER's baseline reads "help" as praise, the package the oath as a whole."""
+    assert evaluation_label(text) == label
+    assert evaluation_label("Oh my God.") == "neutral"  # surprise, no evaluation
+
+
 @pytest.mark.parametrize("text", ["It is about some phony theology.", "That story is garbage.",
                                   "The claims were baseless."])
 def test_news_words_vader_lacks_sign_a_speakers_own_words(text):
