@@ -66,6 +66,7 @@ class Lexicon:
     always_capitalised: frozenset[str]  # as written
     indefinite_articles: frozenset[str]
     definite_determiners: frozenset[str]
+    demonstratives: frozenset[str]
     standalone_determiners: frozenset[str]
     object_pronouns: frozenset[str]
     second_person: frozenset[str]
@@ -252,6 +253,7 @@ def lexicon(language: str = "en") -> Lexicon:
         always_capitalised=frozenset(words["always_capitalised"]),
         indefinite_articles=frozenset(words["indefinite_articles"]),
         definite_determiners=frozenset(words["definite_determiners"]),
+        demonstratives=frozenset(words["demonstratives"]),
         standalone_determiners=frozenset(words["standalone_determiners"]),
         object_pronouns=frozenset(words["object_pronouns"]),
         second_person=frozenset(words["second_person"]),

@@ -736,3 +736,13 @@ def test_a_pejorative_vader_lacks_signs_an_attributed_opinion():
     make the speaker's verdict on the plan an opinion against its owner."""
     rows = stance_statements("\"Senator Smith's plan is phony,\" Jones said.", Codebook.empty())
     assert _has(rows, "Jones", "Smith", "against")
+
+
+def test_what_a_pointing_subject_is_called_is_the_target():
+    """"This is a disastrous deal," X said: what "this" is said to be is what the content judges; an
+    "it" pointing forward to a clause ("it's an honor to serve") points at nothing to judge."""
+    rows = stance_statements(load_article('"This is a disastrous deal," Jane Smith said.'), Codebook.empty())
+    against = rows[(rows["holder"] == "Jane Smith") & (rows["polarity"] == "against")]
+    assert against["target"].str.contains("deal").any(), rows.to_string()
+    rows = stance_statements(load_article('"It has been an honor to serve," Jane Smith said.'), Codebook.empty())
+    assert not rows["target"].str.contains("honor").any(), rows.to_string()
