@@ -812,3 +812,10 @@ def test_a_source_after_its_content_keeps_its_prepositional_phrase(text: str, co
 ])
 def test_those_as_a_source_is_named_with_what_describes_them(text: str, speaker: str):
     assert speaker_words(text, only(text)) == speaker
+
+
+def test_a_manner_of_speaking_verb_is_a_cue():
+    """"exclaimed", "whispered", "scoffed": how something was said is still a report of saying it."""
+    for verb in ("exclaimed", "whispered", "scoffed"):
+        quotes = extract_quotes(load_article(f'"The assessment is brilliant," {verb} Jane Smith, a physicist.'))
+        assert quotes[["speaker", "cue"]].values.tolist() == [["Jane Smith", verb]], quotes.to_string()
