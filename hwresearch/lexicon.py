@@ -110,6 +110,7 @@ class Lexicon:
     capitalised_adjectives: frozenset[str]  # as written
     non_actor_heads: frozenset[str]  # as written
     of_heads: frozenset[str]  # as written
+    portfolios: frozenset[str]  # the last words of a title's domain ("Affairs", "Defense"), as written
     domain_prepositions: frozenset[str]
     domain_heads: frozenset[str]  # as written
     name_connectors: tuple[str, ...]
@@ -296,6 +297,7 @@ def lexicon(language: str = "en") -> Lexicon:
         capitalised_adjectives=frozenset(actors["capitalised_adjectives"]),
         non_actor_heads=frozenset(actors["non_actor_heads"]),
         of_heads=frozenset(actors["of_heads"]),
+        portfolios=frozenset(actors["portfolios"]),
         domain_prepositions=frozenset(actors["domain_prepositions"]),
         domain_heads=frozenset(actors["domain_heads"]),
         name_connectors=tuple(actors["name_connectors"]),

@@ -1620,8 +1620,10 @@ def _runs(
         while first < j and doc[first].text == "-":
             first += 1
         proper = 2 in kinds[first - start : j - start]
-        # A body's domain may hold no proper noun: "Center for Education Statistics".
-        if runs and (proper or doc[runs[-1][1]].lower_ in _LEX.domain_prepositions) and _joins(doc, runs[-1], first, j):
+        # A body's domain may hold no proper noun: "Center for Education Statistics", "Ministry of Municipal
+        # and Rural Affairs".
+        if runs and (proper or doc[runs[-1][1]].lower_ in _LEX.domain_prepositions
+                     or _continues_portfolio(doc, runs[-1], first, j)) and _joins(doc, runs[-1], first, j):
             runs[-1][1] = j
         elif proper:
             runs.append([first, j])
@@ -1631,6 +1633,8 @@ def _runs(
 
 def _joins(doc, left: list[int], first: int, last: int) -> bool:
     """Whether the run ``first:last`` continues the run ``left`` across the one word between them."""
+    if _continues_portfolio(doc, left, first, last):
+        return True
     if first - left[1] != 1:
         return False
     between = doc[left[1]]
@@ -1653,6 +1657,28 @@ def _joins(doc, left: list[int], first: int, last: int) -> bool:
             and doc[left[0]].text not in _LEX.given_names
         ) or (_domain_of(doc, left) is not None and 2 <= last - first <= 3 and doc[first].text not in _LEX.given_names)
     return False
+
+
+def _continues_portfolio(doc, left: list[int], first: int, last: int) -> bool:
+    """Whether ``first:last`` goes on with the portfolio of a title or a ministry in ``left`` ("Minister
+    of Municipal", then "and Rural Affairs Khaled Irani", ", Technology", "and the Environment ..."): the
+    words between are "and" or a comma, maybe with "the", ``left`` names no one after its portfolio yet
+    ("Secretary of State Colin Powell and ..." is two people), and the run holds a portfolio word but no
+    body or title of its own ("... and the Interior Ministry")."""
+    gap = [t.lower_ for t in doc[left[1] : first]]
+    if gap not in ([","], ["and"], ["and", "the"], ["&"]):
+        return False
+    of = next((k + 1 for k in range(left[0], left[1] - 1)
+               if doc[k + 1].lower_ == "of" and (doc[k].lower_ in _title_first_words()
+                                                 or _LEX.organisation_heads.get(doc[k].text) == "government")), None)
+    if of is None:
+        return False
+    domain = [t.text for t in doc[of + 1 : left[1]]]
+    named_after = any(word in _LEX.portfolios for word in domain) and domain[-1] not in _LEX.portfolios
+    # "... and the Interior Ministry", "... and Foreign Minister X": a body or a title of its own
+    own = any(t.text in _LEX.organisation_heads and t.text not in _LEX.portfolios or t.lower_ in _title_first_words()
+              for t in doc[first:last])
+    return not named_after and not own and any(t.text in _LEX.portfolios for t in doc[first:last])
 
 
 def _domain_of(doc, run: list[int]) -> str | None:
@@ -1696,8 +1722,9 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
             position = i = i + size
             if doc[i].lower_ == "of":
                 if last - i >= 4:  # "Minister of Defense Hazem Shaalan": the title holds its domain
-                    title = doc[i - size : i + 2].text
-                    position = i = i + 2
+                    end = _portfolio_end(doc, i + 1, last)
+                    title = doc[i - size : end].text
+                    position = i = end
                 else:  # "President of Acme Corp.": the organisation, no person named
                     position = i = i + 1
                     title = None
@@ -1713,6 +1740,13 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
     elif names and names[-1].title is not None and len(names) > 1 and names[-2].last == names[-1].first:
         pass
     return [n for n in names if n.first < n.last and _has_proper(doc, n, surnames)]
+
+
+def _portfolio_end(doc, first: int, last: int) -> int:
+    """Where a title's domain that starts at token ``first`` ends: after its last portfolio word that
+    leaves a name of two words ("of Foreign Affairs Jane Smith"), else after its first word ("of Defense")."""
+    ends = [k + 1 for k in range(first, last - 2) if doc[k].text in _LEX.portfolios]
+    return ends[-1] if ends else first + 1
 
 
 def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:

@@ -553,3 +553,18 @@ def test_a_capitalised_title_without_a_name_is_a_description_of_the_person(text,
     found = extract_mentions(load_article(text), Codebook.empty())
     named = found["actor"].iloc[0]
     assert found[found["text"] == description]["actor"].tolist() == [named]
+
+
+@pytest.mark.parametrize(("text", "person", "body"), [
+    ("The plan is bad, said Minister of Municipal and Rural Affairs and the Environment Khaled Irani.", "Khaled Irani", None),
+    ("The Minister of Science, Technology and Environment Chu Tuan Nha said the plan was bad.", "Chu Tuan Nha", None),
+    ("The Ministry of Municipal and Rural Affairs said the plan was bad.", None, "Ministry of Municipal and Rural Affairs"),
+    ("Secretary of State Colin Powell and Defense Secretary Donald Rumsfeld met.", "Colin Powell", None),
+])
+def test_a_portfolio_of_several_words_stays_in_the_title(text, person, body):
+    """A minister's portfolio runs across "and" and commas to its last portfolio word, and the holder's
+    name follows it: no fragment of the portfolio ("Municipal", "Environment Khaled Irani") is a name."""
+    mentions = extract_mentions(load_article(text), Codebook.empty())
+    names = set(mentions["actor"].dropna())
+    expected = {person or body} | ({"Donald Rumsfeld"} if "Rumsfeld" in text else set())
+    assert names == expected, mentions.to_string()
