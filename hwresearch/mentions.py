@@ -1484,6 +1484,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
     text = token.text
     if _in_hyphenated(token):
         return 1
+    if text in MONTHS and _month_as_name(token, surnames):
+        return 2
     if not text[:1].isalpha() or text in MONTHS or text in _LEX.weekdays or text in _LEX.holidays or _glued(token):
         return 0
     if (token.lower_ in _LEX.not_names and not token.is_upper) or token.pos_ == "PRON" or text == "I":
@@ -1518,6 +1520,25 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 
 _FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "PRON", "AUX", "PART"})
+# Words before a month that make it a date ("in May", "last June", "by April"), never a name.
+_DATE_OPENERS = _LEX.prepositions | _LEX.adverbial_openers | _LEX.time_openers
+
+
+def _month_as_name(token, surnames: set[str]) -> bool:
+    """ "Theresa May", "Jan Brewer", "June Carter", and "May" alone once it followed a given name: a
+    month's name that is a person's, beside a name, never before a number ("May 5", "Jan. 22") nor after
+    a word that makes it a date ("in May", "last June")."""
+    doc, i = token.doc, token.i
+    before = doc[i - 1] if i else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and (after.like_num or after.text == "."):
+        return False
+    if before is not None and before.lower_ in _DATE_OPENERS:
+        return False
+    after_given = before is not None and before.text in _LEX.given_names
+    before_name = (after is not None and after.is_title and after.tag_ in _NAME_TAGS and after.text not in MONTHS
+                   and after.text not in _LEX.weekdays)
+    return after_given or before_name or token.text in surnames
 
 
 def _capitalised_inside(token) -> bool:

@@ -568,3 +568,17 @@ def test_a_portfolio_of_several_words_stays_in_the_title(text, person, body):
     names = set(mentions["actor"].dropna())
     expected = {person or body} | ({"Donald Rumsfeld"} if "Rumsfeld" in text else set())
     assert names == expected, mentions.to_string()
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("British Prime Minister Theresa May said on Tuesday that the deal was good. May added that she would stay.",
+     {"Theresa May"}),
+    ("WASHINGTON -- Arizona Gov. Jan Brewer (R) announced on Wednesday that she would veto the bill.", {"Jan Brewer"}),
+    ("In May Congress passed the bill, and last June the Senate voted on it again.", {"Congress", "Senate"}),
+])
+def test_a_month_beside_a_name_is_part_of_it(text, names):
+    """"Theresa May", "Jan Brewer": a month's name that is a person's, beside a name; "in May",
+    "last June" stay dates."""
+    mentions = extract_mentions(load_article(text), Codebook.empty())
+    people = mentions[mentions["actor_type"] != "unknown"]["actor"].dropna()
+    assert set(people) >= names and not set(mentions["actor"].dropna()) & {"May", "June", "Theresa", "Brewer"}, mentions.to_string()
