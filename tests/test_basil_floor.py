@@ -23,10 +23,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "basil_speakers_dev.json"
 BENCHMARK = REPO / "benchmarks" / "basil_speakers.py"
-# Measured: 92.4% of 119 person-speaker spans right (88.2% before "the statement said", "according to" reports
+# Measured: 93.3% of 119 person-speaker spans right with month names in names ("Gov. Jan Brewer": 92.4% before;
+# 88.2% before "the statement said", "according to" reports
 # and indirect reports between quotes; 87.4% before role nouns and the parse's appositions); the floor is one
 # point lower (one span is 0.8 points).
-RIGHT_SHARE_FLOOR = 91.4
+RIGHT_SHARE_FLOOR = 92.3
 
 
 def _benchmark():
