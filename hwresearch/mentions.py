@@ -1654,7 +1654,7 @@ def _runs(
 
 def _joins(doc, left: list[int], first: int, last: int) -> bool:
     """Whether the run ``first:last`` continues the run ``left`` across the one word between them."""
-    if _continues_portfolio(doc, left, first, last):
+    if _continues_portfolio(doc, left, first, last) or _titled_domain(doc, left, first, last):
         return True
     if first - left[1] != 1:
         return False
@@ -1731,8 +1731,14 @@ def _title_at(doc, i: int, last: int) -> int:
 
 def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]:
     """Cut a run at its titles: "SEC Chair Mary Jo White" is "SEC" and "Mary Jo White", titled "Chair". A
-    title word before an organisation's head word opens its name ("Justice Department", "General Assembly")."""
+    title word before an organisation's head word opens its name ("Justice Department", "General Assembly").
+    A run that is the domain of a title before it, and a name, is that name ("Speaker of the House John
+    Boehner", whatever the tagger made of "Speaker")."""
     names, position, title = [], first, None
+    if (opened := _domain_of_title_before(doc, first, last)) is not None:
+        title_start, first = opened
+        title = doc[title_start:first].text
+        position = first
     i = first
     while i < last:
         size = _title_at(doc, i, last)
@@ -1741,13 +1747,13 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
                 names.append(_Name(position, i))
             title = doc[i : i + size].text
             position = i = i + size
-            if doc[i].lower_ == "of":
-                if last - i >= 4:  # "Minister of Defense Hazem Shaalan": the title holds its domain
-                    end = _portfolio_end(doc, i + 1, last)
+            if gap := _title_domain_gap(doc, i):
+                end = _name_after_domain(doc, i + gap, last, one_word_domain=True)
+                if end is not None:  # "Minister of Defense Hazem Shaalan": the title holds its domain
                     title = doc[i - size : end].text
                     position = i = end
                 else:  # "President of Acme Corp.": the organisation, no person named
-                    position = i = i + 1
+                    position = i = i + gap
                     title = None
             continue
         i += 1
@@ -1763,11 +1769,47 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
     return [n for n in names if n.first < n.last and _has_proper(doc, n, surnames)]
 
 
-def _portfolio_end(doc, first: int, last: int) -> int:
-    """Where a title's domain that starts at token ``first`` ends: after its last portfolio word that
-    leaves a name of two words ("of Foreign Affairs Jane Smith"), else after its first word ("of Defense")."""
+# The words between a title and its domain ("Speaker of the House", "Commissioner for Human Rights").
+_TITLE_DOMAIN_GAPS = (["of", "the"], ["of"], ["for"])
+
+
+def _title_domain_gap(doc, i: int) -> int:
+    """How many words at token ``i`` lead from a title to its domain ("of the", "of", "for"; 0: none)."""
+    return next((len(gap) for gap in _TITLE_DOMAIN_GAPS if [t.lower_ for t in doc[i : i + len(gap)]] == gap), 0)
+
+
+def _name_after_domain(doc, first: int, last: int, one_word_domain: bool = False) -> int | None:
+    """Where the holder's name starts in a title's domain and name ``first:last``: at a given name
+    ("House John Boehner"), else after the last portfolio word that leaves a name of two words ("Foreign
+    Affairs Jane Smith"), else, with ``one_word_domain``, after the first word if two follow ("Defense
+    Hazem Shaalan"); None when no name follows the domain ("the Speaker of the House", "President of
+    Acme Corp.", "director of the Federal Bureau of Investigation")."""
+    given = next((k for k in range(first + 1, last) if doc[k].text in _LEX.given_names), None)
+    if given is not None:
+        return given
     ends = [k + 1 for k in range(first, last - 2) if doc[k].text in _LEX.portfolios]
-    return ends[-1] if ends else first + 1
+    if ends:
+        return ends[-1]
+    return first + 1 if one_word_domain and last - first >= 3 else None
+
+
+def _domain_of_title_before(doc, first: int, last: int) -> tuple[int, int] | None:
+    """(where the title starts, where the name starts) when the run ``first:last`` is the domain of a title
+    right before it and the holder's name ("Speaker of the" + "House John Boehner"); else None."""
+    for gap in _TITLE_DOMAIN_GAPS:
+        at = first - len(gap) - 1
+        if at >= 0 and [t.lower_ for t in doc[at + 1 : first]] == gap and doc[at].lower_ in _title_first_words():
+            name = _name_after_domain(doc, first, last)
+            return (at, name) if name is not None else None
+    return None
+
+
+def _titled_domain(doc, left: list[int], first: int, last: int) -> bool:
+    """Whether ``first:last`` is the domain of the title that ends ``left`` and the holder's name after it
+    ("Speaker" + "of the" + "House John Boehner", "Chief" + "of" + "Staff Denis McDonough")."""
+    gap = _title_domain_gap(doc, left[1])
+    return (gap == first - left[1] and doc[left[1] - 1].lower_ in _title_first_words()
+            and _name_after_domain(doc, first, last) is not None)
 
 
 def _has_proper(doc, name: _Name, surnames: set[str]) -> bool:

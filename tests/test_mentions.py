@@ -582,3 +582,18 @@ def test_a_month_beside_a_name_is_part_of_it(text, names):
     mentions = extract_mentions(load_article(text), Codebook.empty())
     people = mentions[mentions["actor_type"] != "unknown"]["actor"].dropna()
     assert set(people) >= names and not set(mentions["actor"].dropna()) & {"May", "June", "Theresa", "Brewer"}, mentions.to_string()
+
+
+@pytest.mark.parametrize(("text", "person", "not_names"), [
+    ("On Monday, Speaker of the House John Boehner said the bill was dead.", "John Boehner", {"House John Boehner"}),
+    ("The plan, said UN High Commissioner for Human Rights Mary Robinson, was bad.", "Mary Robinson",
+     {"Human Rights Mary Robinson"}),
+    ("He met White House Chief of Staff Denis McDonough on Monday.", "Denis McDonough", {"Staff Denis McDonough"}),
+    ("It was bad, according to the director of the Federal Bureau of Investigation.", None,
+     {"Bureau of Investigation"}),
+])
+def test_a_titles_domain_is_no_part_of_the_name_after_it(text, person, not_names):
+    """"Speaker of the House John Boehner": the title's domain ("the House", "Human Rights") ends where the
+    holder's name begins; a domain that no name follows stays the body it names."""
+    actors = set(extract_mentions(load_article(text), Codebook.empty())["actor"].dropna())
+    assert (person is None or person in actors) and not actors & not_names, actors
