@@ -543,10 +543,14 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     places = _places()
     parsed = doc.article.doc
     candidates: list[tuple[int, int]] = []
+    normalised = doc.article.text.translate(_WORK_TABLE)
     for name in _doc_names(doc.article):
         start, end = parsed[name.first].idx, parsed[name.last - 1].idx + len(parsed[name.last - 1])
-        surface = doc.work[start:end]
-        if name.dateline or _MASK in surface or "\n" in surface or _LEX.in_exclamation(doc.work, start, end):
+        words = _words(doc.work, start, end)  # a line break inside a name is a space
+        surface = " ".join(words)
+        blanked = words != _words(normalised, start, end)  # not prose or a credit
+        if name.dateline or blanked or _MASK in surface or doc.sent_id(start) != doc.sent_id(end - 1) \
+                or _LEX.in_exclamation(doc.work, start, end):
             continue
         if name.type == "place" and surface not in places.capitals and surface not in places.countries and surface not in places.regions:
             continue
@@ -559,7 +563,7 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
 
     added = []
     for start, end in candidates:
-        name = doc.work[start:end]
+        name = " ".join(_words(doc.work, start, end))
         if name in places.capitals:
             if _previous_word(doc.work, start) in _LEX.locative_prepositions:
                 continue
@@ -613,7 +617,7 @@ def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[t
     """
     ambiguous = set()
     for start, end in candidates:
-        tokens = tuple(doc.work[start:end].split(" "))
+        tokens = _words(doc.work, start, end)
         if len(tokens) < 2:
             continue
         if tokens[-1] in _LEX.organisation_heads:
@@ -628,9 +632,14 @@ def _collect_short_forms(doc: _Document, matchers: _Matchers, candidates: list[t
         del doc.short_forms[short]
 
 
+def _words(text: str, start: int, end: int) -> tuple[str, ...]:
+    """The words of ``text[start:end]``, however many spaces or line breaks part them ("United\nStates")."""
+    return tuple(text[start:end].split())
+
+
 def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -> _Mention:
     """A document entity: the same name or a part of an earlier one ("Doe" after "Jane Doe") joins it."""
-    tokens = tuple(doc.work[start:end].split(" "))
+    tokens = _words(doc.work, start, end)
     actor = doc.entity_keys.get(tokens)
     given = matchers.given_name_refs.get(tokens[0]) if actor is None and len(tokens) == 1 else None
     if given is not None and given.id in doc.actors:  # "Donald" for Donald Trump, once he is named
@@ -640,7 +649,7 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         actor = doc.partial(tokens)
         surname = actor.name.split(" ")[-1] == tokens[-1]
         if len(tokens) >= 2 and not actor.fixed:  # "Hillary Clinton" names "Rival Hillary Clinton" better
-            _rename(doc, actor, doc.article.text[start:end])
+            _rename(doc, actor, " ".join(_words(doc.article.text, start, end)))
     if actor is None and tokens in doc.short_forms:
         full = doc.short_forms[tokens]
         actor = doc.entity_keys.get(full) or _register(doc, full, " ".join(full))
@@ -650,11 +659,11 @@ def _entity_mention(doc: _Document, matchers: _Matchers, start: int, end: int) -
         # "SEC" for the Securities and Exchange Commission, "White" for Mary Jo White
         full_start = doc.article.doc[parsed.refers_to.first].idx
         full_end = doc.article.doc[parsed.refers_to.last - 1].idx + len(doc.article.doc[parsed.refers_to.last - 1])
-        full = tuple(doc.work[full_start:full_end].split(" "))
-        actor = doc.entity_keys.get(full) or _register(doc, full, doc.article.text[full_start:full_end])
+        full = _words(doc.work, full_start, full_end)
+        actor = doc.entity_keys.get(full) or _register(doc, full, " ".join(_words(doc.article.text, full_start, full_end)))
         surname = parsed.type == "person"
     if actor is None:
-        actor = _register(doc, tokens, doc.article.text[start:end])
+        actor = _register(doc, tokens, " ".join(_words(doc.article.text, start, end)))
     if parsed is not None and parsed.type in _PARSED_TYPES:
         _set_type(actor, _PARSED_TYPES[parsed.type] or _org_type(tuple(actor.name.split(" "))) or "unknown")
     title = _title_start(doc, matchers, start) if actor.type in ("person", "unknown") else None
@@ -1626,6 +1635,9 @@ def _runs(
     """Maximal runs of name words that hold a proper noun, joined across "of", "and", "&" and particles
     that belong inside a name. ``plain`` (:func:`_plain_words`) marks the tokens sure to be no name word."""
     kinds = [0 if plain[i] else _name_word(doc[i], headline, lowered, proper_inside, surnames) for i in range(start, end)]
+    for i in range(start + 1, end - 1):  # "United\nStates", "United  States": a wrapped line keeps a name whole
+        if kinds[i - start - 1] and kinds[i - start + 1] and doc[i].is_space:
+            kinds[i - start] = 1
     runs: list[list[int]] = []
     i = start
     while i < end:
@@ -1653,12 +1665,16 @@ def _runs(
 
 
 def _joins(doc, left: list[int], first: int, last: int) -> bool:
-    """Whether the run ``first:last`` continues the run ``left`` across the one word between them."""
+    """Whether the run ``first:last`` continues the run ``left`` across the one word between them (or
+    "of the" after a body's head)."""
     if _continues_portfolio(doc, left, first, last) or _titled_domain(doc, left, first, last):
         return True
-    if first - left[1] != 1:
+    between = _word_indices(doc, left[1], first)
+    if [doc[k].lower_ for k in between] == ["of", "the"]:  # "Organization of the Petroleum Exporting Countries"
+        return _body_of(doc[left[1] - 1].text, "of")
+    if len(between) != 1:
         return False
-    between = doc[left[1]]
+    between = doc[between[0]]
     word, head = between.lower_, doc[left[1] - 1].text
     if word in _LEX.name_connectors and word not in ("of", "&"):
         return True  # "Ursula von der Leyen"
@@ -1686,7 +1702,7 @@ def _continues_portfolio(doc, left: list[int], first: int, last: int) -> bool:
     words between are "and" or a comma, maybe with "the", ``left`` names no one after its portfolio yet
     ("Secretary of State Colin Powell and ..." is two people), and the run holds a portfolio word but no
     body or title of its own ("... and the Interior Ministry")."""
-    gap = [t.lower_ for t in doc[left[1] : first]]
+    gap = [doc[k].lower_ for k in _word_indices(doc, left[1], first)]
     if gap not in ([","], ["and"], ["and", "the"], ["&"]):
         return False
     of = next((k + 1 for k in range(left[0], left[1] - 1)
@@ -1747,13 +1763,13 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
                 names.append(_Name(position, i))
             title = doc[i : i + size].text
             position = i = i + size
-            if gap := _title_domain_gap(doc, i):
-                end = _name_after_domain(doc, i + gap, last, one_word_domain=True)
+            if (domain := _domain_start(doc, i)) is not None and domain < last:
+                end = _name_after_domain(doc, domain, last, one_word_domain=True)
                 if end is not None:  # "Minister of Defense Hazem Shaalan": the title holds its domain
                     title = doc[i - size : end].text
                     position = i = end
                 else:  # "President of Acme Corp.": the organisation, no person named
-                    position = i = i + gap
+                    position = i = domain
                     title = None
             continue
         i += 1
@@ -1773,9 +1789,18 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
 _TITLE_DOMAIN_GAPS = (["of", "the"], ["of"], ["for"])
 
 
-def _title_domain_gap(doc, i: int) -> int:
-    """How many words at token ``i`` lead from a title to its domain ("of the", "of", "for"; 0: none)."""
-    return next((len(gap) for gap in _TITLE_DOMAIN_GAPS if [t.lower_ for t in doc[i : i + len(gap)]] == gap), 0)
+def _word_indices(doc, first: int, last: int) -> list[int]:
+    """The tokens of ``first:last`` that are words: a wrapped line's break or a doubled space is none."""
+    return [k for k in range(first, last) if not doc[k].is_space]
+
+
+def _domain_start(doc, i: int) -> int | None:
+    """Where a title's domain starts when the words at token ``i`` lead to it ("of the", "of", "for")."""
+    words = _word_indices(doc, i, min(len(doc), i + 6))
+    for gap in _TITLE_DOMAIN_GAPS:
+        if len(words) > len(gap) and [doc[k].lower_ for k in words[: len(gap)]] == gap:
+            return words[len(gap)]
+    return None
 
 
 def _name_after_domain(doc, first: int, last: int, one_word_domain: bool = False) -> int | None:
@@ -1784,31 +1809,33 @@ def _name_after_domain(doc, first: int, last: int, one_word_domain: bool = False
     Affairs Jane Smith"), else, with ``one_word_domain``, after the first word if two follow ("Defense
     Hazem Shaalan"); None when no name follows the domain ("the Speaker of the House", "President of
     Acme Corp.", "director of the Federal Bureau of Investigation")."""
-    given = next((k for k in range(first + 1, last) if doc[k].text in _LEX.given_names), None)
+    words = _word_indices(doc, first, last)
+    given = next((k for k in words[1:] if doc[k].text in _LEX.given_names), None)
     if given is not None:
         return given
-    ends = [k + 1 for k in range(first, last - 2) if doc[k].text in _LEX.portfolios]
+    ends = [words[n + 1] for n in range(len(words) - 2) if doc[words[n]].text in _LEX.portfolios]
     if ends:
         return ends[-1]
-    return first + 1 if one_word_domain and last - first >= 3 else None
+    return words[1] if one_word_domain and len(words) >= 3 else None
 
 
 def _domain_of_title_before(doc, first: int, last: int) -> tuple[int, int] | None:
     """(where the title starts, where the name starts) when the run ``first:last`` is the domain of a title
     right before it and the holder's name ("Speaker of the" + "House John Boehner"); else None."""
+    before = _word_indices(doc, max(0, first - 6), first)[::-1]  # nearest first
     for gap in _TITLE_DOMAIN_GAPS:
-        at = first - len(gap) - 1
-        if at >= 0 and [t.lower_ for t in doc[at + 1 : first]] == gap and doc[at].lower_ in _title_first_words():
-            name = _name_after_domain(doc, first, last)
-            return (at, name) if name is not None else None
+        if len(before) > len(gap) and [doc[k].lower_ for k in before[: len(gap)][::-1]] == gap:
+            title = before[len(gap)]
+            if doc[title].lower_ in _title_first_words():
+                name = _name_after_domain(doc, first, last)
+                return (title, name) if name is not None else None
     return None
 
 
 def _titled_domain(doc, left: list[int], first: int, last: int) -> bool:
     """Whether ``first:last`` is the domain of the title that ends ``left`` and the holder's name after it
     ("Speaker" + "of the" + "House John Boehner", "Chief" + "of" + "Staff Denis McDonough")."""
-    gap = _title_domain_gap(doc, left[1])
-    return (gap == first - left[1] and doc[left[1] - 1].lower_ in _title_first_words()
+    return (_domain_start(doc, left[1]) == first and doc[left[1] - 1].lower_ in _title_first_words()
             and _name_after_domain(doc, first, last) is not None)
 
 

@@ -597,3 +597,15 @@ def test_a_titles_domain_is_no_part_of_the_name_after_it(text, person, not_names
     holder's name begins; a domain that no name follows stays the body it names."""
     actors = set(extract_mentions(load_article(text), Codebook.empty())["actor"].dropna())
     assert (person is None or person in actors) and not actors & not_names, actors
+
+
+def test_a_line_break_or_doubled_space_inside_a_name_keeps_it_whole():
+    """Wire copy wrapped at a fixed width ("the United\\nStates", "Secretary of\\nDefense Donald Rumsfeld"):
+    the name is one, its actor named with single spaces, its span still the text's own characters."""
+    text = ("He said the United  States will not interfere, and the Organization of the Petroleum Exporting\n"
+            "Countries agreed with Secretary of\nDefense Donald Rumsfeld.")
+    mentions = extract_mentions(load_article(text), Codebook.empty())
+    actors = set(mentions["actor"].dropna())
+    assert {"United States", "Organization of the Petroleum Exporting Countries", "Donald Rumsfeld"} <= actors, actors
+    assert not actors & {"United", "Organization", "Defense Donald Rumsfeld"}, actors
+    assert all(text[r.start:r.end] == r.text for r in mentions.itertuples())
