@@ -1529,6 +1529,8 @@ def _name_word(token, headline: bool, lowered: set[str], proper_inside: set[str]
 
 
 _FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "DET", "PRON", "AUX", "PART"})
+# The words that lead from a body's head to its domain ("Center for", "Ministry of").
+_DOMAIN_LINKS = _LEX.domain_prepositions | {"of"}
 # Words before a month that make it a date ("in May", "last June", "by April"), never a name.
 _DATE_OPENERS = _LEX.prepositions | _LEX.adverbial_openers | _LEX.time_openers
 
@@ -1653,9 +1655,9 @@ def _runs(
         while first < j and doc[first].text == "-":
             first += 1
         proper = 2 in kinds[first - start : j - start]
-        # A body's domain may hold no proper noun: "Center for Education Statistics", "Ministry of Municipal
-        # and Rural Affairs".
-        if runs and (proper or doc[runs[-1][1]].lower_ in _LEX.domain_prepositions
+        # A body's domain may hold no proper noun: "Center for Education Statistics", "Ministry of Foreign
+        # Affairs" (tagged an adjective and a plural noun), "Ministry of Municipal and Rural Affairs".
+        if runs and (proper or doc[runs[-1][1]].lower_ in _DOMAIN_LINKS
                      or _continues_portfolio(doc, runs[-1], first, j)) and _joins(doc, runs[-1], first, j):
             runs[-1][1] = j
         elif proper:

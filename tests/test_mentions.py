@@ -609,3 +609,11 @@ def test_a_line_break_or_doubled_space_inside_a_name_keeps_it_whole():
     assert {"United States", "Organization of the Petroleum Exporting Countries", "Donald Rumsfeld"} <= actors, actors
     assert not actors & {"United", "Organization", "Defense Donald Rumsfeld"}, actors
     assert all(text[r.start:r.end] == r.text for r in mentions.itertuples())
+
+
+def test_a_bodys_domain_the_tagger_reads_as_common_words_stays_in_its_name():
+    """"the Ministry of Foreign Affairs": "Foreign Affairs" tagged an adjective and a plural noun is still the
+    ministry's domain, a body apart from "the Interior Ministry" beside it."""
+    text = "On Monday the spokesman said that the Ministry of Foreign Affairs and the Interior Ministry disagreed."
+    actors = set(extract_mentions(load_article(text), Codebook.empty())["actor"].dropna())
+    assert {"Ministry of Foreign Affairs", "Interior Ministry"} <= actors and "Ministry" not in actors, actors
