@@ -1712,7 +1712,7 @@ def _continues_portfolio(doc, left: list[int], first: int, last: int) -> bool:
                                                  or _LEX.organisation_heads.get(doc[k].text) == "government")), None)
     if of is None:
         return False
-    domain = [t.text for t in doc[of + 1 : left[1]]]
+    domain = [doc[k].text for k in _word_indices(doc, of + 1, left[1])]
     named_after = any(word in _LEX.portfolios for word in domain) and domain[-1] not in _LEX.portfolios
     # "... and the Interior Ministry", "... and Foreign Minister X": a body or a title of its own
     own = any(t.text in _LEX.organisation_heads and t.text not in _LEX.portfolios or t.lower_ in _title_first_words()
