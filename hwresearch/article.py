@@ -297,8 +297,8 @@ def is_seed(article: Article) -> bool:
 
 def _looks_like_path(value: str) -> bool:
     """A one-line string that names an existing file, or that reads like a file name."""
-    if _LINE_BREAK.search(value) or len(value) > _MAX_PATH_LENGTH or not value.strip():
-        return False
+    if _LINE_BREAK.search(value) or len(value) > _MAX_PATH_LENGTH or not value.strip() or "\x00" in value:
+        return False  # a NUL byte names no file
     candidate = value.strip()
     try:
         if _expand_user(Path(candidate)).exists():

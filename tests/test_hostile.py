@@ -253,3 +253,9 @@ def test_target_sentiment_labels_any_span(text, data):
     end = data.draw(st.integers(-2, len(text) + 2))
     label = returns_or_input_error(lambda: target_sentiment(text, start, end))
     assert label is None or label in SENTIMENT_LABELS
+
+
+def test_a_nul_byte_in_what_reads_like_a_path_is_binary_text_not_a_crash():
+    """"~\\x00" starts like a home-relative path, but no file name holds a NUL byte (found by hypothesis)."""
+    with pytest.raises(InputError, match="NUL"):
+        load_article("~\x00")
