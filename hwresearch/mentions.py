@@ -554,7 +554,9 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             continue
         if name.type == "place" and surface not in places.capitals and surface not in places.countries and surface not in places.regions:
             continue
-        if name.type not in ("person",) and name.refers_to is None and not _is_name(doc, matchers, start, end):
+        # A country the gazetteer knows, tagged a proper noun, is one even where its form is a word ("US")
+        country = surface in places.countries and all(parsed[k].tag_ in _NAME_TAGS for k in range(name.first, name.last))
+        if name.type not in ("person",) and name.refers_to is None and not country and not _is_name(doc, matchers, start, end):
             continue
         candidates.append((start, end))
         doc.parsed_names[start] = name
@@ -570,8 +572,14 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
             actor = _government_of(doc, places.capitals[name])
             mention = doc.add(start, end, "metonymy", actor, salient=_is_salient(doc, start))
         elif name in places.countries:
-            actor = doc.entity(places.countries[name], "country", fixed=True)
-            mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
+            noun = _NEXT_WORD.match(doc.work, end, min(len(doc.work), end + 40))
+            if noun and _LEX.description_nouns.get(noun.group(1).lower()) == "government":
+                # "the US government", "the U.S. administration": the country's government
+                actor = _government_of(doc, places.countries[name])
+                mention = doc.add(start, noun.end(1), "description", actor, salient=_is_salient(doc, start))
+            else:
+                actor = doc.entity(places.countries[name], "country", fixed=True)
+                mention = doc.add(start, end, "name", actor, salient=_is_salient(doc, start))
         elif name in places.regions:
             if _previous_word(doc.work, start) in _LEX.locative_prepositions or _modifies_a_noun(doc, start, end):
                 continue  # "Jane Doe of Ohio", "a Massachusetts Democrat": a place, not an actor

@@ -386,6 +386,8 @@ class _SentenceHolders:
                 # "Officials from X", "A spokesperson for X": a head noun, then one preposition.
                 if not (lowered[-1] in {"from", "of", "for", "at"} and len(words) <= 3 and lowered[0] not in _PREPOSITIONS):
                     return None
+            if self._only_modifies_a_noun(m):
+                return None  # "The US human rights report accuses ...": the report holds its charge, not the US
             follower = self._next_mention(m)
             if _possessive_after(self.text, m.end):
                 if follower and re.fullmatch(r"['’]s?\s*", self.text[m.end : follower.start]):
@@ -393,6 +395,18 @@ class _SentenceHolders:
                 return None  # "Huawei's offer ... is": the subject is not an actor
             return m
         return None
+
+    def _only_modifies_a_noun(self, mention: _Mention) -> bool:
+        """Whether a mention only says what kind of document the subject is ("the US human rights report":
+        the report holds its charge); "the Initech board" stands for Initech."""
+        span = self.words.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or dep(span.root) not in _NAMING - {"flat"}:
+            return False
+        head = span.root.head
+        while dep(head) in _NAMING and head.head.i > head.i:  # "US human rights report": up to "report"
+            head = head.head
+        return (head.i > span.root.i and dep(head) in _SUBJECTS and head.lemma_.lower() in _LEX.document_nouns
+                and _only_modifies(head, mention))
 
     def _main_clause_start(self) -> int:
         """Skip leading conjunctions and an opening adverbial phrase ("Last year," "But in response to X,")."""

@@ -535,7 +535,8 @@ def test_he_in_a_reported_clause_is_the_teller_not_the_addressee(text):
     assert found[found["mention_kind"] == "pronoun"]["actor"].tolist() == ["Tom Ruiz"]
 
 
-@pytest.mark.parametrize("text", ["The US government objected on Monday.", "The American government objected on Monday."])
+@pytest.mark.parametrize("text", ["The US government objected on Monday.", "The American government objected on Monday.",
+                                  "The U.S. administration objected on Monday."])
 def test_a_government_described_by_its_country_name_or_demonym_is_that_countrys_government(text):
     """ "the US government" is the same actor as "the American government" (before, only the demonym
     was read, and "the US government" stayed unresolved)."""
@@ -617,3 +618,11 @@ def test_a_bodys_domain_the_tagger_reads_as_common_words_stays_in_its_name():
     text = "On Monday the spokesman said that the Ministry of Foreign Affairs and the Interior Ministry disagreed."
     actors = set(extract_mentions(load_article(text), Codebook.empty())["actor"].dropna())
     assert {"Ministry of Foreign Affairs", "Interior Ministry"} <= actors and "Ministry" not in actors, actors
+
+
+def test_a_country_written_as_a_word_is_the_country():
+    """"the US" is the United States, though "us" is a pronoun, which stays no mention."""
+    text = "Talks end\n\nThe US will turn its back on the deal, said Mie Asaoka. They want to help us."
+    mentions = extract_mentions(load_article(text), Codebook.empty())
+    assert "United States" in set(mentions["actor"].dropna()), mentions.to_string()
+    assert not mentions["text"].isin(["us"]).any()
