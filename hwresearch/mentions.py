@@ -2075,7 +2075,9 @@ def _context_type(doc, name: _Name) -> tuple[str, str] | None:
     if any(p.lower_ in _PERSONAL_PRONOUNS for p in partners):
         return "person", "listed with a pronoun"  # "Ostrander and I", "me and Dana"
     case = next((c for c in head.children if dep(c) == "case" and c.i < name.first), None)
-    if case is not None and case.lower_ in _PLACE_PREPOSITIONS:
+    # "in April Obama would sign it": the preposition governs the date the parse hung on the name
+    dated = case is not None and any(t.text in MONTHS or t.text in _LEX.weekdays for t in doc[case.i + 1 : name.first])
+    if case is not None and case.lower_ in _PLACE_PREPOSITIONS and not dated:
         return "place", f"after '{case.lower_}'"
     if relation in _ORG_CONTEXT and governor.i >= name.last and governor.lower_ in _LEX.role_nouns | {"employees", "officials", "shares", "stock", "executives", "products", "customers"}:
         return "organisation", f"{governor.lower_} of"

@@ -626,3 +626,10 @@ def test_a_country_written_as_a_word_is_the_country():
     mentions = extract_mentions(load_article(text), Codebook.empty())
     assert "United States" in set(mentions["actor"].dropna()), mentions.to_string()
     assert not mentions["text"].isin(["us"]).any()
+
+
+def test_a_date_between_a_preposition_and_a_name_leaves_the_name_no_place():
+    """"said in April Obama would sign it": "in" governs the date, so Obama is no place "in" anything."""
+    text = "Talks end\n\nDemocrats said in April Obama would sign the bill, and on Monday Pelosi agreed."
+    actors = set(extract_mentions(load_article(text), Codebook.empty())["actor"].dropna())
+    assert "Obama" in actors, actors
