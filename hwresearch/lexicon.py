@@ -111,6 +111,8 @@ class Lexicon:
     non_actor_heads: frozenset[str]  # as written
     of_heads: frozenset[str]  # as written
     portfolios: frozenset[str]  # the last words of a title's domain ("Affairs", "Defense"), as written
+    portfolio_joiners: tuple[tuple[str, ...], ...]  # word sequences, longest first: ("and", "the")
+    title_domain_links: tuple[tuple[str, ...], ...]  # word sequences, longest first: ("of", "the")
     domain_prepositions: frozenset[str]
     domain_heads: frozenset[str]  # as written
     name_connectors: tuple[str, ...]
@@ -298,6 +300,8 @@ def lexicon(language: str = "en") -> Lexicon:
         non_actor_heads=frozenset(actors["non_actor_heads"]),
         of_heads=frozenset(actors["of_heads"]),
         portfolios=frozenset(actors["portfolios"]),
+        portfolio_joiners=tuple(tuple(phrase.split()) for phrase in actors["portfolio_joiners"]),
+        title_domain_links=tuple(tuple(phrase.split()) for phrase in actors["title_domain_links"]),
         domain_prepositions=frozenset(actors["domain_prepositions"]),
         domain_heads=frozenset(actors["domain_heads"]),
         name_connectors=tuple(actors["name_connectors"]),

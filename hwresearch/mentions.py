@@ -412,8 +412,13 @@ def _previous_word(work: str, start: int) -> str:
 
 
 def _next_word(work: str, end: int) -> str:
-    match = _NEXT_WORD.match(work, end, min(len(work), end + 40))
+    match = _next_word_match(work, end)
     return match.group(1).lower() if match else ""
+
+
+def _next_word_match(work: str, end: int) -> re.Match | None:
+    """The word right after ``end`` (group 1), with its offsets."""
+    return _NEXT_WORD.match(work, end, min(len(work), end + 40))
 
 
 def _codebook_forms(doc: _Document, matchers: _Matchers) -> None:
@@ -543,12 +548,12 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
     places = _places()
     parsed = doc.article.doc
     candidates: list[tuple[int, int]] = []
-    normalised = doc.article.text.translate(_WORK_TABLE)
+    surfaces: dict[int, str] = {}  # start -> the name's words with single spaces
     for name in _doc_names(doc.article):
         start, end = parsed[name.first].idx, parsed[name.last - 1].idx + len(parsed[name.last - 1])
         words = _words(doc.work, start, end)  # a line break inside a name is a space
         surface = " ".join(words)
-        blanked = words != _words(normalised, start, end)  # not prose or a credit
+        blanked = words != _words(doc.article.text[start:end].translate(_WORK_TABLE), 0, end - start)  # not prose or a credit
         if name.dateline or blanked or _MASK in surface or doc.sent_id(start) != doc.sent_id(end - 1) \
                 or _LEX.in_exclamation(doc.work, start, end):
             continue
@@ -559,20 +564,21 @@ def _names(doc: _Document, matchers: _Matchers) -> None:
         if name.type not in ("person",) and name.refers_to is None and not country and not _is_name(doc, matchers, start, end):
             continue
         candidates.append((start, end))
+        surfaces[start] = surface
         doc.parsed_names[start] = name
         doc.name_tokens.update(range(name.first, name.last))
     _collect_short_forms(doc, matchers, candidates)
 
     added = []
     for start, end in candidates:
-        name = " ".join(_words(doc.work, start, end))
+        name = surfaces[start]
         if name in places.capitals:
             if _previous_word(doc.work, start) in _LEX.locative_prepositions:
                 continue
             actor = _government_of(doc, places.capitals[name])
             mention = doc.add(start, end, "metonymy", actor, salient=_is_salient(doc, start))
         elif name in places.countries:
-            noun = _NEXT_WORD.match(doc.work, end, min(len(doc.work), end + 40))
+            noun = _next_word_match(doc.work, end)
             if noun and _LEX.description_nouns.get(noun.group(1).lower()) == "government":
                 # "the US government", "the U.S. administration": the country's government
                 actor = _government_of(doc, places.countries[name])
@@ -786,8 +792,9 @@ def _descriptions_and_pronouns(doc: _Document) -> None:
         if (noun in _LEX.plural_nouns) != (determiner in ("these", "those")) and determiner != "the":
             continue
         words = match.group(0).split(" ")
-        # "the Chinese government", "the US government": the government of the country a modifier names
-        country = next(filter(None, (places.demonyms.get(w) or places.countries.get(w) for w in words[1:-1])), None)
+        # "the Chinese government": the government of the country a demonym names (a country's own name,
+        # "the US government", is the name stage's: :func:`_names`)
+        country = next(filter(None, (places.demonyms.get(w) for w in words[1:-1])), None)
         if country and _LEX.description_nouns[noun] == "government":
             actor = _government_of(doc, country)
             doc.add(match.start(), match.end(), "description", actor)
@@ -1712,8 +1719,8 @@ def _continues_portfolio(doc, left: list[int], first: int, last: int) -> bool:
     words between are "and" or a comma, maybe with "the", ``left`` names no one after its portfolio yet
     ("Secretary of State Colin Powell and ..." is two people), and the run holds a portfolio word but no
     body or title of its own ("... and the Interior Ministry")."""
-    gap = [doc[k].lower_ for k in _word_indices(doc, left[1], first)]
-    if gap not in ([","], ["and"], ["and", "the"], ["&"]):
+    gap = tuple(doc[k].lower_ for k in _word_indices(doc, left[1], first))
+    if gap not in _LEX.portfolio_joiners:
         return False
     of = next((k + 1 for k in range(left[0], left[1] - 1)
                if doc[k + 1].lower_ == "of" and (doc[k].lower_ in _title_first_words()
@@ -1795,10 +1802,6 @@ def _split_titles(doc, first: int, last: int, surnames: set[str]) -> list[_Name]
     return [n for n in names if n.first < n.last and _has_proper(doc, n, surnames)]
 
 
-# The words between a title and its domain ("Speaker of the House", "Commissioner for Human Rights").
-_TITLE_DOMAIN_GAPS = (["of", "the"], ["of"], ["for"])
-
-
 def _word_indices(doc, first: int, last: int) -> list[int]:
     """The tokens of ``first:last`` that are words: a wrapped line's break or a doubled space is none."""
     return [k for k in range(first, last) if not doc[k].is_space]
@@ -1807,8 +1810,8 @@ def _word_indices(doc, first: int, last: int) -> list[int]:
 def _domain_start(doc, i: int) -> int | None:
     """Where a title's domain starts when the words at token ``i`` lead to it ("of the", "of", "for")."""
     words = _word_indices(doc, i, min(len(doc), i + 6))
-    for gap in _TITLE_DOMAIN_GAPS:
-        if len(words) > len(gap) and [doc[k].lower_ for k in words[: len(gap)]] == gap:
+    for gap in _LEX.title_domain_links:
+        if len(words) > len(gap) and tuple(doc[k].lower_ for k in words[: len(gap)]) == gap:
             return words[len(gap)]
     return None
 
@@ -1833,8 +1836,8 @@ def _domain_of_title_before(doc, first: int, last: int) -> tuple[int, int] | Non
     """(where the title starts, where the name starts) when the run ``first:last`` is the domain of a title
     right before it and the holder's name ("Speaker of the" + "House John Boehner"); else None."""
     before = _word_indices(doc, max(0, first - 6), first)[::-1]  # nearest first
-    for gap in _TITLE_DOMAIN_GAPS:
-        if len(before) > len(gap) and [doc[k].lower_ for k in before[: len(gap)][::-1]] == gap:
+    for gap in _LEX.title_domain_links:
+        if len(before) > len(gap) and tuple(doc[k].lower_ for k in before[: len(gap)][::-1]) == gap:
             title = before[len(gap)]
             if doc[title].lower_ in _title_first_words():
                 name = _name_after_domain(doc, first, last)

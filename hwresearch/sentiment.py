@@ -152,7 +152,7 @@ def _as_words(text: str) -> Iterator[str]:
     last = 0
     for match in word_classes().exclamations_in(text):
         yield text[last:match.start()]
-        yield f" {_exclamation_word(' '.join(match.group().split()))} "
+        yield f" {_exclamation_word(match.group())} "
         last = match.end()
     yield text[last:]
 

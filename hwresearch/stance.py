@@ -654,7 +654,6 @@ _TIME_WORDS = _LEX.date_words | _TIME_UNITS
 _LIGHT_VERBS = frozenset(_PREDICATES["links"]["light_verbs"])
 _PRONOUNS = frozenset(_LEX.pronoun_referents)
 _FIRST_PERSON = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "speaker")
-_DEMONSTRATIVES = _LEX.demonstratives
 _THING_PRONOUNS = frozenset(p for p, referent in _LEX.pronoun_referents.items() if referent == "it")
 _REFUSAL_VERBS = frozenset(_LEX.stance["negation"]["verbs"]) - {"oppose"}
 _SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
@@ -1276,7 +1275,7 @@ def _pointed_nouns(article: Article, start: int, end: int, targets: _Targets) ->
     "that", "these" and "those" count."""
     return [t for root in article.span(start, end) if root.pos_ == "NOUN" and _main_clause_of(root, start, end)
             and _children(root, {"cop"}) and not _children(root, {"mark"})
-            and (subjects := _children(root, {"nsubj"})) and all(s.lower_ in _DEMONSTRATIVES for s in subjects)
+            and (subjects := _children(root, {"nsubj"})) and all(s.lower_ in _LEX.demonstratives for s in subjects)
             for t in targets.in_phrase(root) if start <= t.start and t.end <= end]
 
 
