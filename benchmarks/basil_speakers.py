@@ -28,7 +28,7 @@ from hwresearch import extract_quotes, load_article  # noqa: E402
 from hwresearch.evaluate import MENTION_KINDS, SPEAKER_OUTCOMES, speaker_outcome  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SCORING = ("data README rule (a): for each quoted span with a person speaker, the first extract_quotes row "
+SCORING = ("for each quoted span with a person speaker, the first extract_quotes row "
            "(load_article(text), no codebook) covering at least half of the span; right when its resolved "
            "speaker or speaker span shares a name word with the gold speaker")
 

@@ -1,7 +1,7 @@
 """Score `stance_statements` on BASIL dev (who is for or against whom in US news, quoted speakers).
 
-Measure (b) of the data README: gold opinions are (sentence, speaker, target, polarity) for quoted
-spans whose speaker is a person (``Span.person_speaker`` of ``basil_data.py``), matched as for MPQA
+Scoring: a gold opinion is the (sentence, speaker, target, polarity) of a quoted span whose speaker is
+a person (``Span.person_speaker`` of ``basil_data.py``), matched as for MPQA
 (``benchmarks/opinion_scoring.py``: holder and target share a content word with the gold speaker
 and target names, levels H, HP, HTP). Only biased spans are annotated, so precision counts only the
 predictions placed in a sentence that holds a gold quoted span. The package runs as a new user would

@@ -1,10 +1,10 @@
 """Score `stance_statements` on MPQA 3.0 dev (opinion holders, targets and polarity in world news).
 
-The rule is the data README's (see ``benchmarks/opinion_scoring.py``): gold opinions are attitudes of
-type sentiment / arguing / agree and expressive-subjective elements with polarity positive or negative
-whose holder (the last agent of ``nestedSource``) is not the writer, one per (sentence, holder,
-polarity, target text); the target text is every span beneath the opinion's target frame. The holder's
-words are the words of all mentions of that agent. The package runs as a new user would run it:
+Scoring, implemented in ``benchmarks/opinion_scoring.py``: a gold opinion is a sentiment, arguing or
+agree attitude, or an expressive-subjective element, that is positive or negative and held by someone
+other than the writer (the last agent of ``nestedSource``); equal (sentence, holder, polarity, target
+text) count once, the target text being all spans under the target frame and the holder's words those
+of every mention of the agent. The package runs as a new user would run it:
 ``stance_statements(load_article(text))`` with no codebook. Beside it, VADER's sentence sign with the
 sentence's first name as holder and the nearest other name as target.
 
